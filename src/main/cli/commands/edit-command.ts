@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { modEditJson, workEditJson } from '../../core/modfile/edit-json';
+import { formatSyntax } from '../../core/modfile/print';
+import { parseModFile, parseWorkFile } from '../../core/modfile/rules';
+import type { CliContext } from '../run';
+
+function findUp(dir: string, name: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, name))) return join(d, name);
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** runEditCommand is `gomodx mod edit -json|-print` and `gomodx work edit -json|-print`; it never writes. */
+export async function runEditCommand(ctx: CliContext, kind: 'mod' | 'work'): Promise<number> {
+  let mode: 'json' | 'print' | undefined;
+  let file: string | undefined;
+  for (const a of ctx.args) {
+    if (a === '-json' || a === '--json') mode = 'json';
+    else if (a === '-print' || a === '--print') mode = 'print';
+    else if (a.startsWith('-')) {
+      ctx.stderr(`gomodx ${kind} edit: flag ${a} is not supported: gomodx only prints (-json, -print)\n`);
+      return 2;
+    } else if (file === undefined) file = resolve(ctx.dir, a);
+    else {
+      ctx.stderr(`usage: go ${kind} edit [editing flags] [${kind === 'mod' ? 'go.mod' : 'go.work'}]\n`);
+      return 2;
+    }
+  }
+  if (!mode) {
+    ctx.stderr(`gomodx ${kind} edit: give -json or -print (gomodx never edits the file)\n`);
+    return 2;
+  }
+  const name = kind === 'mod' ? 'go.mod' : 'go.work';
+  const path = file ?? (kind === 'mod' ? join(ctx.dir, 'go.mod') : findUp(ctx.dir, 'go.work'));
+  if (!path || !existsSync(path)) {
+    ctx.stderr(kind === 'mod' ? "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n" : 'go: no go.work file found\n\t(run \'go work init\' first or specify path using GOWORK environment variable)\n');
+    return 1;
+  }
+  const data = readFileSync(path);
+  // go mod edit names the file as given: "go.mod" when it found it itself.
+  const display = file === undefined && kind === 'mod' ? name : path;
+  try {
+    if (kind === 'mod') {
+      const f = parseModFile(display, data);
+      ctx.stdout(mode === 'json' ? modEditJson(f) : formatSyntax(f.syntax));
+    } else {
+      const f = parseWorkFile(display, data);
+      ctx.stdout(mode === 'json' ? workEditJson(f) : formatSyntax(f.syntax));
+    }
+    return 0;
+  } catch (e) {
+    ctx.stderr(`go: errors parsing ${display}:\n${(e as Error).message}\n`);
+    return 1;
+  }
+}

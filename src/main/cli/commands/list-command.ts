@@ -1,0 +1,32 @@
+import { listAllModules } from '../../services/list-modules';
+import { openProjectForCli } from './open-for-cli';
+import type { CliContext } from '../run';
+
+/** runListCommand is `gomodx list -m [-json] all`. */
+export async function runListCommand(ctx: CliContext): Promise<number> {
+  let m = false;
+  let json = false;
+  const patterns: string[] = [];
+  for (const a of ctx.args) {
+    if (a === '-m') m = true;
+    else if (a === '-json' || a === '--json') json = true;
+    else if (a.startsWith('-')) {
+      ctx.stderr(`gomodx list: flag ${a} is not supported (supported: -m, -json)\n`);
+      return 2;
+    } else patterns.push(a);
+  }
+  if (!m) {
+    ctx.stderr('gomodx list: only module mode is supported: gomodx list -m [-json] all\n');
+    return 2;
+  }
+  if (patterns.length !== 1 || patterns[0] !== 'all') {
+    ctx.stderr('gomodx list: only the pattern "all" is supported: gomodx list -m [-json] all\n');
+    return 2;
+  }
+  const project = await openProjectForCli(ctx, 'readonly');
+  if (typeof project === 'number') return project;
+  const out = await listAllModules(project, { json });
+  ctx.stderr(out.stderr);
+  ctx.stdout(out.stdout);
+  return out.code;
+}

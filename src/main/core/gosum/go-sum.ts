@@ -1,0 +1,39 @@
+/**
+ * Package gosum reads go.sum files: lines "path version h1:hash" and "path version/go.mod h1:hash".
+ *
+ * Domain rules (modfetch.readGoSum): blank lines are skipped; a line with other than three
+ * fields is an error; the hash of an empty go.mod, which old go versions wrote by mistake, is
+ * ignored. Several files may contribute (go.sum of each workspace module and go.work.sum).
+ */
+import type { SumLookup } from '../modload/ports';
+
+const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=';
+
+/** GoSumError is a malformed go.sum line, named by file and line. */
+export class GoSumError extends Error {}
+
+/** GoSum is the merged content of one or more go.sum files. */
+export class GoSum implements SumLookup {
+  private readonly lines = new Map<string, string[]>();
+
+  /** add parses data (the content of file) into the set; throws GoSumError on a malformed line. */
+  add(file: string, data: string): void {
+    let lineno = 0;
+    for (const raw of data.split('\n')) {
+      lineno++;
+      const line = raw.replace(/\r$/, '');
+      const f = line.split(/[ \t\v\f\r\u0085\u00a0]+/).filter((x) => x !== '');
+      if (f.length === 0) continue;
+      if (f.length !== 3) throw new GoSumError(`malformed go.sum:\n${file}:${lineno}: wrong number of fields ${f.length}\n`);
+      if (f[2] === EMPTY_GO_MOD_HASH) continue;
+      const k = `${f[0]} ${f[1]}`;
+      const list = this.lines.get(k) ?? [];
+      if (!list.includes(f[2])) list.push(f[2]);
+      this.lines.set(k, list);
+    }
+  }
+
+  hashes(path: string, version: string): readonly string[] {
+    return this.lines.get(`${path} ${version}`) ?? [];
+  }
+}

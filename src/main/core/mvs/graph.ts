@@ -1,0 +1,149 @@
+/**
+ * Package mvs: Minimal Version Selection over a requirement graph.
+ *
+ * Domain rules (the go command's cmd/go/internal/mvs):
+ * - Every module version that is reachable from a root raises the selected version of its
+ *   path, whether or not that version is itself selected in the end: requirements of versions
+ *   that lose still count (mvs_test cross8).
+ * - A version is only ever compared with versions of the same path; the comparison is injected
+ *   so that main modules (version "") beat every published version and "none" loses to all.
+ * - The build list is the selected version of each root path in root order, then every other
+ *   selected path sorted by path and version.
+ */
+import type { ModuleVersion } from '../../../shared/model/module-version';
+import { modSort } from '../gover/gover';
+
+/** VersionCompare orders two versions of one module path. */
+export type VersionCompare = (path: string, a: string, b: string) => number;
+
+/** keyOf is the map key of a module version; "@" cannot appear in a module path. */
+export function keyOf(m: ModuleVersion): string {
+  return `${m.path}@${m.version}`;
+}
+
+/**
+ * RequirementGraph is the graph MVS reads: for each loaded module version, the list of versions
+ * it requires, in go.mod order, and the running maximum of every path seen so far.
+ */
+export class RequirementGraph {
+  readonly roots: readonly ModuleVersion[];
+  private readonly required = new Map<string, readonly ModuleVersion[]>();
+  /** Every version reachable from a root; true for the roots themselves. */
+  private readonly reachable = new Map<string, boolean>();
+  private readonly selected = new Map<string, string>();
+
+  constructor(private readonly cmp: VersionCompare, roots: readonly ModuleVersion[]) {
+    this.roots = roots.slice();
+    for (const m of roots) {
+      this.reachable.set(keyOf(m), true);
+      if (this.cmp(m.path, this.selectedVersion(m.path), m.version) < 0) this.selected.set(m.path, m.version);
+    }
+  }
+
+  /** require records the requirements of m; it may be called once per reachable m. */
+  require(m: ModuleVersion, reqs: readonly ModuleVersion[]): void {
+    const k = keyOf(m);
+    if (!this.reachable.has(k)) throw new Error(`internal error: ${k} is not reachable from any root`);
+    if (this.required.has(k)) throw new Error(`internal error: requirements of ${k} have already been set`);
+    this.required.set(k, reqs);
+    for (const dep of reqs) {
+      const dk = keyOf(dep);
+      if (!this.reachable.has(dk)) this.reachable.set(dk, false);
+      if (this.cmp(dep.path, this.selectedVersion(dep.path), dep.version) < 0) this.selected.set(dep.path, dep.version);
+    }
+  }
+
+  /** requiredBy returns the requirements of m, or undefined if they were never loaded. */
+  requiredBy(m: ModuleVersion): readonly ModuleVersion[] | undefined {
+    return this.required.get(keyOf(m));
+  }
+
+  /** isReachable reports whether m was seen in the graph (as a root or as a requirement). */
+  isReachable(m: ModuleVersion): boolean {
+    return this.reachable.has(keyOf(m));
+  }
+
+  /** selectedVersion returns the selected version of path, or "none" if the path is absent. */
+  selectedVersion(path: string): string {
+    return this.selected.get(path) ?? 'none';
+  }
+
+  /** selectedPaths lists every path that has a selected version. */
+  selectedEntries(): IterableIterator<[string, string]> {
+    return this.selected.entries();
+  }
+
+  /** buildList returns root paths first (in root order), then the rest sorted by path. */
+  buildList(): ModuleVersion[] {
+    const seenRoot = new Set<string>();
+    const head: ModuleVersion[] = [];
+    for (const r of this.roots) {
+      if (seenRoot.has(r.path)) continue;
+      const v = this.selectedVersion(r.path);
+      if (v !== 'none') head.push({ path: r.path, version: v });
+      seenRoot.add(r.path);
+    }
+    const rest: ModuleVersion[] = [];
+    for (const [path, version] of this.selected) {
+      if (!seenRoot.has(path)) rest.push({ path, version });
+    }
+    return head.concat(modSort(rest));
+  }
+
+  /** walkBreadthFirst visits every reachable loaded or leaf node once, roots first. */
+  walkBreadthFirst(visit: (m: ModuleVersion) => void): void {
+    const queue: ModuleVersion[] = [];
+    const enqueued = new Set<string>();
+    // Like the go command, duplicate roots are not merged here: each is walked.
+    for (const m of this.roots) {
+      if (m.version === 'none') continue;
+      queue.push(m);
+      enqueued.add(keyOf(m));
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const m = queue[i];
+      visit(m);
+      for (const r of this.requiredBy(m) ?? []) {
+        const k = keyOf(r);
+        if (r.version !== 'none' && !enqueued.has(k)) {
+          queue.push(r);
+          enqueued.add(k);
+        }
+      }
+    }
+  }
+
+  /**
+   * findPath returns the shortest requirement path from a root to the first node (in
+   * breadth-first order) for which found returns true, or undefined.
+   */
+  findPath(found: (m: ModuleVersion) => boolean): ModuleVersion[] | undefined {
+    const parent = new Map<string, ModuleVersion | null>();
+    const queue: ModuleVersion[] = [];
+    for (const m of this.roots) {
+      queue.push(m);
+      parent.set(keyOf(m), null);
+    }
+    for (let i = 0; i < queue.length; i++) {
+      let m = queue[i];
+      if (found(m)) {
+        const path = [m];
+        for (;;) {
+          const p = parent.get(keyOf(m));
+          if (!p) break;
+          path.push(p);
+          m = p;
+        }
+        return path.reverse();
+      }
+      for (const r of this.requiredBy(m) ?? []) {
+        const k = keyOf(r);
+        if (!parent.has(k)) {
+          queue.push(r);
+          parent.set(k, m);
+        }
+      }
+    }
+    return undefined;
+  }
+}

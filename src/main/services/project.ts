@@ -1,0 +1,173 @@
+/**
+ * Package services: the use cases the CLI and the window share. openProject reads a project
+ * (go.mod or go.work) the way the go command's modload.loadModFile does and prepares a Loader.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { GoSum } from '../core/gosum/go-sum';
+import { goCompare, GO_STRICT_VERSION } from '../core/gover/gover';
+import { checkImportPath, InvalidPathError } from '../core/modpath/module-path';
+import { Loader, type BuildMod, type Requirements } from '../core/modload/loader';
+import { indexModFile, MainModuleSet, type MainModule } from '../core/modload/main-modules';
+import type { ModFileView, WorkFileView } from '../core/modload/mod-file-view';
+import type { LoadProgress } from '../core/modload/ports';
+import { requirementsFromModFiles } from '../core/modload/requirements';
+import { readMainModFile, readWorkFileView, parseDependencyGoMod } from './mod-files';
+import { ProjectError } from './project-error';
+export { ProjectError };
+import { readGoEnv, type GoEnv } from '../sources/go-env';
+import { ProxyModuleFetcher, type FetchEvent } from '../sources/module-fetcher';
+
+/** The Go version whose rules gomodx follows (go.mod files needing a newer Go are refused). */
+export const MODELED_GO_VERSION = '1.26.8';
+
+/** OpenOptions says where and how to open a project. */
+export interface OpenOptions {
+  readonly dir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly buildMod?: BuildMod;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: LoadProgress) => void;
+  readonly onFetch?: (e: FetchEvent) => void;
+  /** Lines the go command would print to stderr as warnings. */
+  readonly warn?: (line: string) => void;
+}
+
+/** Project is an opened project: its main modules, loader and initial requirements. */
+export interface Project {
+  readonly dir: string;
+  readonly env: GoEnv;
+  readonly loader: Loader;
+  readonly fetcher: ProxyModuleFetcher;
+  readonly mainModules: MainModuleSet;
+  readonly requirements: Requirements;
+  readonly workFilePath?: string;
+}
+
+function findUp(dir: string, name: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    const candidate = join(d, name);
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // keep looking upward
+    }
+    const parent = dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+function shortPathFrom(cwd: string): (p: string) => string {
+  return (p) => {
+    const rel = relative(cwd, p);
+    return rel.length < p.length ? rel : p;
+  };
+}
+
+function readSums(sums: GoSum, file: string): void {
+  if (!existsSync(file)) return;
+  try {
+    sums.add(file, readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ProjectError((e as Error).message);
+  }
+}
+
+function mainModule(goModPath: string, file: ModFileView, data: string, needsFix: boolean): MainModule {
+  return {
+    path: file.module!.mod.path,
+    root: dirname(goModPath),
+    goModPath,
+    file,
+    index: indexModFile(data, file, needsFix),
+  };
+}
+
+/** openProject locates and reads the project at dir, as the go command would from that directory. */
+export async function openProject(opts: OpenOptions): Promise<Project> {
+  const cwd = resolve(opts.dir);
+  const env = readGoEnv(opts.env);
+  const buildMod: BuildMod = opts.buildMod ?? (env.modFlag === 'mod' ? 'mod' : 'readonly');
+  const shortPath = shortPathFrom(cwd);
+  const warn = opts.warn ?? (() => undefined);
+
+  let workFilePath: string | undefined;
+  if (env.GOWORK === 'off') workFilePath = undefined;
+  else if (env.GOWORK !== '') {
+    if (!isAbsolute(env.GOWORK)) throw new ProjectError(`go: invalid GOWORK: not an absolute path`);
+    workFilePath = env.GOWORK;
+  } else workFilePath = findUp(cwd, 'go.work');
+
+  const sums = new GoSum();
+  const modules: MainModule[] = [];
+  let workFile: WorkFileView | undefined;
+  if (workFilePath) {
+    const wf = readWorkFileView(workFilePath, shortPath);
+    workFile = wf;
+    const wdir = dirname(workFilePath);
+    const errors: string[] = [];
+    for (const use of wf.use) {
+      const root = resolve(wdir, use.path);
+      const goModPath = join(root, 'go.mod');
+      try {
+        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION);
+        const mv = file.go?.version ?? '1.16';
+        const wv = wf.go?.version ?? '1.18';
+        if (goCompare(mv, wv) > 0 && goCompare(mv, GO_STRICT_VERSION) >= 0) {
+          const verb = wf.go ? 'lists' : 'implicitly requires';
+          errors.push(`module ${shortPath(root)} listed in go.work file requires go >= ${mv}, but go.work ${verb} go ${wv}; to update it:\n\tgo work use`);
+          continue;
+        }
+        modules.push(mainModule(goModPath, file, data, needsFix));
+        readSums(sums, join(root, 'go.sum'));
+      } catch (e) {
+        errors.push(`cannot load module ${shortPath(root)} listed in go.work file: ${(e as Error).message}`);
+      }
+    }
+    if (errors.length > 0) throw new ProjectError(errors.map((e) => `go: ${e}`).join('\n'), true);
+    readSums(sums, workFilePath + '.sum');
+  } else {
+    const goModPath = findUp(cwd, 'go.mod');
+    if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'");
+    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION);
+    modules.push(mainModule(goModPath, file, data, needsFix));
+    readSums(sums, join(dirname(goModPath), 'go.sum'));
+  }
+  for (const m of modules) {
+    try {
+      checkImportPath(m.path);
+    } catch (e) {
+      const msg = e instanceof InvalidPathError ? e.message.replace(/^malformed import path/, 'malformed module path') : (e as Error).message;
+      throw new ProjectError(msg);
+    }
+  }
+
+  let mms: MainModuleSet;
+  try {
+    mms = new MainModuleSet(modules, workFile, workFilePath);
+  } catch (e) {
+    throw new ProjectError((e as Error).message, true);
+  }
+  const fetcher = new ProxyModuleFetcher({ env, sums, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const loader = new Loader({
+    mainModules: mms,
+    fetcher,
+    sums,
+    buildMod,
+    localGo: MODELED_GO_VERSION,
+    parseLax: parseDependencyGoMod,
+    shortPath,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  for (const m of modules) {
+    const key = `${m.path}@`;
+    if (m.index.goVersion !== '') loader.rawGoVersion.set(key, m.index.goVersion);
+    else if (!workFilePath) loader.rawGoVersion.set(key, '1.16');
+  }
+  let rs = requirementsFromModFiles(mms, buildMod, warn);
+  if (!workFilePath && rs.hasRedundantRoot(loader)) rs = await loader.updateRoots(rs.direct, rs);
+  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath };
+}

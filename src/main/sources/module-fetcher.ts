@@ -1,0 +1,266 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ModuleVersion } from '../../shared/model/module-version';
+import { parseGoProxy, type ProxyEntry } from '../core/config/goproxy-list';
+import { escapePath, escapeVersion } from '../core/modpath/escape';
+import { matchPrefixPatterns } from '../core/modpath/module-path';
+import { versionError } from '../core/modpath/module-errors';
+import type { CacheLookup } from '../core/modload/module-info';
+import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/ports';
+import { ChecksumMismatchError } from './checksum-error';
+import type { GoEnv } from './go-env';
+import { goModHash } from './gomod-hash';
+import { getProxyFile, NotFoundError } from './proxy-client';
+import { Semaphore } from './semaphore';
+
+/** FetchEvent tells observers (progress bars, tests) where each file came from. */
+export interface FetchEvent {
+  readonly module: ModuleVersion;
+  readonly file: 'mod' | 'info';
+  readonly source: 'modcache' | 'gomodx-cache' | 'proxy';
+  readonly url?: string;
+}
+
+/** FetcherOptions configures a ProxyModuleFetcher. */
+export interface FetcherOptions {
+  readonly env: GoEnv;
+  readonly sums: SumLookup;
+  /** The file name go names in checksum errors: go.sum or go.work.sum. */
+  readonly sumFileName?: string;
+  /** How many network requests may be in flight at once. */
+  readonly concurrency?: number;
+  readonly onFetch?: (e: FetchEvent) => void;
+}
+
+class LookupDisabledError extends NotFoundError {}
+
+function errnoText(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'no such file or directory';
+  if (e.code === 'EACCES') return 'permission denied';
+  if (e.code === 'EISDIR') return 'is a directory';
+  return e.message;
+}
+
+/**
+ * ProxyModuleFetcher reads go.mod and .info files the way modfetch does: from the module cache
+ * (read-only), then our own download cache, then the GOPROXY list. Everything downloaded is
+ * checked against go.sum before it is used or cached.
+ */
+export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
+  private readonly proxies: ProxyEntry[];
+  private readonly net: Semaphore;
+  private readonly disk = new Semaphore(64);
+  private readonly infoCache = new Map<string, Promise<VersionInfo>>();
+  private readonly modCache = new Map<string, Promise<string>>();
+
+  constructor(private readonly opts: FetcherOptions) {
+    this.proxies = parseGoProxy(opts.env.GOPROXY, opts.env.GONOPROXY !== '');
+    this.net = new Semaphore(opts.concurrency ?? 16);
+  }
+
+  private escaped(m: ModuleVersion): { p: string; v: string } {
+    // Escaping validates the path and version first, so nothing crafted reaches a URL or a file name.
+    try {
+      return { p: escapePath(m.path), v: escapeVersion(m.version) };
+    } catch (e) {
+      throw versionError(m, e as Error);
+    }
+  }
+
+  private modCachePath(m: ModuleVersion, ext: string): string {
+    const { p, v } = this.escaped(m);
+    return join(this.opts.env.GOMODCACHE, 'cache', 'download', p, '@v', `${v}.${ext}`);
+  }
+
+  private ownCachePath(m: ModuleVersion, ext: string): string {
+    const { p, v } = this.escaped(m);
+    return join(this.opts.env.GOMODX_CACHE, 'download', p, '@v', `${v}.${ext}`);
+  }
+
+  private async readCached(m: ModuleVersion, ext: 'mod' | 'info'): Promise<{ data: Buffer; source: FetchEvent['source'] } | undefined> {
+    for (const [path, source] of [
+      [this.modCachePath(m, ext), 'modcache'],
+      [this.ownCachePath(m, ext), 'gomodx-cache'],
+    ] as const) {
+      try {
+        const data = await this.disk.run(() => readFile(path));
+        return { data, source };
+      } catch {
+        // Not cached there; try the next place.
+      }
+    }
+    return undefined;
+  }
+
+  private async writeOwnCache(m: ModuleVersion, ext: string, data: Buffer): Promise<void> {
+    const target = this.ownCachePath(m, ext);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(tmp, data);
+      await rename(tmp, target);
+    } catch {
+      // A cache we cannot write is only slower, never wrong.
+    }
+  }
+
+  /** fromProxies fetches one file of m through the GOPROXY list with go's fallback rules. */
+  private async fromProxies(m: ModuleVersion, ext: 'mod' | 'info', signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
+    const { p, v } = this.escaped(m);
+    const rel = `${p}/@v/${v}.${ext}`;
+    let best: Error | undefined;
+    let bestRank = 0;
+    for (const proxy of this.proxies) {
+      let err: Error;
+      try {
+        if (proxy.url === 'off') throw new LookupDisabledError('module lookup disabled by GOPROXY=off');
+        if (proxy.url === 'noproxy') {
+          if (!matchPrefixPatterns(this.opts.env.GONOPROXY, m.path)) throw new LookupDisabledError('use proxy');
+          throw new Error(`direct (version control) fetching is not supported yet; ${m.path} matches GONOPROXY/GOPRIVATE`);
+        }
+        if (proxy.url === 'direct') throw new Error('direct (version control) fetching is not supported yet (GOPROXY=direct)');
+        const data = await this.net.run(() => getProxyFile(proxy.url, rel, signal));
+        return { data, url: `${proxy.url}/${rel}` };
+      } catch (e) {
+        signal?.throwIfAborted();
+        err = e as Error;
+      }
+      const notFound = err instanceof NotFoundError;
+      const isUseProxy = err instanceof LookupDisabledError && err.message === 'use proxy';
+      if (proxy.url === 'direct' || (proxy.url === 'noproxy' && !isUseProxy)) {
+        best = err;
+        bestRank = 2;
+      } else if (bestRank <= 1 && !notFound) {
+        best = err;
+        bestRank = 1;
+      } else if (bestRank === 0) {
+        best = err;
+      }
+      if (!proxy.fallBackOnError && !notFound) break;
+    }
+    throw versionError(m, best ?? new Error('no GOPROXY entries'));
+  }
+
+  info(m: ModuleVersion, signal?: AbortSignal): Promise<VersionInfo> {
+    const k = `${m.path}@${m.version}`;
+    let p = this.infoCache.get(k);
+    if (!p) {
+      p = this.loadInfo(m, signal);
+      this.infoCache.set(k, p);
+      p.catch(() => this.infoCache.delete(k));
+    }
+    return p;
+  }
+
+  private async loadInfo(m: ModuleVersion, signal?: AbortSignal): Promise<VersionInfo> {
+    const cached = await this.readCached(m, 'info');
+    let data: Buffer;
+    let fetchedFrom: string | undefined;
+    if (cached) {
+      data = cached.data;
+      this.opts.onFetch?.({ module: m, file: 'info', source: cached.source });
+    } else {
+      const got = await this.fromProxies(m, 'info', signal);
+      data = got.data;
+      fetchedFrom = got.url;
+      this.opts.onFetch?.({ module: m, file: 'info', source: 'proxy', url: got.url });
+    }
+    let parsed: { Version?: unknown; Time?: unknown };
+    try {
+      parsed = JSON.parse(data.toString('utf8'));
+    } catch (e) {
+      throw versionError(m, new Error(`invalid response from proxy: ${(e as Error).message}`));
+    }
+    if (typeof parsed !== 'object' || parsed === null || typeof parsed.Version !== 'string') {
+      throw versionError(m, new Error('invalid response from proxy: missing Version'));
+    }
+    if (parsed.Version !== m.version) {
+      throw versionError(m, new Error(`proxy returned info for version ${parsed.Version} instead of requested version`));
+    }
+    if (fetchedFrom) await this.writeOwnCache(m, 'info', data);
+    return { version: parsed.Version, time: typeof parsed.Time === 'string' ? parsed.Time : '' };
+  }
+
+  goMod(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
+    const k = `${m.path}@${m.version}`;
+    let p = this.modCache.get(k);
+    if (!p) {
+      p = this.loadGoMod(m, signal);
+      this.modCache.set(k, p);
+      p.catch(() => this.modCache.delete(k));
+    }
+    return p;
+  }
+
+  private verify(m: ModuleVersion, data: Buffer): void {
+    const h = goModHash(data);
+    const recorded = this.opts.sums.hashes(m.path, `${m.version}/go.mod`);
+    if (recorded.length === 0 || recorded.includes(h)) return;
+    const other = recorded.find((x) => x.startsWith('h1:'));
+    if (other) throw new ChecksumMismatchError(m.path, `${m.version}/go.mod`, h, this.opts.sumFileName ?? 'go.sum', other);
+  }
+
+  private async loadGoMod(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
+    const cached = await this.readCached(m, 'mod');
+    if (cached) {
+      this.verify(m, cached.data);
+      this.opts.onFetch?.({ module: m, file: 'mod', source: cached.source });
+      return cached.data.toString('utf8');
+    }
+    // Like modfetch, learn that the version exists (.info) before asking for its go.mod; both
+    // requests go out together, and the .info error wins if both fail.
+    const infoP = this.info(m, signal);
+    const modP = this.fromProxies(m, 'mod', signal);
+    modP.catch(() => undefined);
+    await infoP;
+    const got = await modP;
+    this.verify(m, got.data);
+    this.opts.onFetch?.({ module: m, file: 'mod', source: 'proxy', url: got.url });
+    await this.writeOwnCache(m, 'mod', got.data);
+    return got.data.toString('utf8');
+  }
+
+  async readLocalGoMod(absPath: string): Promise<string> {
+    try {
+      return await this.disk.run(() => readFile(absPath, 'utf8'));
+    } catch (e) {
+      throw new Error(`open ${absPath}: ${errnoText(e as NodeJS.ErrnoException)}`);
+    }
+  }
+
+  async goModPath(m: ModuleVersion): Promise<string | undefined> {
+    for (const p of [this.modCachePath(m, 'mod'), this.ownCachePath(m, 'mod')]) {
+      try {
+        if ((await stat(p)).isFile()) return p;
+      } catch {
+        // absent here
+      }
+    }
+    return undefined;
+  }
+
+  async downloadDir(m: ModuleVersion): Promise<string | undefined> {
+    const { p, v } = this.escaped(m);
+    const dir = join(this.opts.env.GOMODCACHE, `${p}@${v}`);
+    try {
+      if (!(await stat(dir)).isDirectory()) return undefined;
+    } catch {
+      return undefined;
+    }
+    // modfetch.DownloadDir: an extraction is complete only without a .partial marker and with its ziphash.
+    const partial = this.modCachePath(m, 'partial');
+    const ziphash = this.modCachePath(m, 'ziphash');
+    try {
+      await stat(partial);
+      return undefined;
+    } catch {
+      // no partial marker: good
+    }
+    try {
+      await stat(ziphash);
+    } catch {
+      return undefined;
+    }
+    return dir;
+  }
+}

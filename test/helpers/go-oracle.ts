@@ -1,0 +1,125 @@
+// Runs the real go command as the oracle for differential tests, in an environment that cannot
+// reach the network or read the user's configuration: everything it needs comes from the
+// arguments, a file:// GOPROXY and directories inside the test's temporary tree.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** GO_BINARY is the go command used as the oracle (GOMODX_GO overrides the default). */
+export const GO_BINARY = process.env.GOMODX_GO ?? '/usr/local/go/bin/go';
+
+/** GoRun is the outcome of one command: exit code and the full text of both streams. */
+export interface GoRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** GoCallOptions says where a command runs and with exactly which environment. */
+export interface GoCallOptions {
+  readonly cwd: string;
+  /** env replaces the whole environment; undefined values are left out. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly timeoutMs?: number;
+}
+
+let goAvailable: boolean | undefined;
+let goLocalVersion: string | undefined;
+
+/** hasGo tells whether the oracle go command exists and runs. */
+export function hasGo(): boolean {
+  if (goAvailable === undefined) {
+    goAvailable =
+      existsSync(GO_BINARY) &&
+      spawnSync(GO_BINARY, ['env', 'GOVERSION'], { env: { GOENV: 'off', HOME: '/nonexistent' } }).status === 0;
+  }
+  return goAvailable;
+}
+
+/** localGoVersion returns the oracle's version without the "go" prefix, e.g. "1.26.8". */
+export function localGoVersion(): string {
+  if (goLocalVersion === undefined) {
+    const res = spawnSync(GO_BINARY, ['env', 'GOVERSION'], {
+      encoding: 'utf8',
+      env: { GOENV: 'off', GOTOOLCHAIN: 'local', HOME: '/nonexistent' },
+    });
+    if (res.status !== 0) throw new Error(`go env GOVERSION failed: ${res.stderr}`);
+    goLocalVersion = res.stdout.trim().replace(/^go/, '');
+  }
+  return goLocalVersion;
+}
+
+/** HermeticEnvOptions locates the per-test directories the go command may use. */
+export interface HermeticEnvOptions {
+  /** root is a private temporary directory; HOME, GOPATH and GOCACHE are made inside it. */
+  readonly root: string;
+  /** proxy is a directory served as a file:// GOPROXY, or "off". */
+  readonly proxy: string;
+  /** gomodcache overrides $root/gopath/pkg/mod. */
+  readonly gomodcache?: string;
+  /** gowork is the GOWORK value: "off", a go.work path, or undefined to let go search for one. */
+  readonly gowork?: string;
+}
+
+/**
+ * hermeticGoEnv builds the complete environment for a hermetic go run.
+ *
+ * GOENV=off keeps the user's go env file out, GOTOOLCHAIN=local forbids toolchain switches (which
+ * would download), GOSUMDB=off and a file:// or "off" GOPROXY leave no path to the network.
+ */
+export function hermeticGoEnv(opts: HermeticEnvOptions): Record<string, string | undefined> {
+  const gopath = path.join(opts.root, 'gopath');
+  return {
+    PATH: `${path.dirname(GO_BINARY)}:/usr/bin:/bin`,
+    HOME: path.join(opts.root, 'home'),
+    GOTOOLCHAIN: 'local',
+    GOFLAGS: '',
+    GOENV: 'off',
+    GOPROXY: opts.proxy === 'off' ? 'off' : pathToFileURL(opts.proxy).href,
+    GOSUMDB: 'off',
+    GONOSUMDB: '',
+    GONOPROXY: '',
+    GOPRIVATE: '',
+    GOINSECURE: '',
+    GOPATH: gopath,
+    GOMODCACHE: opts.gomodcache ?? path.join(gopath, 'pkg', 'mod'),
+    GOCACHE: path.join(opts.root, 'gocache'),
+    GOWORK: opts.gowork,
+  };
+}
+
+/** cleanEnv drops undefined entries: child_process would pass them on as the string "undefined". */
+function cleanEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** runGo runs the oracle go command with args and resolves with its exit code and output. */
+export function runGo(args: readonly string[], opts: GoCallOptions): Promise<GoRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(GO_BINARY, [...args], {
+      cwd: opts.cwd,
+      env: cleanEnv(opts.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`go ${args.join(' ')} in ${opts.cwd}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8') + (signal ? `\n[go killed by ${signal}]\n` : ''),
+      });
+    });
+  });
+}
