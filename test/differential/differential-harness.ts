@@ -116,12 +116,12 @@ export function lineDiff(a: string, b: string, context = 2, maxLines = 80): stri
       ops.push({ tag: ' ', line: x[i]! });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      ops.push({ tag: '+', line: y[j]! });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       ops.push({ tag: '-', line: x[i]! });
       i++;
+    } else {
+      ops.push({ tag: '+', line: y[j]! });
+      j++;
     }
   }
   const keep = new Array<boolean>(ops.length).fill(false);

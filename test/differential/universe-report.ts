@@ -86,7 +86,7 @@ export function distributionReport(outcomes: readonly UniverseOutcome[]): string
     table('universes', kinds, outcomes.length),
     table('main go.mod settled as', settle, outcomes.length),
     table('contents (tags)', tags, outcomes.length),
-    table(`in go's build list or graph (of ${sizes.length} listed)`, buildList, outcomes.length),
+    table("universes whose go build list or graph has", buildList, outcomes.length),
     `build list size: ${stats(sizes)}; mod graph edges: ${stats(edges)}`,
     table('commands', commands, outcomes.length),
   ].join('\n\n');

@@ -17,15 +17,17 @@ export async function listAllModules(project: Project, opts: { json: boolean }):
   const { loader } = project;
   let expanded;
   try {
-    expanded = await loader.expandGraph(project.requirements);
+    expanded = await loader.expandGraphPartial(project.requirements);
   } catch (e) {
     return { stdout: '', stderr: formatFailure(e as Error), code: 1, modules: [] };
   }
-  const { rs, mg } = expanded;
+  const { rs, mg, error } = expanded;
   const list = mg.graph.buildList().filter((m) => !isToolchainPath(m.path));
   const modules = await Promise.all(list.map((m) => moduleInfo(loader, rs, m, project.fetcher, opts.json)));
+  // As go list does: each module's own error first, then the graph's.
   const errors = modules.filter((m) => m.error).map((m) => `go: ${m.error}\n`);
-  if (!project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
+  if (error) errors.push(formatFailure(error));
+  else if (!project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
     errors.push(`go: ${new GoModDirtyError().message}\n`);
   }
   if (errors.length > 0) return { stdout: '', stderr: errors.join(''), code: 1, modules };

@@ -43,7 +43,7 @@ function fixVersion(onFix: () => void) {
 }
 
 /** readMainModFile reads a main module's go.mod strictly, with go's error wording. */
-export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string): { file: ModFile; data: string; needsFix: boolean } {
+export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string, toolchainExplain: string): { file: ModFile; data: string; needsFix: boolean } {
   const bytes = readText(path, shortPath);
   let needsFix = false;
   let file: ModFile;
@@ -57,13 +57,13 @@ export function readMainModFile(path: string, shortPath: (p: string) => string, 
       // The strict error is the one to report.
     }
     if (lax?.go && goCompare(lax.go.version, localGo) > 0) {
-      throw new ProjectError(`${shortPath(path)} requires go >= ${lax.go.version} (running go ${localGo})`);
+      throw new ProjectError(`${shortPath(path)} requires go >= ${lax.go.version} (running go ${localGo}${toolchainExplain})`);
     }
     const msg = (e as Error).message.split(path).join(shortPath(path));
     throw new ProjectError(`errors parsing ${shortPath(path)}:\n${msg}`);
   }
   if (file.go && goCompare(file.go.version, localGo) > 0) {
-    throw new ProjectError(`${shortPath(path)} requires go >= ${file.go.version} (running go ${localGo})`);
+    throw new ProjectError(`${shortPath(path)} requires go >= ${file.go.version} (running go ${localGo}${toolchainExplain})`);
   }
   if (!file.module) {
     throw new ProjectError(`error reading ${shortPath(path)}: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod`);

@@ -92,6 +92,8 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   const buildMod: BuildMod = opts.buildMod ?? (env.modFlag === 'mod' ? 'mod' : 'readonly');
   const shortPath = shortPathFrom(cwd);
   const warn = opts.warn ?? (() => undefined);
+  // gover.TooNewError names GOTOOLCHAIN when it was set to something other than auto.
+  const toolchainExplain = env.GOTOOLCHAIN !== 'auto' && env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${env.GOTOOLCHAIN}` : '';
 
   let workFilePath: string | undefined;
   if (env.GOWORK === 'off') workFilePath = undefined;
@@ -112,7 +114,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
       const root = resolve(wdir, use.path);
       const goModPath = join(root, 'go.mod');
       try {
-        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION);
+        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain);
         const mv = file.go?.version ?? '1.16';
         const wv = wf.go?.version ?? '1.18';
         if (goCompare(mv, wv) > 0 && goCompare(mv, GO_STRICT_VERSION) >= 0) {
@@ -131,7 +133,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   } else {
     const goModPath = findUp(cwd, 'go.mod');
     if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'");
-    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION);
+    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain);
     modules.push(mainModule(goModPath, file, data, needsFix));
     readSums(sums, join(dirname(goModPath), 'go.sum'));
   }
@@ -150,6 +152,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   } catch (e) {
     throw new ProjectError((e as Error).message, true);
   }
+  if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
   const fetcher = new ProxyModuleFetcher({ env, sums, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
   const loader = new Loader({
     mainModules: mms,
@@ -157,6 +160,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     sums,
     buildMod,
     localGo: MODELED_GO_VERSION,
+    toolchainExplain,
     parseLax: parseDependencyGoMod,
     shortPath,
     signal: opts.signal,

@@ -10,7 +10,7 @@ import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/port
 import { ChecksumMismatchError } from './checksum-error';
 import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
-import { getProxyFile, NotFoundError } from './proxy-client';
+import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';
 import { Semaphore } from './semaphore';
 
 /** FetchEvent tells observers (progress bars, tests) where each file came from. */
@@ -30,6 +30,8 @@ export interface FetcherOptions {
   /** How many network requests may be in flight at once. */
   readonly concurrency?: number;
   readonly onFetch?: (e: FetchEvent) => void;
+  /** Per-request timeout and retries (tests shorten them). */
+  readonly request?: ProxyRequestOptions;
 }
 
 class LookupDisabledError extends NotFoundError {}
@@ -119,7 +121,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
           throw new Error(`direct (version control) fetching is not supported yet; ${m.path} matches GONOPROXY/GOPRIVATE`);
         }
         if (proxy.url === 'direct') throw new Error('direct (version control) fetching is not supported yet (GOPROXY=direct)');
-        const data = await this.net.run(() => getProxyFile(proxy.url, rel, signal));
+        const data = await this.net.run(() => getProxyFile(proxy.url, rel, signal, this.opts.request));
         return { data, url: `${proxy.url}/${rel}` };
       } catch (e) {
         signal?.throwIfAborted();
@@ -207,13 +209,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
       this.opts.onFetch?.({ module: m, file: 'mod', source: cached.source });
       return cached.data.toString('utf8');
     }
-    // Like modfetch, learn that the version exists (.info) before asking for its go.mod; both
-    // requests go out together, and the .info error wins if both fail.
-    const infoP = this.info(m, signal);
-    const modP = this.fromProxies(m, 'mod', signal);
-    modP.catch(() => undefined);
-    await infoP;
-    const got = await modP;
+    const got = await this.fromProxies(m, 'mod', signal);
     this.verify(m, got.data);
     this.opts.onFetch?.({ module: m, file: 'mod', source: 'proxy', url: got.url });
     await this.writeOwnCache(m, 'mod', got.data);

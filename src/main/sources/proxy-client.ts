@@ -8,8 +8,14 @@ export class NotFoundError extends Error {
 
 /** Largest body we accept from a proxy for .mod, .info and list (go.mod files are small). */
 const MAX_BODY = 16 << 20;
-const TIMEOUT_MS = 30_000;
-const RETRIES = 3;
+/** ProxyRequestOptions bounds one request: how long to wait and how often to retry. */
+export interface ProxyRequestOptions {
+  readonly timeoutMs?: number;
+  readonly retries?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 3;
 
 function isTransientStatus(status: number): boolean {
   return status === 429 || status >= 500;
@@ -51,7 +57,9 @@ export function joinProxyUrl(base: string, rel: string): string {
  * failures (5xx, 429, resets, truncated bodies) are retried; 404 and 410 are NotFoundError.
  * Errors read like the go command's: `reading <url>: <reason>`.
  */
-export async function getProxyFile(base: string, rel: string, signal?: AbortSignal): Promise<Buffer> {
+export async function getProxyFile(base: string, rel: string, signal?: AbortSignal, opts: ProxyRequestOptions = {}): Promise<Buffer> {
+  const retries = opts.retries ?? DEFAULT_RETRIES;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = joinProxyUrl(base, rel);
   if (url.startsWith('file:')) {
     let p: string;
@@ -70,10 +78,10 @@ export async function getProxyFile(base: string, rel: string, signal?: AbortSign
     }
   }
   let lastError: Error | undefined;
-  for (let attempt = 0; attempt < RETRIES; attempt++) {
-    if (attempt > 0) await sleep(200 * 2 ** attempt, signal);
+  for (let attempt = 0; attempt < retries; attempt++) {
+    if (attempt > 0) await sleep(100 * 2 ** attempt, signal);
     signal?.throwIfAborted();
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let res: Response;
     try {

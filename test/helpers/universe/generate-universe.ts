@@ -45,6 +45,11 @@ const DEP_GO_MIXED = [
 const MAIN_GO = [undefined, '1.16', '1.16', '1.17', '1.17', '1.21', '1.21.0', '1.22', '1.22.3'] as const;
 const TOOLCHAINS = ['go1.21.0', 'go1.22.5', 'go1.23.4', 'go1.25.0'] as const;
 
+/** toolchainsFrom lists the toolchain lines not older than go line go. */
+function toolchainsFrom(go: string): string[] {
+  return [...TOOLCHAINS.filter((t) => compareGoVersions(t.slice(2), go) >= 0), 'go1.26.0'];
+}
+
 function pseudoTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
@@ -109,8 +114,8 @@ function randomStart(r: Prng): number {
   return Date.UTC(2019, 0, 1) + r.int(0, 4 * 365) * 86_400_000;
 }
 
-/** uniqueName draws a module path that is not used yet. */
-function uniquePath(r: Prng, used: Set<string>, make: () => string): string {
+/** uniquePath draws a module path that is not used yet. */
+function uniquePath(used: Set<string>, make: () => string): string {
   for (let i = 0; i < 50; i++) {
     const p = make();
     if (!used.has(p)) {
@@ -129,18 +134,18 @@ interface Families {
 function makeModules(r: Prng, used: Set<string>): Families {
   const modules: DraftModule[] = [];
   const tags = new Set<string>();
-  const familyCount = r.int(4, 9);
+  const familyCount = r.int(4, 10);
   const withGoMod = (vs: { version: string; time: string; listed: boolean }[]): DraftVersion[] =>
     vs.map((v) => ({ ...v, spec: { module: '', require: [] } }));
   for (let f = 0; f < familyCount; f++) {
     if (r.chance(0.1)) {
       const major = r.int(1, 3);
-      const path = uniquePath(r, used, () => `gopkg.in/${r.pick(NAMES).toLowerCase()}.v${major}`);
+      const path = uniquePath(used, () => `gopkg.in/${r.pick(NAMES).toLowerCase()}.v${major}`);
       modules.push({ path, versions: withGoMod(versionLine(r, major, '', randomStart(r))) });
       tags.add('gopkg.in');
       continue;
     }
-    const base = uniquePath(r, used, () => {
+    const base = uniquePath(used, () => {
       const host = r.pick(HOSTS);
       const name = r.pick(NAMES);
       return r.chance(0.3) ? `${host}/${r.pick(ORGS)}/${name}` : `${host}/${name}`;
@@ -189,11 +194,11 @@ function fillDependencyGoMods(r: Prng, modules: DraftModule[], mainPath: string,
       // "a dependency requires the main module" stays a property of some universes, not all.
       const others = modules.filter((o) => o.path !== m.path && o.path !== mainPath);
       const require: Requirement[] = r
-        .sample(others, r.pick([0, 1, 1, 2, 2, 3]))
+        .sample(others, r.pick([0, 1, 1, 2, 2, 3, 4]))
         .map((o) => ({ path: o.path, version: pickVersion(r, o), indirect: r.chance(0.15) }));
       let go: string | undefined = r.pick(goChoices);
       if (!oldEra && r.chance(0.02)) go = '1.21rc1';
-      const extra: Partial<GoModSpec> = {};
+      const extra: { -readonly [K in keyof GoModSpec]?: GoModSpec[K] } = {};
       if (go && compareGoVersions(go, '1.21') >= 0 && r.chance(0.1)) extra.toolchain = r.pick(TOOLCHAINS);
       // Directives that the go command ignores in dependencies: they must not change the answer.
       if (others.length > 0 && r.chance(0.08)) {
@@ -271,7 +276,7 @@ function draftMainModule(
   const tags: string[] = [];
   const files: Record<string, string> = {};
   const prefix = dir === '.' ? '' : `${dir}/`;
-  const chosen = r.sample(deps, r.int(1, Math.min(5, deps.length)));
+  const chosen = r.sample(deps, r.int(1, Math.min(6, deps.length)));
   const require: Requirement[] = chosen.map((m) => ({
     path: m.path,
     version: pickVersion(r, m),
@@ -341,7 +346,7 @@ function draftMainModule(
   }
   if (r.chance(0.12)) {
     // A module that exists only through its replacement: go must never ask the proxy for it.
-    const ghost = uniquePath(r, used, () => `example.com/ghost${r.int(1, 9)}`);
+    const ghost = uniquePath(used, () => `example.com/ghost${r.int(1, 9)}`);
     const version = r.pick(['v1.0.0', 'v0.3.1', 'v0.0.0-20200101000000-000000000000']);
     require.push({ path: ghost, version, indirect: false });
     const target = r.pick(deps);
@@ -361,7 +366,7 @@ function draftMainModule(
     module: mainPath,
     ...(goLine !== undefined ? { go: goLine } : {}),
     ...(goLine && compareGoVersions(goLine, '1.21') >= 0 && r.chance(0.3)
-      ? { toolchain: r.pick(TOOLCHAINS.filter((t) => compareGoVersions(t.slice(2), goLine) >= 0)) }
+      ? { toolchain: r.pick(toolchainsFrom(goLine)) }
       : {}),
     ...(goLine && compareGoVersions(goLine, '1.21') >= 0 && r.chance(0.05) ? { godebug: ['default=go1.21'] } : {}),
     require,
@@ -409,7 +414,7 @@ export function generateUniverse(seed: number): Universe {
   for (const t of familyTags) tags.add(t);
 
   // The main module's path is also published: dependencies may require it at some version.
-  const mainPath = uniquePath(r, used, () =>
+  const mainPath = uniquePath(used, () =>
     r.chance(0.3) ? `golang.test/${r.pick(ORGS)}/app` : `example.com/app${r.int(1, 9)}`,
   );
   const mainModule: DraftModule = {
@@ -490,7 +495,7 @@ export function generateUniverse(seed: number): Universe {
           ? mainPath
           : r.chance(0.25) && published.length > 0
             ? r.pick(published).path
-            : uniquePath(r, used, () => `example.com/ws/${dir}${r.int(1, 99)}`),
+            : uniquePath(used, () => `example.com/ws/${dir}${r.int(1, 99)}`),
       );
     }
     // Replacing a workspace module is an error, and so are two members replacing one module
@@ -523,7 +528,7 @@ export function generateUniverse(seed: number): Universe {
     files['go.work'] = renderGoWork(
       {
         go: workGo,
-        ...(r.chance(0.2) ? { toolchain: r.pick(TOOLCHAINS.filter((t) => compareGoVersions(t.slice(2), workGo) >= 0).concat(['go1.26.0'])) } : {}),
+        ...(r.chance(0.2) ? { toolchain: r.pick(toolchainsFrom(workGo)) } : {}),
         use: dirs.map((d) => (d === '.' ? '.' : `./${d}`)),
         replace: workReplace,
       },

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { modEditJson, workEditJson } from '../../core/modfile/edit-json';
 import { formatSyntax } from '../../core/modfile/print';
 import { parseModFile, parseWorkFile } from '../../core/modfile/rules';
@@ -32,21 +32,21 @@ export async function runEditCommand(ctx: CliContext, kind: 'mod' | 'work'): Pro
     ctx.stderr(`gomodx ${kind} edit: give -json or -print (gomodx never edits the file)\n`);
     return 2;
   }
-  const name = kind === 'mod' ? 'go.mod' : 'go.work';
   const path = file ?? (kind === 'mod' ? join(ctx.dir, 'go.mod') : findUp(ctx.dir, 'go.work'));
   if (!path || !existsSync(path)) {
     ctx.stderr(kind === 'mod' ? "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n" : 'go: no go.work file found\n\t(run \'go work init\' first or specify path using GOWORK environment variable)\n');
     return 1;
   }
   const data = readFileSync(path);
-  // go mod edit names the file as given: "go.mod" when it found it itself.
-  const display = file === undefined && kind === 'mod' ? name : path;
+  // go names the file by its short path in the heading and by its full path in each position.
+  const rel = relative(ctx.dir, path);
+  const display = rel.length < path.length ? rel : path;
   try {
     if (kind === 'mod') {
-      const f = parseModFile(display, data);
+      const f = parseModFile(path, data);
       ctx.stdout(mode === 'json' ? modEditJson(f) : formatSyntax(f.syntax));
     } else {
-      const f = parseWorkFile(display, data);
+      const f = parseWorkFile(path, data);
       ctx.stdout(mode === 'json' ? workEditJson(f) : formatSyntax(f.syntax));
     }
     return 0;

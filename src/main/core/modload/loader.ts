@@ -21,6 +21,8 @@ export interface LoaderOptions {
   readonly buildMod: BuildMod;
   /** The Go version whose rules we follow, e.g. "1.26.8" (go.mod files above it are refused). */
   readonly localGo: string;
+  /** What TooNewError adds after the running version, e.g. "; GOTOOLCHAIN=local". */
+  readonly toolchainExplain?: string;
   /** Lax go.mod parser (dependencies' go.mod files); throws with go's error text. */
   readonly parseLax: (fileName: string, data: string) => ModFileView;
   /** base.ShortPath: a path relative to the working directory when that is shorter. */
@@ -154,7 +156,7 @@ export class Loader {
   }
 
   private finishSummary(m: ModuleVersion, f: ModFileView): SummaryResult {
-    const { summary, tooNew } = summaryFromModFile(m, f, this.opts.localGo);
+    const { summary, tooNew } = summaryFromModFile(m, f, this.opts.localGo, this.opts.toolchainExplain ?? '');
     if (f.go && !this.rawGoVersion.has(keyOf(m))) this.rawGoVersion.set(keyOf(m), f.go.version);
     if (tooNew) return { ok: false, error: tooNew };
     return { ok: true, summary };
@@ -355,15 +357,32 @@ export class Loader {
 
   /**
    * expandGraph loads the graph of rs and, if some root is not selected, fixes the roots
-   * (in memory) or, in -mod=readonly, refuses with GoModDirtyError.
+   * (in memory) or, in -mod=readonly, refuses with GoModDirtyError. It throws the first error.
    */
   async expandGraph(rs: Requirements): Promise<{ rs: Requirements; mg: ModuleGraphResult }> {
+    const r = await this.expandGraphPartial(rs);
+    if (r.error) throw r.error;
+    return r;
+  }
+
+  /**
+   * expandGraphPartial is expandGraph that keeps what was loaded when it fails: go's listModules
+   * still describes the modules of a partial graph before it reports the graph's error.
+   */
+  async expandGraphPartial(rs: Requirements): Promise<{ rs: Requirements; mg: ModuleGraphResult; error?: Error }> {
     let mg = await rs.graph(this);
-    if (mg.error) throw mg.error;
+    if (mg.error) return { rs, mg, error: mg.error };
     if (!this.allRootsSelected(mg.graph)) {
-      rs = await this.updateRoots(rs.direct, rs);
+      let updated: Requirements;
+      try {
+        updated = await this.updateRoots(rs.direct, rs);
+      } catch (e) {
+        if ((e as { fatal?: boolean }).fatal || this.opts.signal?.aborted) throw e;
+        return { rs, mg, error: e as Error };
+      }
+      rs = updated;
       mg = await rs.graph(this);
-      if (mg.error) throw mg.error;
+      if (mg.error) return { rs, mg, error: mg.error };
     }
     return { rs, mg };
   }

@@ -93,8 +93,43 @@ export class MainModuleSet {
     readonly workFilePath?: string,
   ) {
     this.versions = modules.map((m) => ({ path: m.path, version: '' }));
-    for (const m of modules) this.byPath.set(m.path, m);
+    for (const m of modules) {
+      if (this.byPath.has(m.path)) this.errors.push(`go: module ${m.path} appears multiple times in workspace`);
+      this.byPath.set(m.path, m);
+    }
     this.workReplace = workFile ? replaceMap(workFile) : new Map();
+    if (workFile) this.checkWorkspaceReplacements(workFile);
+  }
+
+  /** Errors the go command reports about the set itself (it exits after printing them). */
+  readonly errors: string[] = [];
+
+  /** checkWorkspaceReplacements applies makeMainModules' rules to a workspace's replacements. */
+  private checkWorkspaceReplacements(workFile: WorkFileView): void {
+    const replacedByWorkFile = new Set<string>();
+    const replacements = new Map<string, ModuleVersion>();
+    for (const r of workFile.replace) {
+      if (this.byPath.has(r.old.path) && r.old.version === '') {
+        this.errors.push(`go: workspace module ${r.old.path} is replaced at all versions in the go.work file. To fix, remove the replacement from the go.work file or specify the version at which to replace the module.`);
+      }
+      replacedByWorkFile.add(r.old.path);
+      replacements.set(keyOf(r.old), r.new);
+    }
+    for (const mm of this.modules) {
+      const current = new Set<string>();
+      for (const r of mm.file.replace) {
+        if (replacedByWorkFile.has(r.old.path)) continue;
+        const newV = r.new.version === '' && !isAbsolutePath(r.new.path) ? { path: cleanJoin(mm.root, r.new.path), version: '' } : r.new;
+        const k = keyOf(r.old);
+        const prev = replacements.get(k);
+        if (prev && !current.has(k) && (prev.path !== newV.path || prev.version !== newV.version)) {
+          const o = formatModule(r.old);
+          throw new ConflictingReplacementsError(`go: conflicting replacements for ${o}:\n\t${formatModule(prev)}\n\t${formatModule(newV)}\nuse "go work edit -replace ${o}=[override]" to resolve`);
+        }
+        current.add(k);
+        replacements.set(k, newV);
+      }
+    }
   }
 
   get inWorkspace(): boolean {

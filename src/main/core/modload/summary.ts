@@ -23,8 +23,8 @@ export function pruningForGoVersion(goVersion: string): Pruning {
 
 /** TooNewError reports a go.mod that needs a newer Go than the one we model. */
 export class TooNewError extends Error {
-  constructor(readonly what: string, readonly goVersion: string, readonly localVersion: string) {
-    super(`${what} requires go >= ${goVersion} (running go ${localVersion}; GOTOOLCHAIN=local)`);
+  constructor(readonly what: string, readonly goVersion: string, readonly localVersion: string, explain: string) {
+    super(`${what} requires go >= ${goVersion} (running go ${localVersion}${explain})`);
     this.name = 'TooNewError';
   }
 }
@@ -34,14 +34,14 @@ export class TooNewError extends Error {
  * on the virtual module go@V after the file's own requirements, so that MVS selects the Go
  * version too.
  */
-export function summaryFromModFile(m: ModuleVersion, f: ModFileView, localGo: string): { summary: ModFileSummary; tooNew?: TooNewError } {
+export function summaryFromModFile(m: ModuleVersion, f: ModFileView, localGo: string, explain: string): { summary: ModFileSummary; tooNew?: TooNewError } {
   const goVersion = f.go?.version ?? '';
   const require = f.require.map((r) => r.mod);
   let tooNew: TooNewError | undefined;
   if (goVersion !== '' && goCompare(goVersion, GO_STRICT_VERSION) >= 0) {
     require.push({ path: 'go', version: goVersion });
     if (goCompare(goVersion, localGo) > 0) {
-      tooNew = new TooNewError(`module ${m.version === '' ? m.path : `${m.path}@${m.version}`}`, goVersion, localGo);
+      tooNew = new TooNewError(`module ${m.version === '' ? m.path : `${m.path}@${m.version}`}`, goVersion, localGo, explain);
     }
   }
   const summary: ModFileSummary = {

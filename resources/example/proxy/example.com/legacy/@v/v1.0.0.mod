@@ -1,0 +1,5 @@
+module example.com/legacy
+
+go 1.16
+
+require example.com/util v1.0.0

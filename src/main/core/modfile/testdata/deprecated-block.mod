@@ -1,0 +1,6 @@
+// Some intro.
+//
+// Deprecated:    lots of space here
+module (
+	example.com/blockmod
+)

@@ -1,0 +1,10 @@
+module example.com/eb
+
+require ()
+
+exclude (
+)
+
+replace (
+	// only a comment
+)

@@ -1,0 +1,3 @@
+module example.com/x
+
+require example.com/av1.0.0

@@ -1,0 +1,10 @@
+module example.com/x
+
+foo bar
+require (
+	baz
+)
+blah (
+)
+require x y (
+)
