@@ -1,5 +1,4 @@
 import { isToolchainPath } from '../core/gover/gover';
-import { GoModDirtyError } from '../core/modload/loader';
 import { goModNeedsUpdate } from '../core/modload/dirty';
 import { moduleInfo } from '../core/modload/module-info';
 import { modulePublicJson, modulePublicText, type ModulePublic } from '../core/output/module-public';
@@ -28,7 +27,7 @@ export async function listAllModules(project: Project, opts: { json: boolean }):
   const errors = modules.filter((m) => m.error).map((m) => `go: ${m.error}\n`);
   if (error) errors.push(formatFailure(error));
   else if (!project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
-    errors.push(`go: ${new GoModDirtyError().message}\n`);
+    errors.push(`go: ${loader.dirtyError().message}\n`);
   }
   if (errors.length > 0) return { stdout: '', stderr: errors.join(''), code: 1, modules };
   const stdout = modules.map((m) => (opts.json ? modulePublicJson(m) : modulePublicText(m) + '\n')).join('');

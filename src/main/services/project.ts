@@ -42,6 +42,46 @@ export interface Project {
   readonly mainModules: MainModuleSet;
   readonly requirements: Requirements;
   readonly workFilePath?: string;
+  /** The go command would use the vendor directory (and refuse to compute the module graph). */
+  readonly vendorMode: boolean;
+}
+
+/**
+ * chooseBuildMod decides -mod as modload.setDefaultBuildMod does: GOFLAGS wins; otherwise the
+ * command's default, except that a vendor directory with go >= 1.14 means vendor mode.
+ */
+function chooseBuildMod(env: GoEnv, commandDefault: BuildMod, modules: readonly MainModule[], workFilePath: string | undefined): { buildMod: BuildMod; explicit: boolean; reason: string; vendor: boolean } {
+  if (env.modFlag !== undefined && env.modFlag !== '') {
+    if (!['mod', 'readonly', 'vendor'].includes(env.modFlag)) throw new ProjectError(`-mod=${env.modFlag} not recognized`);
+    if (workFilePath && env.modFlag === 'mod') {
+      throw new ProjectError(`go: -mod may only be set to readonly or vendor when in workspace mode, but it is set to "mod"\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.`, true);
+    }
+    return { buildMod: env.modFlag === 'mod' ? 'mod' : 'readonly', explicit: true, reason: '', vendor: env.modFlag === 'vendor' };
+  }
+  if (commandDefault === 'mod') return { buildMod: 'mod', explicit: false, reason: '', vendor: false };
+  const source = workFilePath ? 'go.work' : 'go.mod';
+  const goVersion = workFilePath ? undefined : modules[0]?.index.goVersion;
+  const vendorDir = join(workFilePath ? dirname(workFilePath) : (modules[0]?.root ?? ''), 'vendor');
+  let isDir = false;
+  try {
+    isDir = statSync(vendorDir).isDirectory();
+  } catch {
+    // no vendor directory
+  }
+  if (!isDir) return { buildMod: 'readonly', explicit: false, reason: '', vendor: false };
+  if (!goVersion) return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is unspecified, so vendor directory was not used.`, vendor: false };
+  if (goCompare(goVersion, '1.14') < 0) return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is ${goVersion}, so vendor directory was not used.`, vendor: false };
+  let vendoredWorkspace = false;
+  try {
+    vendoredWorkspace = readFileSync(join(vendorDir, 'modules.txt'), 'utf8').split('\n').some((l) => l.startsWith('## workspace'));
+  } catch {
+    // a vendor directory without modules.txt is not for a workspace
+  }
+  if (vendoredWorkspace !== Boolean(workFilePath)) {
+    const reason = vendoredWorkspace ? 'Outside workspace mode, but vendor directory is for a workspace.' : 'In workspace mode, but vendor directory is not for a workspace';
+    return { buildMod: 'readonly', explicit: false, reason, vendor: false };
+  }
+  return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is at least 1.14 and vendor directory exists.`, vendor: true };
 }
 
 function findUp(dir: string, name: string): string | undefined {
@@ -89,7 +129,6 @@ function mainModule(goModPath: string, file: ModFileView, data: string, needsFix
 export async function openProject(opts: OpenOptions): Promise<Project> {
   const cwd = resolve(opts.dir);
   const env = readGoEnv(opts.env);
-  const buildMod: BuildMod = opts.buildMod ?? (env.modFlag === 'mod' ? 'mod' : 'readonly');
   const shortPath = shortPathFrom(cwd);
   const warn = opts.warn ?? (() => undefined);
   // gover.TooNewError names GOTOOLCHAIN when it was set to something other than auto.
@@ -132,7 +171,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     readSums(sums, workFilePath + '.sum');
   } else {
     const goModPath = findUp(cwd, 'go.mod');
-    if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'");
+    if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'", false, 'no-main-module');
     const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain);
     modules.push(mainModule(goModPath, file, data, needsFix));
     readSums(sums, join(dirname(goModPath), 'go.sum'));
@@ -145,6 +184,9 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
       throw new ProjectError(msg);
     }
   }
+
+  const mode = chooseBuildMod(env, opts.buildMod ?? 'readonly', modules, workFilePath);
+  const buildMod = mode.buildMod;
 
   let mms: MainModuleSet;
   try {
@@ -159,6 +201,8 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     fetcher,
     sums,
     buildMod,
+    buildModExplicit: mode.explicit,
+    buildModReason: mode.reason,
     localGo: MODELED_GO_VERSION,
     toolchainExplain,
     parseLax: parseDependencyGoMod,
@@ -173,5 +217,5 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   }
   let rs = requirementsFromModFiles(mms, buildMod, warn);
   if (!workFilePath && rs.hasRedundantRoot(loader)) rs = await loader.updateRoots(rs.direct, rs);
-  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath };
+  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath, vendorMode: mode.vendor };
 }

@@ -23,8 +23,12 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
     ctx.stderr('gomodx list: only the pattern "all" is supported: gomodx list -m [-json] all\n');
     return 2;
   }
-  const project = await openProjectForCli(ctx, 'readonly');
+  const project = await openProjectForCli(ctx, 'readonly', 'all');
   if (typeof project === 'number') return project;
+  if (project.vendorMode) {
+    ctx.stderr("go: can't compute 'all' using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)\n");
+    return 1;
+  }
   const out = await listAllModules(project, { json });
   ctx.stderr(out.stderr);
   ctx.stdout(out.stdout);

@@ -19,6 +19,10 @@ export interface LoaderOptions {
   readonly fetcher: ModuleFetcher;
   readonly sums: SumLookup;
   readonly buildMod: BuildMod;
+  /** -mod came from GOFLAGS rather than the command's default. */
+  readonly buildModExplicit?: boolean;
+  /** cfg.BuildModReason: why the default -mod was chosen (vendor directory rules). */
+  readonly buildModReason?: string;
   /** The Go version whose rules we follow, e.g. "1.26.8" (go.mod files above it are refused). */
   readonly localGo: string;
   /** What TooNewError adds after the running version, e.g. "; GOTOOLCHAIN=local". */
@@ -33,8 +37,15 @@ export interface LoaderOptions {
 
 /** GoModDirtyError is go's "updates to go.mod needed" refusal in -mod=readonly. */
 export class GoModDirtyError extends Error {
-  constructor() {
-    super('updates to go.mod needed; to update it:\n\tgo mod tidy');
+  /** explicit: -mod was set by the user (GOFLAGS); reason: why -mod has its default value. */
+  constructor(buildMod = 'readonly', explicit = false, reason = '') {
+    super(
+      explicit
+        ? `updates to go.mod needed, disabled by -mod=${buildMod}; to update it:\n\tgo mod tidy`
+        : reason !== ''
+          ? `updates to go.mod needed, disabled by -mod=${buildMod}\n\t(${reason})\n\tto update it:\n\tgo mod tidy`
+          : 'updates to go.mod needed; to update it:\n\tgo mod tidy',
+    );
     this.name = 'GoModDirtyError';
   }
 }
@@ -123,6 +134,11 @@ export class Loader {
 
   constructor(readonly opts: LoaderOptions) {
     this.mainModules = opts.mainModules;
+  }
+
+  /** dirtyError is the refusal to change go.mod, worded for this loader's -mod setting. */
+  dirtyError(): GoModDirtyError {
+    return new GoModDirtyError(this.opts.buildMod, this.opts.buildModExplicit, this.opts.buildModReason);
   }
 
   get mustHaveSums(): boolean {
@@ -405,7 +421,7 @@ export class Loader {
     for (;;) {
       let mg: ModuleGraphResult;
       if (rootsUpgraded) {
-        if (this.mustHaveCompleteRequirements) throw new GoModDirtyError();
+        if (this.mustHaveCompleteRequirements) throw this.dirtyError();
         rs = new Requirements('pruned', roots, direct);
         mg = await rs.graph(this);
         if (mg.error) throw mg.error;
@@ -450,8 +466,8 @@ export class Loader {
     if (mg.error) throw mg.error;
     const g = mg.graph;
     if (this.mustHaveCompleteRequirements) {
-      for (const m of rs.rootModules) if (m.version !== g.selectedVersion(m.path)) throw new GoModDirtyError();
-      for (const [p] of direct) if (rs.rootSelected(this, p) === undefined) throw new GoModDirtyError();
+      for (const m of rs.rootModules) if (m.version !== g.selectedVersion(m.path)) throw this.dirtyError();
+      for (const [p] of direct) if (rs.rootSelected(this, p) === undefined) throw this.dirtyError();
       return rs;
     }
     const rootPaths: string[] = [];

@@ -1,0 +1,31 @@
+/**
+ * One zod schema per call channel: main validates every request against it before a handler
+ * sees it, whichever transport brought it. Schemas are strict (unknown keys refused) and bound
+ * string lengths, because the sender is untrusted input as far as main is concerned.
+ */
+import { z } from 'zod';
+import type { InvokeChannel, Req } from './contract';
+
+const empty = z.object({}).strict();
+const dir = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains NUL');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'jobId must be 1-64 letters, digits, _ or -');
+
+/** requestSchemas validates the request of each call channel. */
+export const requestSchemas = {
+  'app:info-get': empty,
+  'app:graph-load': z
+    .object({
+      jobId,
+      target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('dir'), dir }).strict(), z.object({ kind: z.literal('example') }).strict()]),
+    })
+    .strict(),
+  'app:graph-cancel': z.object({ jobId }).strict(),
+  'app:folder-pick': empty,
+  'app:recent-list': empty,
+  'app:recent-remove': z.object({ dir }).strict(),
+} satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
+
+/** isInvokeChannel tells whether a string names a call channel of the contract. */
+export function isInvokeChannel(channel: string): channel is InvokeChannel {
+  return Object.prototype.hasOwnProperty.call(requestSchemas, channel);
+}
