@@ -40,12 +40,12 @@ async function main() {
   const [node, gx] = gomodxCommand();
   const rows = [];
   const failures = [];
-  const selected = PROJECTS.filter((p) => only.length === 0 || only.some((o) => p.module.includes(o)));
+  const selected = PROJECTS.filter((p) => only.length === 0 || only.some((o) => `${p.module}@${p.version ?? ''}`.includes(o)));
   for (const p of selected) {
-    process.stdout.write(`\n== ${p.module} (${p.note})\n`);
+    process.stdout.write(`\n== ${p.module}${p.version ? '@' + p.version : ''} (${p.note})\n`);
     let prep;
     try {
-      prep = await prepareProject(p.module, { refresh, log: (l) => process.stdout.write(l + '\n') });
+      prep = await prepareProject(p.module, { version: p.version, refresh, log: (l) => process.stdout.write(l + '\n') });
     } catch (e) {
       prep = { ok: false, module: p.module, error: e.message, notes: [] };
     }

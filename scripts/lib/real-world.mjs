@@ -32,18 +32,24 @@ export const PROJECTS = [
   { module: 'github.com/ethereum/go-ethereum', note: 'crypto deps' },
   { module: 'github.com/traefik/traefik/v3', note: 'fork replacements' },
   { module: 'istio.io/istio', note: 'pseudo-version latest' },
+  { module: 'github.com/influxdata/telegraf', note: 'hundreds of plugins' },
+  { module: 'github.com/containerd/containerd/v2', note: 'exclude directives' },
+  // Pinned old versions: go lines below 1.17 make the graph unpruned (every go.mod is read).
+  { module: 'github.com/hashicorp/terraform', version: 'v0.15.5', note: 'go 1.14: unpruned graph' },
+  { module: 'github.com/hashicorp/vault', version: 'v1.7.0', note: 'go 1.13: unpruned graph' },
+  { module: 'helm.sh/helm/v3', version: 'v3.7.0', note: 'go 1.16: unpruned graph' },
   { module: 'github.com/cockroachdb/cockroach', note: 'often not served by mirrors' },
   { module: 'github.com/grafana/grafana', note: 'often not served by mirrors' },
 ];
 
 /** slugOf names a project's directory. */
-export function slugOf(module) {
-  return module.replace(/[^A-Za-z0-9.]+/g, '_');
+export function slugOf(module, version) {
+  return (version ? `${module}@${version}` : module).replace(/[^A-Za-z0-9.@]+/g, '_');
 }
 
-/** projectDir is where the temp project of module lives. */
-export function projectDir(module) {
-  return join(WORK, 'projects', slugOf(module));
+/** projectDir is where the temp project of module (at a pinned version, or recent) lives. */
+export function projectDir(module, version) {
+  return join(WORK, 'projects', slugOf(module, version));
 }
 
 /** baseEnv is the environment go and gomodx share: hermetic except for the proxy. */
@@ -228,20 +234,22 @@ export function loadPreparedProjects() {
 }
 
 /**
- * prepareProject makes the temp project of one real module (or reuses it when it is for the same
- * version). Returns {ok, dir, module, version, notes, skipped?, error?}.
+ * prepareProject makes the temp project of one real module at a pinned version or the newest
+ * usable one (or reuses the project made before when that was for the same version). Returns {ok, dir, module, version, notes, skipped?, error?}.
  */
-export async function prepareProject(module, { refresh = false, log = () => {} } = {}) {
-  const dir = projectDir(module);
+export async function prepareProject(module, { version: pinned, refresh = false, log = () => {} } = {}) {
+  const dir = projectDir(module, pinned);
   mkdirSync(dir, { recursive: true });
   mkdirSync(join(WORK, 'home'), { recursive: true });
   const localGo = localGoVersion();
-  const candidates = await candidateVersions(module);
+  const candidates = pinned ? [pinned] : await candidateVersions(module);
   if (candidates.length === 0) {
     return { ok: false, skipped: true, dir, module, error: `the proxy serves no version of ${module}` };
   }
   const old = readMeta(dir);
   if (!refresh && old?.ok && old.latest === candidates[0] && existsSync(join(dir, 'go.sum'))) return { ...old, dir };
+  // A project that could not be made from the same versions is not retried until --refresh.
+  if (!refresh && old && !old.ok && old.latest === candidates[0]) return { ...old, dir };
 
   const notes = [];
   let lastError = '';

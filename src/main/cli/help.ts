@@ -7,10 +7,14 @@ Usage:
 
 Commands:
   list -m [-json] all      the build list, as 'go list -m [-json] all' prints it
+  list -m -versions|-u ... available versions and upgrades, as 'go list -m' prints them
+  why -m [-json] MOD...    why each module is at its version: requirers, chains, losers
+  get [--dry-run] ARG...   what 'go get ARG...' does to go.mod and go.sum (preview or write)
   graph                    the module requirement graph, as 'go mod graph' prints it
   mod graph                same as graph
   mod edit -json|-print    the main go.mod, as 'go mod edit -json|-print' prints it
   work edit -json|-print   the go.work file, as 'go work edit -json|-print' prints it
+  serve [dir]              the explorer in a browser, over loopback HTTP
 
 Flags:
   -C dir   change to dir before doing anything
@@ -20,12 +24,40 @@ GOPRIVATE, GONOPROXY, GONOSUMDB, GOWORK, GOENV...) is read as the go command rea
 Downloads are kept in $GOMODX_CACHE (default ~/.cache/gomodx); the module cache is only read.
 `,
   list: `usage: gomodx list -m [-json] all
+       gomodx list -m [-json] [-u] [-versions] [-retracted] MOD|MOD@VERSION|all|PATTERN...
 
 Lists the build list (the selected version of every module in the build), main modules
 first, exactly as 'go list -m all' does, with replacements shown as 'path version => new'.
 With -json, each module is printed as 'go list -m -json all' prints it.
 Like go in -mod=readonly, it refuses a go.mod that needs updates, a missing go.sum entry,
 a missing module, or a checksum mismatch, and names the requirement chain.
+With -versions, prints each module's available versions (excluded and retracted ones
+omitted unless -retracted); with -u, adds the available upgrade, '(retracted)' and
+'(deprecated)' markers; MOD@VERSION resolves a version query ('latest', 'v1.2', '>=v1.0.0').
+`,
+  why: `usage: gomodx why -m [-json] [-all] [-max-paths=N] [-deep] [-retracted] MOD...
+
+Explains why each module is in the build at its version, over the graph 'go mod graph'
+prints: the requirements that ask for exactly the selected version with the shortest chain
+of requirements from a main module to each (-all: every simple chain, at most N), every
+requirement on the module with the version it asks for, the versions that lost and why
+(lower, excluded; -deep also reads go.mod files of pruned-out and replaced modules;
+-retracted looks up retractions), and the replacement in effect with the file declaring it.
+The text form is an inverted tree of requirers (like 'cargo tree -i'); -json prints one
+object per module: Path, Version, Reasons, Requirers, Unselected, Replace.
+`,
+  get: `usage: gomodx get [--dry-run] [-json] [-v] [-u | -u=patch] ARG...
+
+Does what 'go get ARG...' does to the main module: ARG is path, path@version, path@none,
+or path@query (latest, upgrade, patch, v1, v1.2, <v1.3.0, >=v1.2.0, ...); go@V and
+toolchain@V set the go and toolchain lines. Requested versions are kept; other
+requirements move down as needed, as go's editRequirements does, or the arguments conflict.
+It prints go's stderr lines (warnings, 'go: upgraded X v1 => v2', ...) and writes go.mod
+and go.sum as go writes them, atomically, refusing if go.mod changed since it was read.
+With --dry-run it writes nothing and prints a unified diff of go.mod (and the go.sum lines
+it would add); -json prints the whole preview (changes with reasons, new requirements and
+build list) and writes nothing. -u upgrades the modules providing packages imported by the
+named packages (read from module zips); tests (-t) and wildcard patterns are not supported.
 `,
   graph: `usage: gomodx graph
 
@@ -37,6 +69,15 @@ replacement. Like go, it fixes an inconsistent go.mod in memory and writes nothi
 
 Prints the go.mod file as 'go mod edit -json' (JSON) or 'go mod edit -print' (go.mod text)
 prints it. It never writes the file.
+`,
+  serve: `usage: gomodx serve [dir] [--no-open] [--port N]
+
+Serves the Go Module Explorer window to a browser: the same page and the same backend as the
+desktop app, over HTTP on 127.0.0.1 only. It prints the URL to open, with a random token, on
+one line, and opens it in the default browser unless --no-open is given. Every request
+without the token, or whose Host or Origin is not the server itself, is refused.
+With dir (or from a directory holding go.mod or go.work), that project opens at once.
+--port N listens on port N instead of a free one. Ctrl+C stops the server.
 `,
   'work edit': `usage: gomodx work edit -json | -print [go.work]
 

@@ -53,9 +53,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'list':
         if (wantsHelp(rest)) return help(io, 'list');
         return await (await import('./commands/list-command')).runListCommand(ctx(rest));
+      case 'why':
+        if (wantsHelp(rest)) return help(io, 'why');
+        return await (await import('./commands/why-command')).runWhyCommand(ctx(rest));
+      case 'get':
+        if (wantsHelp(rest)) return help(io, 'get');
+        return await (await import('./commands/get-command')).runGetCommand(ctx(rest));
       case 'graph':
         if (wantsHelp(rest)) return help(io, 'graph');
         return await (await import('./commands/graph-command')).runGraphCommand(ctx(rest));
+      case 'serve':
+        if (wantsHelp(rest)) return help(io, 'serve');
+        return await (await import('./commands/serve-command')).runServeCommand(ctx(rest));
       case 'mod':
       case 'work': {
         const sub = rest[0];

@@ -107,9 +107,21 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
   }
 
   /** fromProxies fetches one file of m through the GOPROXY list with go's fallback rules. */
-  private async fromProxies(m: ModuleVersion, ext: 'mod' | 'info', signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
+  private async fromProxies(m: ModuleVersion, ext: 'mod' | 'info' | 'zip', signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
     const { p, v } = this.escaped(m);
-    const rel = `${p}/@v/${v}.${ext}`;
+    try {
+      return await this.tryProxies(m.path, `${p}/@v/${v}.${ext}`, signal);
+    } catch (e) {
+      throw versionError(m, e as Error);
+    }
+  }
+
+  /**
+   * tryProxies fetches rel (an escaped "path/@v/..." or "path/@latest") through the GOPROXY
+   * list: "," goes on only after "not found", "|" after any error; the error thrown is the one
+   * go would report (direct/noproxy first, then a proxy's non-404, then not-found), unwrapped.
+   */
+  async tryProxies(path: string, rel: string, signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
     let best: Error | undefined;
     let bestRank = 0;
     for (const proxy of this.proxies) {
@@ -117,8 +129,8 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
       try {
         if (proxy.url === 'off') throw new LookupDisabledError('module lookup disabled by GOPROXY=off');
         if (proxy.url === 'noproxy') {
-          if (!matchPrefixPatterns(this.opts.env.GONOPROXY, m.path)) throw new LookupDisabledError('use proxy');
-          throw new Error(`direct (version control) fetching is not supported yet; ${m.path} matches GONOPROXY/GOPRIVATE`);
+          if (!matchPrefixPatterns(this.opts.env.GONOPROXY, path)) throw new LookupDisabledError('use proxy');
+          throw new Error(`direct (version control) fetching is not supported yet; ${path} matches GONOPROXY/GOPRIVATE`);
         }
         if (proxy.url === 'direct') throw new Error('direct (version control) fetching is not supported yet (GOPROXY=direct)');
         const data = await this.net.run(() => getProxyFile(proxy.url, rel, signal, this.opts.request));
@@ -140,7 +152,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
       }
       if (!proxy.fallBackOnError && !notFound) break;
     }
-    throw versionError(m, best ?? new Error('no GOPROXY entries'));
+    throw best ?? new Error('no GOPROXY entries');
   }
 
   info(m: ModuleVersion, signal?: AbortSignal): Promise<VersionInfo> {

@@ -1,9 +1,8 @@
+/** Renderer entry: the React root. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App(): JSX.Element {
-  return <h1>Go Module Explorer</h1>;
-}
+import { App } from './components/App';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -43,6 +43,15 @@ const DEP_GO_MIXED = [
   '1.23.0',
 ] as const;
 const MAIN_GO = [undefined, '1.16', '1.16', '1.17', '1.17', '1.21', '1.21.0', '1.22', '1.22.3'] as const;
+const LAX_GO_LINES = ['1.19.x', '1.18beta', '1.17-pre'] as const;
+const LAX_ONLY_LINES = [
+  'frobnicate example.com/some/thing',
+  'future (\n\tsomething new\n)',
+  'tool example.com/cmd/gen',
+  'godebug asynctimerchan=1',
+  'retract not-a-version',
+  'retract v1.0.0 with-a-note',
+] as const;
 const TOOLCHAINS = ['go1.21.0', 'go1.22.5', 'go1.23.4', 'go1.25.0'] as const;
 
 /** toolchainsFrom lists the toolchain lines not older than go line go. */
@@ -185,7 +194,13 @@ function pickVersion(r: Prng, m: DraftModule): string {
 }
 
 /** fillDependencyGoMods gives every published go.mod a go line and random requirements. */
-function fillDependencyGoMods(r: Prng, modules: DraftModule[], mainPath: string, oldEra: boolean): void {
+function fillDependencyGoMods(
+  r: Prng,
+  modules: DraftModule[],
+  mainPath: string,
+  oldEra: boolean,
+  laxDeps: boolean,
+): void {
   const goChoices = oldEra ? DEP_GO_OLD : DEP_GO_MIXED;
   for (const m of modules) {
     for (const v of m.versions) {
@@ -214,6 +229,13 @@ function fillDependencyGoMods(r: Prng, modules: DraftModule[], mainPath: string,
         ];
       }
       if (r.chance(0.05)) extra.retract = [v.version];
+      if (laxDeps && r.chance(0.1)) {
+        // Dependencies are parsed leniently: unknown directives and blocks, main-module-only
+        // directives and malformed retractions are dropped, and a sloppy go line is trimmed
+        // ("1.19.x" reads as "1.19").
+        extra.raw = r.sample(LAX_ONLY_LINES, r.int(1, 2));
+      }
+      if (laxDeps && r.chance(0.08)) go = r.pick(LAX_GO_LINES);
       v.spec = { ...v.spec, ...extra, go, require };
     }
   }
@@ -425,7 +447,7 @@ export function generateUniverse(seed: number): Universe {
     })),
   };
   const all = [...modules, mainModule];
-  fillDependencyGoMods(r, all, mainPath, oldEra);
+  fillDependencyGoMods(r, all, mainPath, oldEra, r.chance(0.3));
   if (r.chance(0.3) && modules.length >= 2) {
     // An explicit two-module cycle on top of whatever the random requirements produced.
     const [a, b] = r.sample(modules.filter((m) => m.versions.some((v) => v.spec)), 2);
@@ -445,6 +467,10 @@ export function generateUniverse(seed: number): Universe {
     tags.add('dep-requires-main');
   }
   if (hasCycle(all)) tags.add('cycle');
+  const laxGo = new Set<string>(LAX_GO_LINES);
+  if (all.some((m) => m.versions.some((v) => v.spec?.raw || (v.spec?.go && laxGo.has(v.spec.go))))) {
+    tags.add('dep-lax-syntax');
+  }
   for (const m of all) {
     for (const v of m.versions) {
       if (!v.listed) {

@@ -27,6 +27,8 @@ export interface GoModSpec {
   readonly exclude?: readonly { path: string; version: string }[];
   readonly replace?: readonly Replacement[];
   readonly retract?: readonly string[];
+  /** raw lines are appended verbatim (directives that only a lax parser accepts, for example). */
+  readonly raw?: readonly string[];
 }
 
 /** GoWorkSpec is the content of a go.work file. */
@@ -79,6 +81,7 @@ export function renderGoMod(spec: GoModSpec, r?: Prng): string {
   ];
   if (r?.chance(0.2)) tail.reverse();
   for (const t of tail) out.push(...t);
+  if (spec.raw?.length) out.push(...spec.raw, '');
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
 }

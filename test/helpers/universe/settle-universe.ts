@@ -6,7 +6,9 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hermeticGoEnv, localGoVersion, runGo, type GoRun } from '../go-oracle';
 import { withChanges, type Universe } from './universe-model';
+import { decorateModFile } from './decorate-mod-file';
 import { isPrunedGoLine } from './generate-universe';
+import { createPrng } from './prng';
 import { writeUniverse, writeWorkTree, type UniverseLayout } from './write-universe';
 
 /** SettledUniverse is a universe on disk, in the state the tests will use. */
@@ -49,16 +51,19 @@ function firstLine(run: GoRun): string {
  */
 export async function settleUniverse(u: Universe, root: string): Promise<SettledUniverse> {
   const layout = await writeUniverse(u, root);
-  if (u.intent === 'error' || u.files['go.work'] !== undefined) {
-    return { universe: u, layout, settle: 'not-needed' };
-  }
+  if (u.intent === 'error') return { universe: u, layout, settle: 'not-needed' };
   const cache = path.join(root, 'settle-modcache');
   const env = goEnvFor(u, layout, cache);
   const opts = { cwd: layout.runDir, env };
   try {
+    if (u.files['go.work'] !== undefined) {
+      // Workspace mode has no "updates to go.mod needed": the members are used as they are.
+      return { universe: await decorate(u, layout, opts), layout, settle: 'not-needed' };
+    }
     const draft = await runGo(['list', '-m', 'all'], opts);
     if (draft.code === 0) {
-      return { universe: withChanges(u, { tags: ['settle:draft-consistent'] }), layout, settle: 'draft-consistent' };
+      const consistent = withChanges(u, { tags: ['settle:draft-consistent'] });
+      return { universe: await decorate(consistent, layout, opts), layout, settle: 'draft-consistent' };
     }
     const mustUpdate = draft.stderr.includes(NEEDS_UPDATE);
     if (mustUpdate && u.wantInconsistent) {
@@ -87,10 +92,38 @@ export async function settleUniverse(u: Universe, root: string): Promise<Settled
     const settled = withChanges(u, { files: { [relGoMod]: rewritten }, tags: ['settle:rewritten-by-go'] });
     // Rewrite the whole tree: -mod=mod also edits go.sum, and the suite wants the complete one.
     await writeWorkTree(settled, layout);
-    return { universe: retagMainGo(settled), layout, settle: 'rewritten-by-go' };
+    return { universe: await decorate(retagMainGo(settled), layout, opts), layout, settle: 'rewritten-by-go' };
   } finally {
     await rm(cache, { recursive: true, force: true });
   }
+}
+
+/**
+ * decorate applies meaning-preserving cosmetic rewrites (decorateModFile) to the go.mod and
+ * go.work files of a consistent universe, and keeps them only if go still accepts the universe.
+ */
+async function decorate(
+  u: Universe,
+  layout: UniverseLayout,
+  opts: { cwd: string; env: Record<string, string | undefined> },
+): Promise<Universe> {
+  const r = createPrng((u.seed ^ 0x2545f491) >>> 0);
+  const files: Record<string, string> = {};
+  const applied = new Set<string>();
+  for (const [rel, text] of Object.entries(u.files)) {
+    if (!/(^|\/)go\.(mod|work)$/.test(rel) || !r.chance(0.5)) continue;
+    const d = decorateModFile(text, r);
+    if (d.applied.length === 0) continue;
+    files[rel] = d.text;
+    for (const a of d.applied) applied.add(`decor:${a}`);
+  }
+  if (applied.size === 0) return u;
+  const decorated = withChanges(u, { files, tags: [...applied] });
+  await writeWorkTree(decorated, layout);
+  const check = await runGo(['list', '-m', 'all'], opts);
+  if (check.code === 0) return decorated;
+  await writeWorkTree(u, layout);
+  return withChanges(u, { tags: ['decor:reverted'] });
 }
 
 /**

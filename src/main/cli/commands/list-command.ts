@@ -2,16 +2,20 @@ import { listAllModules } from '../../services/list-modules';
 import { openProjectForCli } from './open-for-cli';
 import type { CliContext } from '../run';
 
-/** runListCommand is `gomodx list -m [-json] all`. */
+/** runListCommand is `gomodx list -m [-json] [-u] [-versions] [-retracted] all|MOD...`. */
 export async function runListCommand(ctx: CliContext): Promise<number> {
   let m = false;
   let json = false;
+  const query = { u: false, versions: false, retracted: false };
   const patterns: string[] = [];
   for (const a of ctx.args) {
     if (a === '-m') m = true;
     else if (a === '-json' || a === '--json') json = true;
+    else if (a === '-u' || a === '--u') query.u = true;
+    else if (a === '-versions' || a === '--versions') query.versions = true;
+    else if (a === '-retracted' || a === '--retracted') query.retracted = true;
     else if (a.startsWith('-')) {
-      ctx.stderr(`gomodx list: flag ${a} is not supported (supported: -m, -json)\n`);
+      ctx.stderr(`gomodx list: flag ${a} is not supported (supported: -m, -json, -u, -versions, -retracted)\n`);
       return 2;
     } else patterns.push(a);
   }
@@ -19,9 +23,13 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
     ctx.stderr('gomodx list: only module mode is supported: gomodx list -m [-json] all\n');
     return 2;
   }
-  if (patterns.length !== 1 || patterns[0] !== 'all') {
-    ctx.stderr('gomodx list: only the pattern "all" is supported: gomodx list -m [-json] all\n');
-    return 2;
+  if (query.u || query.versions || query.retracted || patterns.length !== 1 || patterns[0] !== 'all') {
+    if (patterns.length === 0) {
+      ctx.stderr('gomodx list: name modules to list: gomodx list -m [-u] [-versions] all|MOD...\n');
+      return 2;
+    }
+    const { runListQueryCommand } = await import('./list-query-command');
+    return runListQueryCommand(ctx, patterns, { json, ...query });
   }
   const project = await openProjectForCli(ctx, 'readonly', 'all');
   if (typeof project === 'number') return project;

@@ -5,13 +5,14 @@
  */
 
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { canonicalVersion, checkPathMajor, pathMajorPrefix, splitPathVersion } from '../modpath/module-path';
+import { canonicalVersion, pathMajorPrefix, splitPathVersion } from '../modpath/module-path';
 import { compare as semverCompare, major as semverMajor } from '../semver/semver';
 import { compareGoStrings, goQuote, goTrimSpace } from './go-text';
 import {
   autoQuote,
   GO_VERSION_RE,
   isIndirect,
+  pathMajorMismatch,
   TOOLCHAIN_RE,
   type Exclude,
   type Godebug,
@@ -26,6 +27,7 @@ import {
 } from './rules';
 import {
   addLine,
+  appendLine,
   cleanupSyntax,
   markLineRemoved,
   newLine,
@@ -46,6 +48,14 @@ export interface RequireSpec {
 
 const NO_MODULE: ModuleVersion = { path: '', version: '' };
 
+/**
+ * detachedLine stands in for the nil Syntax that x/mod leaves in an entry it has cleared: a line
+ * in no tree, so that later passes over the entries (removeDups) cannot touch the file through it.
+ */
+function detachedLine(): Line {
+  return newLine([]);
+}
+
 function clearRequire(r: Require): void {
   r.mod = NO_MODULE;
   r.indirect = false;
@@ -53,6 +63,7 @@ function clearRequire(r: Require): void {
 
 function removeRequire(r: Require): void {
   markLineRemoved(r.syntax);
+  r.syntax = detachedLine();
   clearRequire(r);
 }
 
@@ -177,6 +188,7 @@ function addGodebugTo(syntax: FileSyntax, list: Godebug[], key: string, value: s
       need = false;
     } else {
       markLineRemoved(g.syntax);
+      g.syntax = detachedLine();
       g.key = '';
       g.value = '';
     }
@@ -188,6 +200,7 @@ function dropGodebugFrom(list: Godebug[], key: string): void {
   for (const g of list) {
     if (g.key !== key) continue;
     markLineRemoved(g.syntax);
+    g.syntax = detachedLine();
     g.key = '';
     g.value = '';
   }
@@ -422,17 +435,15 @@ function checkCanonicalVersion(path: string, vers: string): void {
     throw new Error(`version ${goQuote(vers)} invalid: must be of the form ${form}`);
   }
   if (!pathMajorOk) return;
-  try {
-    checkPathMajor(vers, pathMajor);
-  } catch (e) {
-    if (pathMajor === '') {
-      // Most likely "v2.3.4" was meant as "v2.3.4+incompatible".
-      throw new Error(
-        `version ${goQuote(vers)} invalid: should be ${vers}+incompatible (or module ${path}/${semverMajor(vers)})`,
-      );
-    }
-    throw e;
+  const mismatch = pathMajorMismatch(vers, pathMajor);
+  if (mismatch === '') return;
+  if (pathMajor === '') {
+    // Most likely "v2.3.4" was meant as "v2.3.4+incompatible".
+    throw new Error(
+      `version ${goQuote(vers)} invalid: should be ${vers}+incompatible (or module ${path}/${semverMajor(vers)})`,
+    );
   }
+  throw new Error(mismatch);
 }
 
 /** addExclude adds an exclusion (a no-op if present); the version must be canonical. */
@@ -445,7 +456,8 @@ export function addExclude(f: ModFile, path: string, vers: string): void {
   }
   f.exclude.push({
     mod: { path, version: vers },
-    syntax: addLine(f.syntax, hint, ['exclude', autoQuote(path), vers]),
+    syntax:
+      hint === null ? appendLine(f.syntax, ['exclude', autoQuote(path), vers]) : addLine(f.syntax, hint, ['exclude', autoQuote(path), vers]),
   });
 }
 
@@ -454,6 +466,7 @@ export function dropExclude(f: ModFile, path: string, vers: string): void {
   for (const x of f.exclude) {
     if (x.mod.path === path && x.mod.version === vers) {
       markLineRemoved(x.syntax);
+      x.syntax = detachedLine();
       x.mod = NO_MODULE;
     }
   }
@@ -485,18 +498,23 @@ function addReplaceTo(
         continue;
       }
       markLineRemoved(r.syntax);
+      r.syntax = detachedLine();
       r.old = NO_MODULE;
       r.new = NO_MODULE;
     }
     if (r.old.path === oldPath) hint = r.syntax;
   }
-  if (need) replace.push({ old: oldMod, new: newMod, syntax: addLine(syntax, hint, tokens) });
+  if (need) {
+    const line = hint === null ? appendLine(syntax, tokens) : addLine(syntax, hint, tokens);
+    replace.push({ old: oldMod, new: newMod, syntax: line });
+  }
 }
 
 function dropReplaceFrom(replace: Replace[], oldPath: string, oldVers: string): void {
   for (const r of replace) {
     if (r.old.path === oldPath && r.old.version === oldVers) {
       markLineRemoved(r.syntax);
+      r.syntax = detachedLine();
       r.old = NO_MODULE;
       r.new = NO_MODULE;
     }
@@ -539,6 +557,7 @@ export function dropRetract(f: ModFile, vi: VersionInterval): void {
   for (const r of f.retract) {
     if (r.low === vi.low && r.high === vi.high) {
       markLineRemoved(r.syntax);
+      r.syntax = detachedLine();
       r.low = '';
       r.high = '';
       r.rationale = '';
@@ -559,6 +578,7 @@ export function dropTool(f: ModFile, path: string): void {
   for (const t of f.tool) {
     if (t.path === path) {
       markLineRemoved(t.syntax);
+      t.syntax = detachedLine();
       t.path = '';
     }
   }
@@ -576,6 +596,7 @@ export function dropIgnore(f: ModFile, path: string): void {
   for (const t of f.ignore) {
     if (t.path === path) {
       markLineRemoved(t.syntax);
+      t.syntax = detachedLine();
       t.path = '';
     }
   }
@@ -741,6 +762,7 @@ export function workAddUse(f: WorkFile, diskPath: string, modulePath: string): v
       need = false;
     } else {
       markLineRemoved(d.syntax);
+      d.syntax = detachedLine();
       d.path = '';
       d.modulePath = '';
     }
@@ -764,6 +786,7 @@ export function workSetUse(f: WorkFile, dirs: readonly Pick<Use, 'path' | 'modul
       d.modulePath = modulePath;
     } else {
       markLineRemoved(d.syntax);
+      d.syntax = detachedLine();
       d.path = '';
       d.modulePath = '';
     }
@@ -778,6 +801,7 @@ export function workDropUse(f: WorkFile, path: string): void {
   for (const d of f.use) {
     if (d.path === path) {
       markLineRemoved(d.syntax);
+      d.syntax = detachedLine();
       d.path = '';
       d.modulePath = '';
     }

@@ -3,8 +3,19 @@
  * bounded concurrency, in a hermetic environment, keeping the output bytes exact.
  */
 
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GO_BINARY, hasGo, hermeticGoEnv } from '../../../../test/helpers/go-oracle';
@@ -83,4 +94,69 @@ export async function runGoEditBatch(jobs: readonly EditJob[], concurrency = 2):
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+const VENDORED_XMOD = '/usr/local/go/src/cmd/vendor/golang.org/x/mod';
+const driverSource = (): string => readFileSync(new URL('./testdata/xmod-driver/main.go', import.meta.url), 'utf8');
+
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** buildDriver compiles the driver against the vendored x/mod, reusing an earlier build. */
+function buildDriver(): string {
+  const goVersion = execFileSync(GO_BINARY, ['env', 'GOVERSION'], { env: { GOENV: 'off', HOME: tmpdir() } })
+    .toString()
+    .trim();
+  const key = createHash('sha256').update(goVersion).update(driverSource()).digest('hex').slice(0, 16);
+  const root = join(tmpdir(), `gomodx-xmod-driver-${key}`);
+  const bin = join(root, 'xmod-driver');
+  if (existsSync(bin)) return bin;
+
+  const work = join(tmpdir(), `gomodx-xmod-build-${key}-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'xm'), { recursive: true });
+  for (const pkg of ['modfile', 'module', 'semver', 'internal']) cpSync(join(VENDORED_XMOD, pkg), join(work, 'xm', pkg), { recursive: true });
+  // Re-home the vendored packages under this throwaway module's path.
+  const rewrite = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) rewrite(p);
+      else if (e.name.endsWith('.go')) writeFileSync(p, readFileSync(p, 'utf8').replaceAll('golang.org/x/mod/', 'xmod/xm/'));
+    }
+  };
+  rewrite(join(work, 'xm'));
+  writeFileSync(join(work, 'go.mod'), 'module xmod\n\ngo 1.24\n');
+  writeFileSync(join(work, 'main.go'), driverSource());
+  mkdirSync(root, { recursive: true });
+  const env = cleanEnv({ ...hermeticGoEnv({ root: work, proxy: 'off', gowork: 'off' }), GOCACHE: join(root, 'gocache'), GOFLAGS: '-mod=mod' });
+  const res = spawnSync(GO_BINARY, ['build', '-o', `${bin}.tmp`, '.'], { cwd: work, env, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`building the x/mod driver failed:\n${res.stderr}`);
+  renameSync(`${bin}.tmp`, bin);
+  rmSync(work, { recursive: true, force: true });
+  return bin;
+}
+
+/** xmodAvailable reports whether the vendored x/mod sources the driver is built from exist. */
+export function xmodAvailable(): boolean {
+  return existsSync(VENDORED_XMOD);
+}
+
+let driverPath: string | undefined;
+
+/**
+ * runXmodDriver hands input ({Edits, Parses}) to testdata/xmod-driver, built on first use (and
+ * cached in the temp directory across runs) against the x/mod vendored with the go command.
+ */
+export function runXmodDriver(input: { Edits?: unknown[]; Parses?: unknown[] }): { Edits: unknown[]; Parses: unknown[] } {
+  driverPath ??= buildDriver();
+  const res = spawnSync(driverPath, [], {
+    input: JSON.stringify({ Edits: input.Edits ?? [], Parses: input.Parses ?? [] }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (res.status !== 0) throw new Error(`x/mod driver failed: ${res.stderr}`);
+  return JSON.parse(res.stdout) as { Edits: unknown[]; Parses: unknown[] };
 }

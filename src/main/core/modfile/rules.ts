@@ -9,7 +9,13 @@
  */
 
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { canonicalVersion, checkPathMajor, ModuleError, splitPathVersion } from '../modpath/module-path';
+import {
+  canonicalVersion,
+  checkPathMajor,
+  InvalidVersionError,
+  ModuleError,
+  splitPathVersion,
+} from '../modpath/module-path';
 import { directiveMessage, errorEntry, ModFileError, type ModFileErrorEntry } from './errors';
 import { decodeGoBytes, goFields, goQuote, goTrimSpace, goUnquote, isGoPrint, runeAt } from './go-text';
 import { parseSyntax } from './parse';
@@ -278,6 +284,20 @@ function parseVersion(verb: string, path: string, args: Args, i: number, fix: Ve
   return t;
 }
 
+/**
+ * pathMajorMismatch is module.CheckPathMajor's error text for v against pathMajor, or "" when they
+ * fit. The version is quoted here so that invalid UTF-8 in it prints as Go prints it.
+ */
+export function pathMajorMismatch(v: string, pathMajor: string): string {
+  try {
+    checkPathMajor(v, pathMajor);
+    return '';
+  } catch (e) {
+    if (e instanceof InvalidVersionError) return `${e.noun} ${goQuote(e.version)} invalid: ${e.err.message}`;
+    return (e as Error).message;
+  }
+}
+
 function modulePathMajor(path: string): string {
   const { pathMajor, ok } = splitPathVersion(path);
   if (!ok) throw new DirectiveError('invalid module path');
@@ -351,11 +371,8 @@ function parseReplace(line: Line, verb: string, args: Args, fix: VersionFixer | 
   let v = '';
   if (arrow === 2) {
     v = parseVersion(verb, s, args, 1, fix);
-    try {
-      checkPathMajor(v, pathMajor);
-    } catch (e) {
-      throw pathError(s, e);
-    }
+    const mismatch = pathMajorMismatch(v, pathMajor);
+    if (mismatch !== '') throw new DirectiveError(directiveMessage(verb, s, mismatch));
   }
   const ns = parseQuotedArg(args, arrow + 1);
   let nv = '';
@@ -483,12 +500,8 @@ function addModDirective(
         if (args.length !== 2) throw new DirectiveError(`usage: ${verb} module/path v1.2.3`);
         const s = parseQuotedArg(args);
         const v = parseVersion(verb, s, args, 1, fix);
-        const pathMajor = modulePathMajor(s);
-        try {
-          checkPathMajor(v, pathMajor);
-        } catch (e) {
-          throw new DirectiveError(directiveMessage(verb, s, (e as Error).message));
-        }
+        const mismatch = pathMajorMismatch(v, modulePathMajor(s));
+        if (mismatch !== '') throw new DirectiveError(directiveMessage(verb, s, mismatch));
         if (verb === 'require') f.require.push({ mod: { path: s, version: v }, syntax: line, indirect: isIndirect(line) });
         else f.exclude.push({ mod: { path: s, version: v }, syntax: line });
         return;

@@ -247,6 +247,17 @@ export function addLine(x: FileSyntax, hint: Expr | null, tokens: string[]): Lin
   return line;
 }
 
+/**
+ * appendLine adds a line with the given tokens as the file's last statement. x/mod's AddExclude
+ * and AddReplace end up here when they find no hint: they pass a nil *Line, which is not a nil
+ * Expr, so addLine's search for a same-verb block never runs.
+ */
+export function appendLine(x: FileSyntax, tokens: string[]): Line {
+  const line = newLine(tokens);
+  x.stmt.push(line);
+  return line;
+}
+
 /** updateLine replaces the tokens of line (given verb first; the verb is dropped inside a block). */
 export function updateLine(line: Line, tokens: string[]): void {
   line.token = line.inBlock ? tokens.slice(1) : tokens;

@@ -108,6 +108,8 @@ export interface ModuleGraphResult {
   readonly error?: BuildListError;
   /** The summaries of every node whose go.mod was loaded into this graph. */
   readonly loaded: ReadonlyMap<string, ModFileSummary>;
+  /** Why loading a node's go.mod failed, by keyOf(node) (go get's editRequirements reads these). */
+  readonly loadErrors?: ReadonlyMap<string, Error>;
 }
 
 function sameMap(a: ReadonlyMap<string, boolean>, b: ReadonlyMap<string, boolean>): boolean {
@@ -362,7 +364,9 @@ export class Loader {
         error = new BuildListError((r as { error: Error }).error, path);
       }
     }
-    return { graph: g, error, loaded: loadedSummaries };
+    const loadErrors = new Map<string, Error>();
+    for (const [k, r] of loadResults) if (!r.ok) loadErrors.set(k, r.error);
+    return { graph: g, error, loaded: loadedSummaries, loadErrors };
   }
 
   /** allRootsSelected reports whether every root of the main module is its path's selected version. */
@@ -461,7 +465,11 @@ export class Loader {
     };
   }
 
-  private async updateUnprunedRoots(direct: ReadonlyMap<string, boolean>, rs: Requirements): Promise<Requirements> {
+  /**
+   * updateUnprunedRoots re-minimizes roots over the graph of rs (modload.updateUnprunedRoots);
+   * every go.mod below the roots must already be cached (load an unpruned graph first).
+   */
+  async updateUnprunedRoots(direct: ReadonlyMap<string, boolean>, rs: Requirements): Promise<Requirements> {
     const mg = await rs.graph(this);
     if (mg.error) throw mg.error;
     const g = mg.graph;

@@ -1,0 +1,496 @@
+/**
+ * editRequirements as modload/edit.go computes it: the root set that selects every module of
+ * mustSelect at exactly its version, upgrades towards tryUpgrade as far as that allows, and
+ * otherwise moves the previous roots only as much as needed. Roots that pull a requested
+ * module too high are stepped down one allowed version at a time ("disqualified" versions are
+ * tracked separately for the pruned and unpruned parts of the graph); a requested version that
+ * another requested version contradicts is a conflict, and nothing changes.
+ */
+import type { ModuleVersion } from '../../../shared/model/module-version';
+import { fromToolchain, modCompare, modSort } from '../gover/gover';
+import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
+import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
+import { formatModule } from '../mvs/build-list-error';
+import { keyOf } from '../mvs/graph';
+import { minimalRequirements } from '../mvs/req';
+import { ModuleError } from '../modpath/module-errors';
+import { findError } from './query-errors';
+import type { ModuleQueries } from './query';
+
+/**
+ * Conflict is a requirement path from a (proposed) root to a module that either is above a
+ * requested version (constraint) or whose requirements could not be loaded (err).
+ */
+export class Conflict {
+  constructor(
+    readonly path: readonly ModuleVersion[],
+    readonly constraint?: ModuleVersion,
+    readonly err?: Error,
+  ) {}
+
+  /** unwrappedError is err without a ModuleError wrapper that names the last module again. */
+  unwrappedError(): Error | undefined {
+    const e = this.err;
+    if (e instanceof ModuleError && e.kind === 'module' && this.path.length > 0) {
+      const last = this.path[this.path.length - 1]!;
+      if (e.path === last.path && e.version === last.version) return e.err;
+    }
+    return e;
+  }
+
+  /** summary names only the first and last module of the path (Conflict.Summary). */
+  summary(): string {
+    if (this.path.length === 0) return '(internal error: invalid Conflict struct)';
+    const first = formatModule(this.path[0]!);
+    const last = formatModule(this.path[this.path.length - 1]!);
+    if (this.path.length === 1) {
+      if (this.err) return `${first}: ${this.unwrappedError()!.message}`;
+      return `${first} is above ${this.constraint?.version ?? ''}`;
+    }
+    const adverb = this.path.length > 2 ? 'indirectly ' : '';
+    if (this.err) return `${first} ${adverb}requires ${last}: ${this.unwrappedError()!.message}`;
+    return `${first} ${adverb}requires ${last}, but ${this.constraint?.version ?? ''} is requested`;
+  }
+
+  /** toString describes the whole path (Conflict.String, printed by go get -v). */
+  toString(): string {
+    if (this.path.length === 0) return '(internal error: invalid Conflict struct)';
+    let s = formatModule(this.path[0]!);
+    if (this.path.length === 1) s += ' found';
+    else for (const r of this.path.slice(1)) s += ` requires\n\t${formatModule(r)}`;
+    if (this.constraint) s += `, but ${this.constraint.version} is requested`;
+    if (this.err) s += `: ${this.unwrappedError()!.message}`;
+    return s;
+  }
+}
+
+/** ConstraintError lists the conflicts that make mustSelect unattainable. */
+export class ConstraintError extends Error {
+  constructor(readonly conflicts: readonly Conflict[]) {
+    super('version constraints conflict:' + conflicts.map((c) => `\n\t${c.summary()}`).join(''));
+    this.name = 'ConstraintError';
+  }
+}
+
+/** EditContext is what an edit needs: the loading session and the version queries. */
+export interface EditContext {
+  readonly loader: Loader;
+  readonly queries: ModuleQueries;
+  /** verbose logs every downgrade and accepted upgrade, as go get -v does. */
+  readonly verbose?: boolean;
+  /** log receives go's stderr lines about the edit (each ends without a newline). */
+  readonly log?: (line: string) => void;
+  /** onDowngrade hears every root moved down because of a conflict, and why. */
+  readonly onDowngrade?: (from: ModuleVersion, to: ModuleVersion, conflict: Conflict) => void;
+}
+
+/** EditResult is the edited requirements and whether anything changed. */
+export interface EditResult {
+  readonly rs: Requirements;
+  readonly changed: boolean;
+}
+
+async function graphOf(loader: Loader, rs: Requirements): Promise<ModuleGraphResult> {
+  const mg = await rs.graph(loader);
+  if (mg.error) throw mg.error;
+  return mg;
+}
+
+/**
+ * prefetchUnpruned loads (and caches) every go.mod reachable from roots without pruning, so
+ * that mvs.Req's synchronous walk finds them all.
+ */
+async function prefetchUnpruned(loader: Loader, roots: readonly ModuleVersion[]): Promise<void> {
+  await loader.readModGraph('unpruned', roots, undefined);
+}
+
+/** convertPruning returns rs with the given pruning (modload.convertPruning). */
+export async function convertPruning(loader: Loader, rs: Requirements, pruning: Pruning): Promise<Requirements> {
+  if (rs.pruning === pruning) return rs;
+  if (rs.pruning === 'workspace' || pruning === 'workspace') {
+    throw new Error('internal error: attempting to convert to/from workspace pruning and another pruning type');
+  }
+  const mg = await graphOf(loader, rs);
+  const buildList = mg.graph.buildList().slice(loader.mainModules.versions.length);
+  if (pruning === 'unpruned') {
+    // A pruned root set is a superset of an unpruned one: drop what is implied.
+    await prefetchUnpruned(loader, buildList);
+    return loader.updateUnprunedRoots(rs.direct, rs);
+  }
+  // "Every build-list module is a root" is exactly the unpruned graph, expressed with pruning.
+  return new Requirements('pruned', buildList, rs.direct);
+}
+
+interface DqState {
+  readonly err?: Error;
+  readonly dep?: ModuleVersion;
+}
+
+const OK: DqState = {};
+
+function isDisqualified(dq: DqState): boolean {
+  return dq.err !== undefined || dq.dep !== undefined;
+}
+
+interface PerPruning {
+  pruned: DqState;
+  unpruned: DqState;
+}
+
+function from(pp: PerPruning | undefined, p: Pruning): DqState {
+  if (!pp) return OK;
+  return p === 'unpruned' ? pp.unpruned : pp.pruned;
+}
+
+/**
+ * DqTracker propagates why module versions cannot be part of the graph, separately for the
+ * pruned and the unpruned parts (edit.go's dqTracker).
+ */
+class DqTracker {
+  readonly dqReason = new Map<string, PerPruning>();
+  private readonly requiring = new Map<string, ModuleVersion[]>();
+
+  constructor(readonly extendedRootPruning: ReadonlyMap<string, Pruning>) {}
+
+  /** require records that m requires r; it returns false when m is now fully disqualified. */
+  require(m: ModuleVersion, r: ModuleVersion): boolean {
+    const rk = keyOf(r);
+    const rdq = this.dqReason.get(rk);
+    const rootPruning = this.extendedRootPruning.get(rk);
+    if (rootPruning !== undefined && isDisqualified(from(rdq, rootPruning))) {
+      this.disqualify(m, 'pruned', { dep: r });
+      return false;
+    }
+    if (isDisqualified(from(rdq, 'unpruned'))) {
+      this.disqualify(m, 'unpruned', { dep: r });
+      if (!this.extendedRootPruning.has(keyOf(m))) return false;
+    }
+    const list = this.requiring.get(rk);
+    if (list) list.push(m);
+    else this.requiring.set(rk, [m]);
+    return true;
+  }
+
+  /** disqualify records why m's requirements cannot be included when reached with fromPruning. */
+  disqualify(m: ModuleVersion, fromPruning: Pruning, reason: DqState): void {
+    if (!isDisqualified(reason)) throw new Error('internal error: disqualify called with a non-disqualifying dqState');
+    const mk = keyOf(m);
+    const dq: PerPruning = { ...(this.dqReason.get(mk) ?? { pruned: OK, unpruned: OK }) };
+    if (isDisqualified(from(dq, fromPruning))) return;
+    const rootPruning = this.extendedRootPruning.get(mk);
+    const isRoot = rootPruning !== undefined;
+    if (fromPruning !== 'unpruned') {
+      dq.pruned = reason;
+      if (!isDisqualified(dq.unpruned)) dq.unpruned = reason;
+    } else {
+      dq.unpruned = reason;
+      if (isDisqualified(dq.pruned)) {
+        throw new Error(`internal error: ${formatModule(m)} is marked as disqualified when pruned, but not when unpruned`);
+      }
+      // An always-unpruned root drags its whole graph into any graph that selects it.
+      if (isRoot && rootPruning === 'unpruned') dq.pruned = reason;
+    }
+    this.dqReason.set(mk, dq);
+
+    const dependents = this.requiring.get(mk) ?? [];
+    if (isRoot && (fromPruning !== 'unpruned' || rootPruning === 'unpruned')) {
+      for (const p of dependents) this.disqualify(p, 'pruned', { dep: m });
+      this.requiring.delete(mk);
+      return;
+    }
+    for (const p of dependents) this.disqualify(p, 'unpruned', { dep: m });
+    if (!isRoot) this.requiring.delete(mk);
+  }
+
+  check(m: ModuleVersion, pruning: Pruning): DqState {
+    return from(this.dqReason.get(keyOf(m)), pruning);
+  }
+
+  /** path follows the disqualification reasons from m to the module that causes them. */
+  path(m: ModuleVersion, pruning: Pruning): { path: ModuleVersion[]; err?: Error } {
+    const path: ModuleVersion[] = [];
+    let cur = m;
+    let p = pruning;
+    for (;;) {
+      if (this.extendedRootPruning.get(keyOf(cur)) === 'unpruned') p = 'unpruned';
+      const dq = from(this.dqReason.get(keyOf(cur)), p);
+      if (!isDisqualified(dq)) return { path };
+      path.push(cur);
+      if (dq.err !== undefined || (dq.dep!.path === cur.path && dq.dep!.version === cur.version)) return { path, err: dq.err };
+      cur = dq.dep!;
+    }
+  }
+}
+
+/**
+ * extendGraph loads the graph of roots and keeps unpruning the selected version of every root
+ * path until it stops changing, so that every selection can be traced back to the roots.
+ */
+async function extendGraph(
+  loader: Loader,
+  rootPruning: Pruning,
+  roots: readonly ModuleVersion[],
+  selectedRoot: ReadonlyMap<string, string>,
+): Promise<{ mg: ModuleGraphResult; upgradedRoots: Map<string, ModuleVersion> }> {
+  const upgradedRoots = new Map<string, ModuleVersion>();
+  for (;;) {
+    const unprune = upgradedRoots.size > 0 ? new Set(upgradedRoots.keys()) : undefined;
+    const mg = await loader.readModGraph(rootPruning, roots, unprune);
+    if (rootPruning === 'unpruned') return { mg, upgradedRoots };
+    const before = upgradedRoots.size;
+    for (const p of selectedRoot.keys()) {
+      const v = mg.graph.selectedVersion(p);
+      if (v === 'none') continue;
+      const m = { path: p, version: v };
+      if (mg.graph.requiredBy(m) === undefined && !upgradedRoots.has(keyOf(m))) upgradedRoots.set(keyOf(m), m);
+    }
+    if (upgradedRoots.size === before) return { mg, upgradedRoots };
+  }
+}
+
+function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
+}
+
+/**
+ * editRequirements returns rs edited so that every module of mustSelect is selected at its
+ * version, modules of tryUpgrade are raised towards theirs where that is compatible, and other
+ * roots change only as needed. It throws ConstraintError when mustSelect cannot be met.
+ */
+export async function editRequirements(
+  ctx: EditContext,
+  rs: Requirements,
+  tryUpgrade: readonly ModuleVersion[],
+  mustSelect: readonly ModuleVersion[],
+): Promise<EditResult> {
+  const { loader, queries } = ctx;
+  const mms = loader.mainModules;
+  if (rs.pruning === 'workspace') throw new Error('editRequirements cannot edit workspace requirements');
+  const log = (line: string): void => ctx.log?.(line);
+
+  const orig = rs;
+  // When the edit names the go version, the pruning it implies applies from the start: a
+  // pruned-to-unpruned change must see every conflict of the unpruned graph.
+  let rootPruning: Pruning = orig.pruning;
+  for (const m of mustSelect) {
+    if (m.path === 'go') {
+      rootPruning = pruningForGoVersion(m.version);
+      break;
+    }
+    if (m.path === 'toolchain' && pruningForGoVersion(fromToolchain(m.version)) === 'unpruned') {
+      rootPruning = 'unpruned';
+      break;
+    }
+  }
+  if (rootPruning !== rs.pruning) rs = await convertPruning(loader, rs, rootPruning);
+
+  let selectedRoot: Map<string, string>;
+  if (rootPruning === 'pruned') {
+    selectedRoot = new Map(rs.maxRootVersion);
+  } else {
+    // Without pruning, implicit dependencies are as relevant as explicit ones: treat the whole
+    // build list as roots so that none of them moves without a reason.
+    const mg = await graphOf(loader, rs);
+    selectedRoot = new Map(mg.graph.buildList().slice(mms.versions.length).map((m) => [m.path, m.version]));
+  }
+
+  for (const r of tryUpgrade) {
+    const v = selectedRoot.get(r.path);
+    if (v !== undefined && modCompare(r.path, v, r.version) >= 0) continue;
+    if (ctx.verbose) log(`go: trying upgrade to ${formatModule(r)}`);
+    selectedRoot.set(r.path, r.version);
+  }
+
+  const conflicts: Conflict[] = [];
+  const mustSelectVersion = new Map<string, string>();
+  for (const r of mustSelect) {
+    const v = mustSelectVersion.get(r.path);
+    if (v !== undefined && v !== r.version) {
+      const prev = { path: r.path, version: v };
+      if (modCompare(r.path, v, r.version) > 0) conflicts.push(new Conflict([prev], r));
+      else conflicts.push(new Conflict([r], prev));
+      continue;
+    }
+    mustSelectVersion.set(r.path, r.version);
+    selectedRoot.set(r.path, r.version);
+  }
+
+  let roots: ModuleVersion[] = [];
+  let rootsDirty = true;
+  // Every round that changes the roots rejects at least one more version: the edit terminates.
+  const rejectedRoot = new Set<string>();
+
+  while (rootsDirty && conflicts.length === 0) {
+    roots = modSort([...selectedRoot].filter(([, v]) => v !== 'none').map(([path, version]) => ({ path, version })));
+
+    const { mg, upgradedRoots } = await extendGraph(loader, rootPruning, roots, selectedRoot);
+    if (mg.error && findError(mg.error, TooNewError)) throw mg.error;
+
+    const extendedRootPruning = new Map<string, Pruning>();
+    const findPruning = (m: ModuleVersion): Pruning => {
+      if (rootPruning === 'pruned' && mg.loaded.get(keyOf(m))?.pruning === 'unpruned') return 'unpruned';
+      return rootPruning;
+    };
+    for (const m of roots) extendedRootPruning.set(keyOf(m), findPruning(m));
+    for (const m of upgradedRoots.values()) extendedRootPruning.set(keyOf(m), findPruning(m));
+
+    const t = new DqTracker(extendedRootPruning);
+    mg.graph.walkBreadthFirst((m) => {
+      const max = mustSelectVersion.get(m.path);
+      if (max !== undefined && modCompare(m.path, m.version, max) > 0) {
+        // m itself breaks a request, even where its own requirements are pruned out.
+        t.disqualify(m, 'pruned', { dep: m });
+        return;
+      }
+      const loadErr = mg.loadErrors?.get(keyOf(m));
+      if (loadErr) {
+        t.disqualify(m, 'pruned', { err: loadErr });
+        return;
+      }
+      const reqs = mg.graph.requiredBy(m);
+      if (reqs === undefined) return;
+      if (!mg.loaded.has(keyOf(m))) {
+        if (m.version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(m)}, but summary is nil`);
+        return; // the main module: its requirements are what we are editing
+      }
+      for (const r of reqs) {
+        const rmax = mustSelectVersion.get(r.path);
+        if (rmax !== undefined && modCompare(r.path, r.version, rmax) > 0) {
+          t.disqualify(m, 'pruned', { dep: r });
+          return;
+        }
+      }
+      for (const r of reqs) if (!t.require(m, r)) break;
+    });
+
+    rootsDirty = false;
+    for (const m of roots) {
+      const { path, err } = t.path(m, extendedRootPruning.get(keyOf(m))!);
+      if (path.length === 0 && err === undefined) continue;
+      let constraint: ModuleVersion | undefined;
+      if (err === undefined) {
+        const last = path[path.length - 1]!;
+        const mustV = mustSelectVersion.get(last.path);
+        if (mustV === undefined) throw new Error('internal error: found a version conflict, but no constraint it violates');
+        constraint = { path: last.path, version: mustV };
+      }
+      const conflict = new Conflict(path, constraint, err);
+
+      if (mustSelectVersion.get(m.path) === m.version) {
+        // A requested version is disqualified by its own dependencies: report, don't guess.
+        conflicts.push(conflict);
+        continue;
+      }
+
+      const v = mg.graph.selectedVersion(m.path);
+      if (v !== m.version) {
+        const u = { path: m.path, version: v };
+        const uPruning = extendedRootPruning.get(keyOf(m));
+        if (uPruning === undefined) {
+          throw new Error(`internal error: selected version of root ${formatModule(m)} is ${v}, but it was not expanded as a new root`);
+        }
+        // Accepting the upgrade to u resolves the conflict, if u itself is fine.
+        if (!isDisqualified(t.check(u, uPruning)) && !rejectedRoot.has(keyOf(u))) continue;
+      }
+
+      const origV = (await graphOf(loader, orig)).graph.selectedVersion(m.path);
+      if (err !== undefined && origV === m.version) {
+        // Only move away from an existing requirement for a proven conflict, not a load error.
+        conflicts.push(conflict);
+        continue;
+      }
+
+      rejectedRoot.add(keyOf(m));
+      let prev: ModuleVersion = m;
+      for (;;) {
+        let prevErr: unknown;
+        try {
+          prev = await queries.previousVersion(prev);
+        } catch (e) {
+          prevErr = e;
+        }
+        if (modCompare(m.path, m.version, origV) > 0 && (prevErr !== undefined || modCompare(m.path, prev.version, origV) < 0)) {
+          // The walk went past the version that was selected before the edit: try it too.
+          prev = { path: m.path, version: origV };
+        } else if (prevErr !== undefined) {
+          throw prevErr;
+        }
+        if (rejectedRoot.has(keyOf(prev))) continue;
+        let pruning = rootPruning;
+        if (pruning === 'pruned') {
+          const s = mg.loaded.get(keyOf(m));
+          if (s) pruning = s.pruning;
+        }
+        if (isDisqualified(t.check(prev, pruning))) {
+          rejectedRoot.add(keyOf(prev));
+          continue;
+        }
+        break;
+      }
+      selectedRoot.set(m.path, prev.version);
+      rootsDirty = true;
+      ctx.onDowngrade?.(m, prev, conflict);
+
+      if (err !== undefined || ctx.verbose) {
+        const action =
+          prev.version === 'none' ? `removing ${formatModule(m)}` : prev.version === origV ? `restoring ${formatModule(prev)}` : `trying ${formatModule(prev)}`;
+        log(`go: ${conflict.summary()}\n\t${action}`);
+      }
+    }
+    if (rootsDirty) continue;
+
+    // Upgrades are locked in only after the downgrades settle: a downgrade can change which
+    // requirement edges are pruned out.
+    const upgradedFrom: ModuleVersion[] = [];
+    for (const [p, v] of selectedRoot) {
+      if (mustSelectVersion.has(p)) continue;
+      const actual = mg.graph.selectedVersion(p);
+      if (actual !== v) {
+        upgradedFrom.push({ path: p, version: v });
+        selectedRoot.set(p, actual);
+        rootsDirty = true;
+      }
+    }
+    if (rootsDirty && ctx.verbose) {
+      for (const m of modSort(upgradedFrom)) log(`go: accepting indirect upgrade from ${formatModule(m)} to ${selectedRoot.get(m.path)}`);
+    }
+  }
+  if (conflicts.length > 0) throw new ConstraintError(conflicts);
+
+  if (rootPruning === 'unpruned') {
+    // An unpruned go.mod lists only some of the requirements: keep the requested ones and the
+    // old roots that are unchanged or direct, and let mvs.Req drop what they imply.
+    const rootPaths: string[] = [];
+    for (const m of mustSelect) if (m.version !== 'none' && !mms.contains(m.path)) rootPaths.push(m.path);
+    for (const m of roots) {
+      const v = rs.rootSelected(loader, m.path);
+      if (v !== undefined && (v === m.version || rs.direct.get(m.path))) rootPaths.push(m.path);
+    }
+    await prefetchUnpruned(loader, roots);
+    const main = mms.versions[0]!;
+    const keep = roots;
+    roots = minimalRequirements(main, rootPaths, (m) => {
+      if (m.version === '' && mms.contains(m.path)) return keep;
+      if (m.version === 'none') return [];
+      const s = loader.goModSummary(m);
+      if (s instanceof Promise) throw new Error(`internal error: requirements of ${formatModule(m)} not loaded`);
+      if (!s.ok) throw s.error;
+      return s.summary.require;
+    }, cmpVersion);
+  }
+
+  const changed = rootPruning !== orig.pruning || !sameModules(roots, orig.rootModules);
+  if (!changed) return { rs: orig, changed: false };
+
+  // A module that left the build list cannot provide imports any more; new ones are not direct.
+  const direct = new Map<string, boolean>();
+  for (const m of roots) if (rs.direct.get(m.path)) direct.set(m.path, true);
+  let edited = new Requirements(rootPruning, roots, direct);
+
+  if (rootPruning === 'unpruned') {
+    const v = edited.rootSelected(loader, 'go');
+    // A dependency raised go to 1.17 or later: keep the exact build list by making all of it roots.
+    if (v !== undefined && pruningForGoVersion(v) === 'pruned') edited = await convertPruning(loader, edited, 'pruned');
+  }
+  return { rs: edited, changed: true };
+}

@@ -1,0 +1,1042 @@
+/**
+ * What `go get ARG...` does to a module, computed without writing anything: modget's resolver
+ * (arguments, version queries against the initial build list, conflicts between arguments,
+ * -u upgrades of imported packages' modules), modload.EditBuildList, the retraction and
+ * deprecation warnings, the go.mod text go writes, the change report and the go.sum lines.
+ *
+ * Packages are read from module zips (and the main module's directory): an argument names a
+ * package when its module version holds .go files there, and -u follows the imports those
+ * files declare. What this does not model: tests (-t), build constraints other than "ignore",
+ * and the root promotion that package loading does in go (modules that provide imported
+ * packages become roots); wildcard, "all", "tool" and "work" patterns are refused.
+ */
+import type { ModuleVersion } from '../../../shared/model/module-version';
+import { isToolchainPath, modCompare } from '../gover/gover';
+import { parseModFile, type ModFile } from '../modfile/rules';
+import type { Loader, ModuleGraphResult, Requirements } from '../modload/loader';
+import { cleanJoin, cleanPath, isAbsolutePath } from '../modload/file-path';
+import type { MainModule } from '../modload/main-modules';
+import { formatModule } from '../mvs/build-list-error';
+import { keyOf } from '../mvs/graph';
+import { checkPath, splitPathVersion } from '../modpath/module-path';
+import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
+import { compareGoStrings } from '../semver/go-string-order';
+import { Conflict, ConstraintError, editRequirements, type EditContext } from './edit-requirements';
+import { isGoSourceForBuild, parseGoFileHeader } from './go-imports';
+import { isNotExist, type GoFile, type PackageSource } from './ports';
+import type { AllowedFn, ModuleQueries } from './query';
+import {
+  findError,
+  ModuleRetractedError,
+  NoMatchingVersionError,
+  NoPatchBaseError,
+  PackageNotInModuleError,
+  QueryMatchesMainModulesError,
+  shortMessage,
+} from './query-errors';
+import { reportChanges, type Change } from './report-changes';
+import { updateGoModFromReqs } from './update-go-mod';
+import { updatedGoSum } from './go-sum-update';
+
+/** UpgradeFlag is -u ("upgrade"), -u=patch ("patch") or absent (""). */
+export type UpgradeFlag = '' | 'upgrade' | 'patch';
+
+/** GetOptions are the arguments of one go get. */
+export interface GetOptions {
+  readonly args: readonly string[];
+  readonly upgrade?: UpgradeFlag;
+  /** verbose adds go get -v's lines about downgrades and accepted upgrades. */
+  readonly verbose?: boolean;
+}
+
+/** GetSession is an opened main module and the ports a go get needs. */
+export interface GetSession {
+  readonly loader: Loader;
+  /** requirements as read from go.mod (before go get makes them consistent). */
+  readonly requirements: Requirements;
+  readonly mainModule: MainModule;
+  readonly queries: ModuleQueries;
+  readonly packages: PackageSource;
+  /** The working directory (relative package arguments are resolved against it). */
+  readonly cwd: string;
+  /** go.sum as it is on disk ("" if absent). */
+  readonly goSum: string;
+  /** goModHash hashes the go.mod file of a module version as go.sum records it. */
+  readonly goModHash: (m: ModuleVersion) => Promise<string>;
+  /** goModsRead lists the module versions whose go.mod files were read in this session. */
+  readonly goModsRead: () => Iterable<ModuleVersion>;
+  readonly toolchainExplain?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** ChangeReason says why a module moved, in the words of the preview. */
+export interface ExplainedChange extends Change {
+  readonly reason: string;
+}
+
+/** GetPlan is everything go get would do (or why it refuses). */
+export interface GetPlan {
+  readonly ok: boolean;
+  /** stderr is what go prints: warnings, errors, then the change report. */
+  readonly stderr: string;
+  readonly changes: readonly ExplainedChange[];
+  readonly goModBefore: string;
+  /** goModAfter is the go.mod text go would write (undefined: go.mod stays as it is). */
+  readonly goModAfter?: string;
+  readonly goSumBefore: string;
+  /** goSumAfter is the go.sum text go would write (undefined: go.sum stays as it is). */
+  readonly goSumAfter?: string;
+  /** addedSumLines are the go.sum lines go would add. */
+  readonly addedSumLines: readonly string[];
+  readonly buildListBefore: readonly ModuleVersion[];
+  readonly buildListAfter?: readonly ModuleVersion[];
+  readonly requirementsAfter?: readonly ModuleVersion[];
+}
+
+/** Thrown to stop the resolver where go calls base.ExitIfErrors with errors pending. */
+class ExitSignal extends Error {}
+
+interface PathSet {
+  path: string;
+  pkgMods: ModuleVersion[];
+  mod?: ModuleVersion;
+  err?: Error;
+}
+
+class Query {
+  readonly raw: string;
+  readonly rawVersion: string;
+  readonly pattern: string;
+  readonly patternIsLocal: boolean;
+  readonly version: string;
+  candidates: PathSet[] = [];
+  matchesPackages = false;
+  conflict?: Query;
+  resolved: ModuleVersion[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(raw: string, pattern: string, rawVersion: string, version: string) {
+    this.raw = raw;
+    this.pattern = pattern;
+    this.rawVersion = rawVersion;
+    this.version = version;
+    this.patternIsLocal = isAbsolutePath(pattern) || isRelativePath(pattern);
+  }
+
+  /** pathOnce adds the candidate set f computes for path, once per path. */
+  async pathOnce(path: string, f: () => Promise<PathSet> | PathSet): Promise<void> {
+    if (this.seen.has(path)) return;
+    this.seen.add(path);
+    const cs = await f();
+    if (cs.pkgMods.length > 0 || cs.mod || cs.err) this.candidates.push({ ...cs, path });
+  }
+
+  /** resolvedString describes m as the match for this argument (query.ResolvedString). */
+  resolvedString(m: ModuleVersion): string {
+    if (m.path !== this.pattern) {
+      if (m.version !== this.version) return `${formatModule(m)} (matching ${this.pattern}@${this.version})`;
+      return `${formatModule(m)} (matching ${this.raw})`;
+    }
+    if (m.version !== this.version) return `${this.pattern}@${this.version} (${m.version})`;
+    return this.raw;
+  }
+}
+
+function isRelativePath(p: string): boolean {
+  return p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
+}
+
+function isStandardImportPath(p: string): boolean {
+  const i = p.indexOf('/');
+  return !(i < 0 ? p : p.slice(0, i)).includes('.');
+}
+
+function isMetaPackage(p: string): boolean {
+  return p === 'std' || p === 'cmd' || p === 'all' || p === 'tool' || p === 'work';
+}
+
+function regexQuote(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** cleanPattern is search.CleanPatterns for one argument. */
+function cleanPattern(a: string): string {
+  let p: string;
+  let v = '';
+  if (isRelativePath(a) || isAbsolutePath(a)) p = a;
+  else {
+    const i = a.indexOf('@');
+    if (i < 0) p = a;
+    else {
+      p = a.slice(0, i);
+      v = a.slice(i);
+    }
+  }
+  if (isAbsolutePath(p)) p = cleanPath(p);
+  else {
+    p = p.replace(/\\/g, '/');
+    if (p.startsWith('./')) {
+      p = './' + cleanPath(p);
+      if (p === './.') p = '.';
+    } else p = cleanPath(p);
+  }
+  return p + v;
+}
+
+function pathHasPrefix(s: string, prefix: string): boolean {
+  return s === prefix || (s.length > prefix.length && s.startsWith(prefix) && (prefix.endsWith('/') || s[prefix.length] === '/'));
+}
+
+/** modulePrefixes lists the prefixes of path that could be modules, longest first. */
+function modulePrefixesExcludingTarget(path: string, mainPaths: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let p = path;
+  for (;;) {
+    if (!mainPaths.has(p) && splitPathVersion(p).ok) out.push(p);
+    const j = p.lastIndexOf('/');
+    if (j < 0) break;
+    p = p.slice(0, j);
+  }
+  return out;
+}
+
+interface QueryResult {
+  mod: ModuleVersion;
+  packages: string[];
+}
+
+/** The resolver of one go get run (modget's resolver, module-level). */
+class Resolver {
+  readonly stderr: string[] = [];
+  private hadErrors = false;
+  readonly pathQueries: Query[] = [];
+  readonly localQueries: Query[] = [];
+  private readonly nonesByPath = new Map<string, Query>();
+  readonly resolvedVersion = new Map<string, { version: string; reason: Query }>();
+  buildList: ModuleVersion[];
+  buildListVersion: Map<string, string>;
+  readonly initialVersion: ReadonlyMap<string, string>;
+  rs: Requirements;
+  mg: ModuleGraphResult;
+  /** Zip hashes checked in this run, by keyOf(actual module). */
+  readonly zipSums = new Map<string, string>();
+  /** Why editRequirements moved a root, by module path (for the explained report). */
+  readonly downgradeReasons = new Map<string, string>();
+  private readonly mainPaths: Set<string>;
+  private readonly editCtx: EditContext;
+
+  constructor(
+    readonly session: GetSession,
+    readonly opts: GetOptions,
+    rs: Requirements,
+    mg: ModuleGraphResult,
+  ) {
+    this.rs = rs;
+    this.mg = mg;
+    this.buildList = mg.graph.buildList();
+    this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
+    this.initialVersion = this.buildListVersion;
+    this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
+    this.editCtx = {
+      loader: session.loader,
+      queries: session.queries,
+      verbose: opts.verbose,
+      log: (line) => this.stderr.push(line + '\n'),
+      onDowngrade: (m, _to, conflict) => {
+        if (!this.downgradeReasons.has(m.path)) this.downgradeReasons.set(m.path, conflict.summary());
+      },
+    };
+  }
+
+  get upgradeFlag(): UpgradeFlag {
+    return this.opts.upgrade ?? '';
+  }
+
+  private get loader(): Loader {
+    return this.session.loader;
+  }
+
+  error(msg: string): void {
+    this.stderr.push(msg.endsWith('\n') ? msg : msg + '\n');
+    this.hadErrors = true;
+  }
+
+  exitIfErrors(): void {
+    if (this.hadErrors) throw new ExitSignal();
+  }
+
+  get failed(): boolean {
+    return this.hadErrors;
+  }
+
+  initialSelected = (path: string): string => this.initialVersion.get(path) ?? 'none';
+  selected = (path: string): string => this.buildListVersion.get(path) ?? 'none';
+
+  addQuery(q: Query): void {
+    if (q.patternIsLocal) this.localQueries.push(q);
+    else this.pathQueries.push(q);
+    if (q.version === 'none') this.nonesByPath.set(q.pattern, q);
+  }
+
+  /** reportError prints err for q without repeating what err already says (modget.reportError). */
+  reportError(q: Query, err: Error): void {
+    const errStr = err.message;
+    const patternRE = new RegExp(`(?:[ \\t("\`]|^)${regexQuote(q.pattern)}(?:[ @:;)"\`]|$)`, 'm');
+    if (patternRE.test(errStr)) {
+      if (q.rawVersion === '') return this.error(`go: ${errStr}`);
+      const versionRE = new RegExp(`(?:[ @("\`]|^)${regexQuote(q.version)}(?:[ :;)"\`]|$)`, 'm');
+      if (versionRE.test(errStr)) return this.error(`go: ${errStr}`);
+    }
+    if (q.raw !== '') this.error(`go: ${q.raw}: ${errStr}`);
+    else this.error(`go: ${errStr}`);
+  }
+
+  /** checkAllowedOr allows the requested and the current version even if retracted. */
+  checkAllowedOr(requested: string, selected: (p: string) => string): AllowedFn {
+    const q = this.session.queries;
+    return async (m) => {
+      if (m.version === requested) return q.checkExclusions(m);
+      if ((requested === 'upgrade' || requested === 'patch') && m.version === selected(m.path)) return undefined;
+      return q.checkAllowed(m);
+    };
+  }
+
+  /** goFilesIn lists the .go files of package dir rel in module m (as fetched: replacements applied). */
+  private async goFilesIn(m: ModuleVersion, rel: string): Promise<readonly GoFile[]> {
+    const mms = this.loader.mainModules;
+    if (m.version === '' && mms.contains(m.path)) {
+      return this.session.packages.localGoFiles(cleanJoin(mms.get(m.path)!.root, rel));
+    }
+    const r = mms.replacement(m);
+    if (r && r.to.version === '') return this.session.packages.localGoFiles(cleanJoin(mms.replacementDir(r.to), rel));
+    const actual = r?.to ?? m;
+    if (!this.zipSums.has(keyOf(actual))) this.zipSums.set(keyOf(actual), await this.session.packages.zipHash(actual, this.session.signal));
+    return this.session.packages.moduleGoFiles(actual, rel, this.session.signal);
+  }
+
+  /** packageFiles returns the build files of package pkg in module m, or undefined if there is none. */
+  async packageFiles(m: ModuleVersion, pkg: string): Promise<readonly GoFile[] | undefined> {
+    const rel = pkg === m.path ? '' : pkg.slice(m.path.length + 1);
+    const files = (await this.goFilesIn(m, rel)).filter((f) => f.name.endsWith('.go'));
+    return files.length > 0 ? files : undefined;
+  }
+
+  /** fetchModule downloads m's zip the way modload.fetch does before it looks for packages. */
+  private async fetchModule(m: ModuleVersion): Promise<void> {
+    await this.goFilesIn(m, '');
+  }
+
+  /** queryPattern is modload.QueryPattern for a package path (no wildcards). */
+  async queryPattern(
+    pattern: string,
+    query: string,
+    current: (p: string) => string,
+    allowed: AllowedFn,
+  ): Promise<{ pkgMods: QueryResult[]; modOnly?: QueryResult; err?: Error }> {
+    const mms = this.loader.mainModules;
+    let modOnly: QueryResult | undefined;
+    const mainModuleMatches: string[] = [];
+    for (const main of mms.versions) {
+      if (pathHasPrefix(pattern, main.path)) {
+        const files = await this.packageFiles(main, pattern);
+        if (files) {
+          if (query !== 'upgrade' && query !== 'patch') {
+            throw new Error(`package ${pattern} is in the main module, so can't request version ${query}`);
+          }
+          return { pkgMods: [{ mod: main, packages: [pattern] }] };
+        }
+      }
+      if (main.path === pattern) {
+        mainModuleMatches.push(main.path);
+        if ((query === 'upgrade' || query === 'patch') && !(await allowed(main))) modOnly = { mod: main, packages: [] };
+      }
+    }
+    const candidates = modulePrefixesExcludingTarget(pattern, this.mainPaths);
+    if (candidates.length === 0) {
+      if (modOnly) return { pkgMods: [], modOnly };
+      if (mainModuleMatches.length > 0) throw new QueryMatchesMainModulesError(mainModuleMatches, pattern, query, mms.contains(pattern));
+      throw new PackageNotInModuleError({ path: '', version: '' }, undefined, query, pattern, mainModuleMatches);
+    }
+    const results = await Promise.all(
+      candidates.map(async (path): Promise<{ r?: QueryResult; err?: Error }> => {
+        try {
+          const rev = await this.session.queries.query(path, query, current(path), allowed);
+          const mod = { path, version: rev.version };
+          if (isToolchainPath(path)) return { r: { mod, packages: [] } };
+          await this.fetchModule(mod);
+          const packages = (await this.packageFiles(mod, pattern)) ? [pattern] : [];
+          if (packages.length === 0 && path !== pattern) {
+            return { r: { mod, packages }, err: new PackageNotInModuleError(mod, mms.replacement(mod)?.to, query, pattern) };
+          }
+          return { r: { mod, packages } };
+        } catch (e) {
+          return { err: e as Error };
+        }
+      }),
+    );
+    // queryPrefixModules: the most useful error at the longest path, unless something was found.
+    const found: QueryResult[] = [];
+    let err: Error | undefined;
+    let noPackage: PackageNotInModuleError | undefined;
+    let noVersion: Error | undefined;
+    let noPatchBase: Error | undefined;
+    let invalidPath: Error | undefined;
+    let invalidVersion: Error | undefined;
+    let notExist: Error | undefined;
+    for (const res of results) {
+      const e = res.err;
+      if (!e) {
+        found.push(res.r!);
+      } else if (e instanceof PackageNotInModuleError) {
+        if (!noPackage || mms.contains(noPackage.mod.path)) noPackage = e;
+      } else if (e instanceof NoMatchingVersionError) {
+        noVersion ??= e;
+      } else if (e instanceof NoPatchBaseError) {
+        noPatchBase ??= e;
+      } else if (e instanceof InvalidPathError) {
+        invalidPath ??= e;
+      } else if (isNotExist(e)) {
+        notExist ??= e;
+      } else if (findError(e, InvalidVersionError) || (e as { kind?: string }).kind === 'invalid-version') {
+        invalidVersion ??= e;
+      } else if (err === undefined && found.length === 0 && !noPackage) {
+        err = e;
+      }
+    }
+    if (found.length === 0 && err === undefined) {
+      err = noPackage ?? noVersion ?? noPatchBase ?? invalidPath ?? invalidVersion ?? notExist;
+      if (!err) throw new Error('queryPrefixModules: no modules found, but no error detected');
+    }
+    const pkgMods: QueryResult[] = [];
+    for (const r of found) {
+      if (r.packages.length === 0) modOnly = r;
+      else pkgMods.push(r);
+    }
+    if (mainModuleMatches.length > 0 && pkgMods.length === 0 && !modOnly && err && isNotExist(err)) {
+      throw new QueryMatchesMainModulesError([], pattern, query, mms.contains(pattern));
+    }
+    return { pkgMods, modOnly, err };
+  }
+
+  /** queryPackages is modload.QueryPackages: like queryPattern, but a package must match. */
+  async queryPackages(pattern: string, query: string, current: (p: string) => string): Promise<{ pkgMods: ModuleVersion[]; err?: Error }> {
+    const allowed = this.checkAllowedOr(query, current);
+    let res: Awaited<ReturnType<Resolver['queryPattern']>>;
+    try {
+      res = await this.queryPattern(pattern, query, current, allowed);
+    } catch (e) {
+      return { pkgMods: [], err: e as Error };
+    }
+    if (res.pkgMods.length === 0 && !res.err) {
+      const mod = res.modOnly!.mod;
+      return { pkgMods: [], err: new PackageNotInModuleError(mod, this.loader.mainModules.replacement(mod)?.to, query, pattern) };
+    }
+    return { pkgMods: res.pkgMods.map((r) => r.mod), err: res.err };
+  }
+
+  async queryPath(q: Query): Promise<void> {
+    await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
+      if (isStandardImportPath(q.pattern) && !isToolchainPath(q.pattern)) {
+        // No module can hold a path without a dot in its first element: it names the standard library.
+        if (q.rawVersion !== '') return { path: '', pkgMods: [], err: new Error(`can't request explicit version "${q.version}" of standard library package ${q.pattern}`) };
+        q.matchesPackages = true;
+        return { path: '', pkgMods: [] };
+      }
+      let res;
+      try {
+        res = await this.queryPattern(q.pattern, q.version, this.initialSelected, this.checkAllowedOr(q.version, this.initialSelected));
+      } catch (e) {
+        return { path: '', pkgMods: [], err: e as Error };
+      }
+      if (res.err) return { path: '', pkgMods: [], err: res.err };
+      return { path: '', pkgMods: res.pkgMods.map((r) => r.mod), mod: res.modOnly?.mod };
+    });
+  }
+
+  async queryNone(q: Query): Promise<void> {
+    await q.pathOnce(q.pattern, () => {
+      if (this.loader.mainModules.contains(q.pattern)) {
+        return { path: '', pkgMods: [], err: new QueryMatchesMainModulesError([q.pattern], q.pattern, q.version, true) };
+      }
+      return { path: '', pkgMods: [], mod: { path: q.pattern, version: 'none' } };
+    });
+  }
+
+  async performLocalQueries(): Promise<void> {
+    const mm = this.session.mainModule;
+    for (const q of this.localQueries) {
+      await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
+        const abs = isAbsolutePath(q.pattern) ? q.pattern : cleanJoin(this.session.cwd, q.pattern);
+        const absDetail = isAbsolutePath(q.pattern) ? '' : ` (${abs})`;
+        if (q.pattern.includes('...')) {
+          return { path: '', pkgMods: [], err: new Error(`gomodx get: package patterns with "..." are not supported yet: ${q.raw}`) };
+        }
+        if (!pathHasPrefix(abs, mm.root)) {
+          return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not within module rooted at ${mm.root}`) };
+        }
+        const files = await this.session.packages.localGoFiles(abs);
+        if (files.length === 0) {
+          if (q.raw === '' || q.raw === '.') return { path: '', pkgMods: [], err: new Error('no package to get in current directory') };
+          return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not a package in module rooted at ${mm.root}`) };
+        }
+        return { path: '', pkgMods: [{ path: mm.path, version: '' }] };
+      });
+    }
+  }
+
+  /** localImportPath is the import path of a local package argument. */
+  localImportPath(q: Query): string {
+    const mm = this.session.mainModule;
+    const abs = isAbsolutePath(q.pattern) ? q.pattern : cleanJoin(this.session.cwd, q.pattern);
+    return abs === mm.root ? mm.path : mm.path + abs.slice(mm.root.length);
+  }
+
+  private noneForPath(path: string): Query | undefined {
+    return this.nonesByPath.get(path);
+  }
+
+  /** disambiguate drops candidates that contradict resolved versions (resolver.disambiguate). */
+  disambiguate(cs: PathSet): { filtered: PathSet; isPackage: boolean; m?: ModuleVersion; unique: boolean } {
+    const mms = this.loader.mainModules;
+    const filtered: PathSet = { path: cs.path, pkgMods: [] };
+    for (const m of cs.pkgMods) {
+      if (this.noneForPath(m.path)) continue;
+      if (mms.contains(m.path)) {
+        if (m.version === '') return { filtered: { path: '', pkgMods: [] }, isPackage: true, m, unique: true };
+        continue;
+      }
+      const vr = this.resolvedVersion.get(m.path);
+      if (!vr) {
+        filtered.pkgMods.push(m);
+        continue;
+      }
+      if (vr.version !== m.version) continue;
+      return { filtered: { path: '', pkgMods: [] }, isPackage: true, m, unique: true };
+    }
+    if (cs.mod) {
+      const vr = this.resolvedVersion.get(cs.mod.path);
+      if (!vr || vr.version === cs.mod.version) filtered.mod = cs.mod;
+    }
+    if (filtered.pkgMods.length === 1 && (!filtered.mod || (filtered.mod.path === filtered.pkgMods[0]!.path && filtered.mod.version === filtered.pkgMods[0]!.version))) {
+      return { filtered: { path: '', pkgMods: [] }, isPackage: true, m: filtered.pkgMods[0], unique: true };
+    }
+    if (filtered.pkgMods.length === 0) return { filtered: { path: '', pkgMods: [] }, isPackage: false, m: filtered.mod, unique: true };
+    return { filtered, isPackage: false, unique: false };
+  }
+
+  chooseArbitrarily(cs: PathSet): { isPackage: boolean; m?: ModuleVersion } {
+    for (const m of cs.pkgMods) if (this.initialSelected(m.path) !== 'none') return { isPackage: true, m };
+    if (cs.pkgMods.length > 0) return { isPackage: true, m: cs.pkgMods[0] };
+    return { isPackage: false, m: cs.mod };
+  }
+
+  /** resolve records that m must be at its version because of q, or reports a conflict. */
+  resolve(q: Query, m: ModuleVersion): void {
+    const mms = this.loader.mainModules;
+    if (mms.contains(m.path) && m.version !== '') {
+      this.reportError(q, new QueryMatchesMainModulesError([m.path], q.pattern, q.version, mms.contains(q.pattern)));
+      return;
+    }
+    const vr = this.resolvedVersion.get(m.path);
+    if (vr && vr.version !== m.version) {
+      this.reportConflict(q, m, vr);
+      return;
+    }
+    this.resolvedVersion.set(m.path, { version: m.version, reason: q });
+    q.resolved.push(m);
+  }
+
+  private reportConflict(pq: Query, m: ModuleVersion, conflict: { version: string; reason: Query }): void {
+    if (pq.conflict) return;
+    pq.conflict = conflict.reason;
+    const argStr = (q: Query, v: string): string => (v !== q.version ? `${q.pattern}@${q.version} (${v})` : q.raw);
+    const modDetail = m.path !== pq.pattern ? `for module ${m.path}, ` : '';
+    this.reportError(pq, new Error(`${modDetail}${argStr(pq, m.version)} conflicts with ${argStr(conflict.reason, conflict.version)}`));
+  }
+
+  /** updateBuildList applies the resolved versions (and tentative additions) to the build list. */
+  async updateBuildList(additions: readonly ModuleVersion[]): Promise<boolean> {
+    const resolved: ModuleVersion[] = [];
+    for (const [path, rv] of this.resolvedVersion) if (!this.mainPaths.has(path)) resolved.push({ path, version: rv.version });
+    let edited;
+    try {
+      edited = await editRequirements(this.editCtx, this.rs, additions, resolved);
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) {
+        this.error(`go: ${(e as Error).message}`);
+        throw new ExitSignal();
+      }
+      if (this.opts.verbose) for (const c of e.conflicts) this.stderr.push(`go: ${c.toString()}\n`);
+      const reason = (m: ModuleVersion): string => {
+        const rv = this.resolvedVersion.get(m.path);
+        if (!rv) return `(INTERNAL ERROR: no reason found for ${formatModule(m)})`;
+        return rv.reason.resolvedString({ path: m.path, version: rv.version });
+      };
+      for (const c of e.conflicts) this.error(conflictLine(c, reason));
+      throw new ExitSignal();
+    }
+    if (!edited.changed) return false;
+    const { rs, mg } = await this.expand(edited.rs);
+    this.rs = rs;
+    this.mg = mg;
+    this.buildList = mg.graph.buildList();
+    this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
+    return true;
+  }
+
+  async expand(rs: Requirements): Promise<{ rs: Requirements; mg: ModuleGraphResult }> {
+    try {
+      return await this.loader.expandGraph(rs);
+    } catch (e) {
+      this.error(`go: ${(e as Error).message}`);
+      throw new ExitSignal();
+    }
+  }
+
+  async resolveQueries(queries: readonly Query[]): Promise<boolean> {
+    let resolved = 0;
+    for (;;) {
+      const prev = resolved;
+      for (const q of queries) {
+        const unresolved: PathSet[] = [];
+        for (const cs of q.candidates) {
+          if (cs.err) {
+            this.reportError(q, cs.err);
+            resolved++;
+            continue;
+          }
+          const d = this.disambiguate(cs);
+          if (!d.unique) {
+            unresolved.push(d.filtered);
+            continue;
+          }
+          let { isPackage, m } = d;
+          if (!m) ({ isPackage, m } = this.chooseArbitrarily(cs));
+          if (isPackage) q.matchesPackages = true;
+          if (m) this.resolve(q, m);
+          resolved++;
+        }
+        q.candidates = unresolved;
+      }
+      this.exitIfErrors();
+      if (resolved === prev) break;
+    }
+    if (resolved > 0 && (await this.updateBuildList([]))) return true;
+    let arbitrary = 0;
+    for (const q of queries) {
+      for (const cs of q.candidates) {
+        const { isPackage, m } = this.chooseArbitrarily(cs);
+        if (isPackage) q.matchesPackages = true;
+        if (m) this.resolve(q, m);
+        arbitrary++;
+      }
+      q.candidates = [];
+    }
+    this.exitIfErrors();
+    return arbitrary > 0 ? this.updateBuildList([]) : false;
+  }
+
+  /** providingModule finds the build-list module that holds package pkg (longest path first). */
+  async providingModule(pkg: string): Promise<{ m: ModuleVersion; files: readonly GoFile[] } | undefined> {
+    const candidates = this.buildList.filter((m) => !isToolchainPath(m.path) && pathHasPrefix(pkg, m.path)).sort((a, b) => b.path.length - a.path.length);
+    for (const m of candidates) {
+      const files = await this.packageFiles(m, pkg);
+      if (files) return { m, files };
+    }
+    return undefined;
+  }
+
+  /**
+   * loadPackages walks the imports of the packages named by patterns (resolver.loadPackages):
+   * findPackage decides, for each package outside the main module, whether its imports are
+   * followed; a package no build-list module provides is passed with an empty module.
+   */
+  async loadPackages(patterns: readonly string[], findPackage: (path: string, m: ModuleVersion) => Promise<boolean>): Promise<Map<string, ModuleVersion>> {
+    const loaded = new Map<string, ModuleVersion>();
+    const seen = new Set<string>();
+    const queue = [...patterns];
+    const missing: string[] = [];
+    while (queue.length > 0) {
+      const pkg = queue.shift()!;
+      if (seen.has(pkg)) continue;
+      seen.add(pkg);
+      if (isStandardImportPath(pkg) || pkg === 'C') continue;
+      const found = await this.providingModule(pkg);
+      if (!found) {
+        missing.push(pkg);
+        continue;
+      }
+      loaded.set(pkg, found.m);
+      if (found.m.version !== '' && !(await findPackage(pkg, found.m))) continue;
+      for (const f of found.files) {
+        if (!isGoSourceForBuild(f.name)) continue;
+        const h = parseGoFileHeader(f.text);
+        if (!h || h.ignored) continue;
+        for (const imp of h.imports) if (!seen.has(imp)) queue.push(imp);
+      }
+    }
+    for (const pkg of missing) await findPackage(pkg, { path: '', version: '' });
+    return loaded;
+  }
+
+  async findAndUpgradeImports(queries: readonly Query[]): Promise<PathSet[]> {
+    const patterns = queries.filter((q) => q.matchesPackages).map((q) => (q.patternIsLocal ? this.localImportPath(q) : q.pattern));
+    if (patterns.length === 0) return [];
+    const upgrades: PathSet[] = [];
+    await this.loadPackages(patterns, async (path, m) => {
+      let version = 'latest';
+      if (m.path !== '') {
+        if (this.upgradeFlag === '') return true;
+        if (this.resolvedVersion.has(m.path)) return true;
+        version = this.upgradeFlag;
+      }
+      const { pkgMods, err } = await this.queryPackages(path, version, this.selected);
+      if (pkgMods.some((u) => u.path === m.path && u.version === m.version)) return true;
+      if (err) {
+        let badPath = false;
+        if (m.path === '') {
+          try {
+            checkPath(path);
+          } catch {
+            badPath = true;
+          }
+        }
+        if (isNoSuchPackageVersion(err) || badPath) return true;
+      }
+      upgrades.push({ path, pkgMods, err });
+      return false;
+    });
+    return upgrades.sort((a, b) => compareGoStrings(a.path, b.path));
+  }
+
+  async applyUpgrades(upgrades: readonly PathSet[]): Promise<boolean> {
+    const tentative: ModuleVersion[] = [];
+    for (const cs of upgrades) {
+      if (cs.err) {
+        this.error(`go: ${cs.err.message}`);
+        continue;
+      }
+      const d = this.disambiguate(cs);
+      let m = d.m;
+      if (!d.unique) m = this.chooseArbitrarily(d.filtered).m;
+      if (!m) continue;
+      tentative.push(m);
+    }
+    this.exitIfErrors();
+    return this.updateBuildList(tentative);
+  }
+}
+
+function conflictLine(c: Conflict, reason: (m: ModuleVersion) => string): string {
+  const adverb = c.path.length > 2 ? 'indirectly ' : '';
+  const first = reason(c.path[0]!);
+  const last = formatModule(c.path[c.path.length - 1]!);
+  if (c.err) return `go: ${first} ${adverb}requires ${last}: ${c.unwrappedError()!.message}`;
+  return `go: ${first} ${adverb}requires ${last}, not ${reason(c.constraint!)}`;
+}
+
+function isNoSuchPackageVersion(err: Error): boolean {
+  return isNotExist(err) || err instanceof NoMatchingVersionError || err instanceof PackageNotInModuleError;
+}
+
+function reqsFromGoMod(f: ModFile): ModuleVersion[] {
+  const reqs = f.require.map((r) => r.mod);
+  if (f.go) reqs.push({ path: 'go', version: f.go.version });
+  if (f.toolchain) reqs.push({ path: 'toolchain', version: f.toolchain.name });
+  return reqs;
+}
+
+/** modFileIsDirty tells whether the edited go.mod differs in meaning from the one read (modload). */
+function modFileIsDirty(mm: MainModule, f: ModFile): boolean {
+  const i = mm.index;
+  if (i.dataNeedsFix) return true;
+  if ((f.module?.mod.path ?? '') !== i.module.path) return true;
+  if ((f.go?.version ?? '') !== i.goVersion || (f.toolchain?.name ?? '') !== i.toolchain) return true;
+  if (f.require.length !== i.require.size || f.replace.length !== i.replace.size || f.exclude.length !== i.exclude.size) return true;
+  for (const r of f.require) {
+    const meta = i.require.get(keyOf(r.mod));
+    if (!meta || meta.indirect !== r.indirect) return true;
+  }
+  for (const r of f.replace) {
+    const n = i.replace.get(keyOf(r.old));
+    if (!n || n.path !== r.new.path || n.version !== r.new.version) return true;
+  }
+  for (const x of f.exclude) if (!i.exclude.has(keyOf(x.mod))) return true;
+  return false;
+}
+
+/** parseArgs turns the arguments into queries, reporting go's refusals (modget.parseArgs). */
+function parseArgs(r: Resolver, args: readonly string[]): { queries: Query[]; dropToolchain: boolean } {
+  const queries: Query[] = [];
+  let dropToolchain = false;
+  const cleaned = args.length === 0 ? ['.'] : args.map(cleanPattern);
+  for (const arg of cleaned) {
+    const at = arg.indexOf('@');
+    const found = at >= 0;
+    const pattern = found ? arg.slice(0, at) : arg;
+    const rawVers = found ? arg.slice(at + 1) : '';
+    if (found && rawVers.length > 0 && (rawVers[0] === '-' || rawVers[0] === '/')) {
+      r.error(`go: invalid module version "${rawVers}"`);
+      continue;
+    }
+    if (found && (rawVers.includes('@') || rawVers === '')) {
+      r.error(`go: invalid module version syntax "${arg}"`);
+      continue;
+    }
+    const version = rawVers !== '' ? rawVers : r.upgradeFlag === '' ? 'upgrade' : r.upgradeFlag;
+    const q = new Query(args.length === 0 ? '' : arg, pattern, rawVers, version);
+    if (q.patternIsLocal && q.rawVersion !== '') {
+      r.error(`go: can't request explicit version "${q.rawVersion}" of path "${q.pattern}" in main module`);
+      continue;
+    }
+    if (isMetaPackage(q.pattern) || (!q.patternIsLocal && q.pattern.includes('...'))) {
+      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules or packages`);
+      continue;
+    }
+    if (q.version === 'none') {
+      if (q.pattern === 'go') {
+        r.error('go: cannot use go@none');
+        continue;
+      }
+      if (q.pattern === 'toolchain') {
+        dropToolchain = true;
+        continue;
+      }
+    }
+    if (q.raw.endsWith('.go') && q.rawVersion === '' && !q.raw.includes('/')) {
+      r.error(`go: ${q.raw}: arguments must be package or module paths`);
+      continue;
+    }
+    queries.push(q);
+  }
+  r.exitIfErrors();
+  return { queries, dropToolchain };
+}
+
+/**
+ * planGet computes what `go get` would do with opts in session, without writing anything. The
+ * returned stderr is what go prints; ok is false where go exits with an error.
+ */
+export async function planGet(session: GetSession, opts: GetOptions): Promise<GetPlan> {
+  const { loader, mainModule } = session;
+  const goModBefore = mainModule.index.data;
+  const goSumBefore = session.goSum;
+  let start: { rs: Requirements; mg: ModuleGraphResult };
+  try {
+    start = await loader.expandGraph(session.requirements);
+  } catch (e) {
+    return failed(`go: ${(e as Error).message}\n`, goModBefore, goSumBefore, []);
+  }
+  const r = new Resolver(session, opts, start.rs, start.mg);
+  const buildListBefore = r.buildList;
+  try {
+    const { queries, dropToolchain } = parseArgs(r, opts.args);
+    for (const q of queries) r.addQuery(q);
+    await r.performLocalQueries();
+    await Promise.all(r.pathQueries.map((q) => (q.version === 'none' ? r.queryNone(q) : r.queryPath(q))));
+    for (;;) {
+      if (await r.resolveQueries(queries)) continue;
+      const upgrades = await r.findAndUpgradeImports(queries);
+      if (await r.applyUpgrades(upgrades)) continue;
+      break;
+    }
+
+    const warnings = await checkPackageProblems(r, queries);
+    r.stderr.push(...warnings);
+    r.exitIfErrors();
+
+    const file = parseModFile(mainModule.goModPath, goModBefore);
+    const oldReqs = reqsFromGoMod(file);
+    let after: string;
+    try {
+      after = updateGoModFromReqs(file, r.rs, {
+        dropToolchain,
+        explicitToolchain: queries.some((q) => q.pattern === 'toolchain'),
+        localGo: loader.opts.localGo,
+        toolchainExplain: session.toolchainExplain,
+      }).after;
+    } catch (e) {
+      r.error(`go: ${(e as Error).message}`);
+      throw new ExitSignal();
+    }
+    const dirty = modFileIsDirty(mainModule, file);
+    const newReqs = reqsFromGoMod(file);
+    const resolved = new Map([...r.resolvedVersion].map(([p, v]) => [p, v.version]));
+    const report = reportChanges({ resolved, initial: r.initialVersion, final: r.buildListVersion, oldReqs, newReqs });
+    r.stderr.push(...report.lines);
+    const sums = await goSumAfter(r);
+    return {
+      ok: true,
+      stderr: r.stderr.join(''),
+      changes: explainChanges(r, report.changes),
+      goModBefore,
+      goModAfter: dirty && after !== goModBefore ? after : undefined,
+      goSumBefore,
+      goSumAfter: sums.text,
+      addedSumLines: sums.added,
+      buildListBefore,
+      buildListAfter: r.buildList,
+      requirementsAfter: r.rs.rootModules,
+    };
+  } catch (e) {
+    if (!(e instanceof ExitSignal)) {
+      if (session.signal?.aborted) throw e;
+      r.error(`go: ${(e as Error).message}`);
+    }
+    return failed(r.stderr.join(''), goModBefore, goSumBefore, buildListBefore);
+  }
+}
+
+function failed(stderr: string, goModBefore: string, goSumBefore: string, buildListBefore: readonly ModuleVersion[]): GetPlan {
+  return { ok: false, stderr, changes: [], goModBefore, goSumBefore, addedSumLines: [], buildListBefore };
+}
+
+/**
+ * checkPackageProblems prints deprecations and retractions of the modules named, resolved or
+ * needed by named packages, and fetches sums for updated modules that had zip sums before.
+ */
+async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Promise<string[]> {
+  const RESOLVED = 1;
+  const NAMED = 2;
+  const HAS_PKG = 4;
+  const DIRECT = 8;
+  const relevant = new Map<string, { m: ModuleVersion; flags: number }>();
+  const mark = (m: ModuleVersion, flag: number): void => {
+    const k = keyOf(m);
+    const e = relevant.get(k);
+    if (e) e.flags |= flag;
+    else relevant.set(k, { m, flags: flag });
+  };
+  for (const [path, rv] of r.resolvedVersion) mark({ path, version: rv.version }, RESOLVED);
+  const named = queries.filter((q) => q.matchesPackages).map((q) => (q.patternIsLocal ? r.localImportPath(q) : q.pattern));
+  if (named.length > 0) {
+    const loaded = await r.loadPackages(named, async () => true);
+    for (const m of loaded.values()) mark(m, HAS_PKG);
+    for (const p of named) {
+      const m = loaded.get(p);
+      if (m) mark(m, NAMED);
+    }
+  }
+  for (const e of relevant.values()) if (r.rs.direct.get(e.m.path)) e.flags |= DIRECT;
+
+  const byPath = (a: { m: ModuleVersion }, b: { m: ModuleVersion }): number => compareGoStrings(a.m.path, b.m.path);
+  const q = r.session.queries;
+  const retractions = [...relevant.values()].filter((e) => e.flags & (RESOLVED | NAMED | HAS_PKG)).sort(byPath);
+  const retractionMessages = await Promise.all(
+    retractions.map(async (e) => {
+      const err = await q.checkRetractions(e.m);
+      return err && findError(err, ModuleRetractedError) ? err.message : '';
+    }),
+  );
+  const deprecations = [...relevant.values()].filter((e) => e.flags & (RESOLVED | NAMED) || (e.flags & (HAS_PKG | DIRECT)) === (HAS_PKG | DIRECT)).sort(byPath);
+  const deprecationMessages = await Promise.all(
+    deprecations.map(async (e) => {
+      try {
+        const d = await q.checkDeprecation(e.m);
+        return d === '' ? '' : shortMessage(d, '');
+      } catch {
+        return '';
+      }
+    }),
+  );
+
+  // An updated module whose old version had a zip sum gets one too: builds need it later.
+  const sumErrors: string[] = [];
+  const mms = r.session.loader.mainModules;
+  for (const m of r.buildList) {
+    const oldV = r.initialVersion.get(m.path) ?? '';
+    if (oldV === '') continue;
+    const old = { path: m.path, version: oldV };
+    const mActual = mms.replacement(m)?.to ?? m;
+    const oldActual = mms.replacement(old)?.to ?? old;
+    if ((mActual.path === oldActual.path && mActual.version === oldActual.version) || mActual.version === '') continue;
+    if (r.session.loader.opts.sums.hashes(oldActual.path, oldActual.version).length === 0) continue;
+    try {
+      r.zipSums.set(keyOf(mActual), await r.session.packages.zipHash(mActual, r.session.signal));
+    } catch (e) {
+      const verb = modCompare(m.path, m.version, oldV) < 0 ? 'downgraded' : 'upgraded';
+      const replaced = mActual !== m ? ` (replaced by ${formatModule(mActual)})` : '';
+      sumErrors.push(`go: ${verb} ${m.path} ${oldV} => ${m.version}${replaced}: error finding sum for ${formatModule(mActual)}: ${(e as Error).message}\n`);
+    }
+  }
+
+  const out: string[] = [];
+  deprecations.forEach((e, i) => {
+    if (deprecationMessages[i]) out.push(`go: module ${e.m.path} is deprecated: ${deprecationMessages[i]}\n`);
+  });
+  let retractPath = '';
+  retractions.forEach((e, i) => {
+    if (!retractionMessages[i]) return;
+    out.push(`go: warning: ${retractionMessages[i]}\n`);
+    retractPath = retractPath === '' ? e.m.path : '<module>';
+  });
+  if (retractPath !== '') out.push(`go: to switch to the latest unretracted version, run:\n\tgo get ${retractPath}@latest\n`);
+  for (const e of sumErrors) r.error(e);
+  return out;
+}
+
+/** goSumAfter computes go.sum as go would write it after the command (keepSums + tidyGoSum). */
+async function goSumAfter(r: Resolver): Promise<{ text?: string; added: string[] }> {
+  const { session } = r;
+  const mms = session.loader.mainModules;
+  const keep = new Set<string>();
+  const actual = (m: ModuleVersion): ModuleVersion => mms.replacement(m)?.to ?? m;
+  const graph = r.mg.graph;
+  graph.walkBreadthFirst((m) => {
+    if (graph.requiredBy(m) !== undefined) {
+      const a = actual(m);
+      keep.add(`${a.path} ${a.version}/go.mod`);
+    }
+  });
+  for (const m of r.buildList) {
+    const a = actual(m);
+    keep.add(`${a.path} ${a.version}/go.mod`);
+    keep.add(`${a.path} ${a.version}`);
+  }
+  const checked = new Map<string, string>();
+  for (const m of session.goModsRead()) {
+    if (m.version === '' || isToolchainPath(m.path)) continue;
+    const k = `${m.path} ${m.version}/go.mod`;
+    if (!keep.has(k) || checked.has(k)) continue;
+    try {
+      checked.set(k, await session.goModHash(m));
+    } catch {
+      // A go.mod we cannot read again was not needed for the result.
+    }
+  }
+  for (const [k, h] of r.zipSums) {
+    const at = k.indexOf('@');
+    checked.set(`${k.slice(0, at)} ${k.slice(at + 1)}`, h);
+  }
+  return updatedGoSum(session.goSum, checked, keep);
+}
+
+/** explainChanges attaches a reason to each reported change. */
+function explainChanges(r: Resolver, changes: readonly Change[]): ExplainedChange[] {
+  const graph = r.mg.graph;
+  const requirerOf = (m: ModuleVersion): string | undefined => {
+    let found: string | undefined;
+    graph.walkBreadthFirst((n) => {
+      if (found !== undefined) return;
+      const reqs = graph.requiredBy(n);
+      if (reqs?.some((x) => x.path === m.path && x.version === m.version) && graph.selectedVersion(n.path) === n.version) found = formatModule(n);
+    });
+    return found;
+  };
+  return changes.map((c) => {
+    const rv = r.resolvedVersion.get(c.path);
+    let reason: string;
+    if (rv) reason = `asked for by ${rv.reason.raw === '' ? '-u' : rv.reason.raw}`;
+    else if (c.path === 'go' || c.path === 'toolchain') {
+      const by = c.kind === 'upgraded' ? requirerOf({ path: c.path, version: c.new }) : undefined;
+      reason = by ? `raised by a requirement of ${by}` : 'follows the selected go version';
+    } else if (c.kind === 'upgraded' || c.kind === 'added') {
+      const by = requirerOf({ path: c.path, version: c.new });
+      reason = by ? `raised by a requirement of ${by}` : 'raised by the edit';
+    } else {
+      const why = r.downgradeReasons.get(c.path);
+      reason = why ? `lowered because ${why}` : c.kind === 'removed' ? 'no longer required by any selected module' : 'lowered: the modules that required the higher version were lowered';
+    }
+    return { ...c, reason };
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * The backend of the window: one handler per call channel of the contract, written once and
+ * served by both transports (Electron IPC in src/main/ipc, loopback HTTP in src/main/server).
+ * Handlers receive requests that the transport already validated against the schemas.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/ipc/contract';
+import type { ModuleGraphDto } from '../../shared/model/module-graph';
+import { fail, ok } from '../../shared/model/result';
+import { exampleEnv } from './example-project';
+import { loadGraphDto, type GraphProgress } from './graph-dto';
+import { ProjectWatcher } from './project-watcher';
+import type { RecentProjects } from './recent-projects';
+
+/** Handlers implements every call channel. */
+export type Handlers = { readonly [K in InvokeChannel]: (req: Req<K>) => Promise<Res<K>> };
+
+/** Emit pushes an event to the renderer(s). */
+export type Emit = <K extends EventChannel>(channel: K, payload: EventMap[K]) => void;
+
+/** BackendDeps is everything the backend needs from the process that hosts it. */
+export interface BackendDeps {
+  readonly transport: 'ipc' | 'http';
+  readonly version: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly recent: RecentProjects;
+  readonly emit: Emit;
+  readonly exampleDir?: string;
+  readonly initialDir?: string;
+  /** A native folder dialog; absent in a browser. */
+  readonly pickFolder?: () => Promise<string | undefined>;
+  /** Turn off watching go.mod/go.sum/go.work (tests). */
+  readonly watch?: boolean;
+  /** Minimum time between two progress events of one job. */
+  readonly progressIntervalMs?: number;
+}
+
+/** AppBackend is the handlers and a way to stop what they started (watchers, loads). */
+export interface AppBackend {
+  readonly handlers: Handlers;
+  dispose(): void;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function projectName(dto: ModuleGraphDto): string {
+  return dto.mainModules.length > 0 ? dto.mainModules.join(', ') : basename(dto.dir);
+}
+
+/** watchDirsOf lists the directories holding the project's go.mod files and go.work. */
+function watchDirsOf(dto: ModuleGraphDto): string[] {
+  const dirs = new Set<string>();
+  for (const n of dto.nodes) if (n.kind === 'main' && n.sourceUrl) dirs.add(dirname(n.sourceUrl));
+  if (dto.workFile) dirs.add(dirname(dto.workFile));
+  if (dirs.size === 0) dirs.add(dto.dir);
+  return [...dirs];
+}
+
+/** createAppBackend builds the handlers of every channel around deps. */
+export function createAppBackend(deps: BackendDeps): AppBackend {
+  const jobs = new Map<string, AbortController>();
+  let watcher: ProjectWatcher | undefined;
+  const interval = deps.progressIntervalMs ?? 50;
+
+  const progressSender = (jobId: string): ((p: GraphProgress) => void) => {
+    let last = 0;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    let latest: GraphProgress | undefined;
+    const send = (): void => {
+      pending = undefined;
+      last = Date.now();
+      if (latest && jobs.has(jobId)) deps.emit('app:graph-progress', { jobId, ...latest });
+    };
+    return (p) => {
+      latest = p;
+      if (pending) return;
+      const wait = interval - (Date.now() - last);
+      if (wait <= 0) send();
+      else pending = setTimeout(send, wait);
+    };
+  };
+
+  const handlers: Handlers = {
+    'app:info-get': async () =>
+      ok({
+        transport: deps.transport,
+        version: deps.version,
+        canPickFolder: deps.pickFolder !== undefined,
+        canDropFolders: deps.transport === 'ipc',
+        exampleAvailable: deps.exampleDir !== undefined,
+        ...(deps.initialDir ? { initialDir: deps.initialDir } : {}),
+      }),
+
+    'app:graph-load': async ({ jobId, target }) => {
+      if (jobs.has(jobId)) return fail('invalid-request', `job ${jobId} is already running`);
+      let dir: string;
+      let env = deps.env;
+      const example = target.kind === 'example';
+      if (target.kind === 'example') {
+        if (!deps.exampleDir) return fail('not-found', 'the example project is not bundled with this build');
+        dir = deps.exampleDir;
+        env = exampleEnv(deps.exampleDir, deps.env);
+      } else {
+        dir = resolve(target.dir);
+        if (!isDirectory(dir)) return fail('not-found', `${dir}: not a directory`);
+      }
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        const dto = await loadGraphDto({ dir, env, signal: controller.signal, example, onProgress: progressSender(jobId) });
+        if (controller.signal.aborted) return fail('canceled', 'loading was canceled');
+        if (!example && dto.mainModules.length > 0) deps.recent.add(dto.dir, projectName(dto));
+        watcher?.close();
+        watcher = undefined;
+        if (deps.watch !== false && !example && dto.mainModules.length > 0) {
+          watcher = new ProjectWatcher(watchDirsOf(dto), (file) => deps.emit('app:project-changed', { dir: dto.dir, file }));
+        }
+        return ok(dto);
+      } catch (e) {
+        if (controller.signal.aborted) return fail('canceled', 'loading was canceled');
+        throw e;
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    'app:graph-cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) return ok({ canceled: false });
+      job.abort(new DOMException('canceled', 'AbortError'));
+      return ok({ canceled: true });
+    },
+
+    'app:folder-pick': async () => {
+      if (!deps.pickFolder) return fail('unsupported', 'this window cannot show a folder dialog; type the path instead');
+      const dir = await deps.pickFolder();
+      return ok({ dir: dir ?? null });
+    },
+
+    'app:recent-list': async () => ok(deps.recent.list()),
+
+    'app:recent-remove': async ({ dir }) => ok(deps.recent.remove(dir)),
+  };
+
+  return {
+    handlers,
+    dispose() {
+      watcher?.close();
+      for (const job of jobs.values()) job.abort();
+      jobs.clear();
+    },
+  };
+}

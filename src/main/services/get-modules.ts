@@ -1,0 +1,146 @@
+/**
+ * `go get` as a use case: preview what it would do (the what-if), or do it the way go does it:
+ * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
+ * was read.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ModuleVersion } from '../../shared/model/module-version';
+import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
+import { ModuleQueries } from '../core/modget/query';
+import { unifiedDiff } from '../core/modget/unified-diff';
+import { goModHash } from '../sources/gomod-hash';
+import { ProxyModuleRepository } from '../sources/module-repository';
+import { formatFailure, type CommandOutput } from './list-modules';
+import { openProject, type OpenOptions, type Project } from './project';
+
+/** GetProject is an opened main module ready for any number of go get previews. */
+export interface GetProject {
+  readonly project: Project;
+  readonly session: GetSession;
+  readonly repository: ProxyModuleRepository;
+}
+
+async function readOrEmpty(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * openGetProject opens the module containing dir as go get does: never a workspace, and with
+ * -mod=mod (go get fixes an inconsistent go.mod instead of refusing it).
+ */
+export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch'>): Promise<GetProject> {
+  const read: ModuleVersion[] = [];
+  const project = await openProject({
+    ...opts,
+    env: { ...opts.env, GOWORK: 'off' },
+    buildMod: 'mod',
+    onFetch: (e) => {
+      if (e.file === 'mod') read.push(e.module);
+    },
+  });
+  const mm = project.mainModules.single;
+  const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum' });
+  const queries = new ModuleQueries({ loader: project.loader, repo: repository, signal: opts.signal });
+  const session: GetSession = {
+    loader: project.loader,
+    requirements: project.requirements,
+    mainModule: mm,
+    queries,
+    packages: repository,
+    cwd: project.dir,
+    goSum: await readOrEmpty(join(mm.root, 'go.sum')),
+    goModHash: async (m) => goModHash(Buffer.from(await project.fetcher.goMod(m, opts.signal), 'utf8')),
+    goModsRead: () => read,
+    toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
+    signal: opts.signal,
+  };
+  return { project, session, repository };
+}
+
+/** previewGet computes what go get would do in an opened project, writing nothing. */
+export function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
+  return planGet(p.session, opts);
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = join(dirname(file), `.${file.split('/').pop()}.gomodx-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/**
+ * applyPlan writes go.mod and go.sum as go get does. It refuses (as go does) when go.mod on disk
+ * is no longer the file the plan was computed from.
+ */
+export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
+  const mm = p.session.mainModule;
+  if (plan.goModAfter !== undefined) {
+    const now = await readOrEmpty(mm.goModPath);
+    if (now !== plan.goModAfter) {
+      if (now !== plan.goModBefore) throw new Error('updating go.mod: existing contents have changed since last read');
+      await writeAtomic(mm.goModPath, plan.goModAfter);
+    }
+  }
+  if (plan.goSumAfter !== undefined) {
+    const sumFile = join(mm.root, 'go.sum');
+    if ((await readOrEmpty(sumFile)) !== plan.goSumBefore) throw new Error('updating go.sum: existing contents have changed since last read');
+    await writeAtomic(sumFile, plan.goSumAfter);
+  }
+}
+
+/** GetCommandOptions are the flags of gomodx get. */
+export interface GetCommandOptions extends GetOptions {
+  readonly dryRun: boolean;
+  readonly json: boolean;
+}
+
+/** planJson prints a plan as the JSON the app and scripts read. */
+export function planJson(plan: GetPlan): string {
+  const mv = (m: ModuleVersion): string => (m.version === '' ? m.path : `${m.path}@${m.version}`);
+  return (
+    JSON.stringify(
+      {
+        ok: plan.ok,
+        changes: plan.changes,
+        requirements: plan.requirementsAfter?.map(mv) ?? null,
+        buildListBefore: plan.buildListBefore.map(mv),
+        buildListAfter: plan.buildListAfter?.map(mv) ?? null,
+        goMod: plan.goModAfter ?? null,
+        goSumAdded: plan.addedSumLines,
+        stderr: plan.stderr,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** runGet is `gomodx get`: a dry run prints the report and the go.mod diff; otherwise it writes. */
+export async function runGet(opts: Omit<OpenOptions, 'buildMod' | 'onFetch'>, cmd: GetCommandOptions): Promise<CommandOutput & { plan?: GetPlan }> {
+  let p: GetProject;
+  try {
+    p = await openGetProject(opts);
+  } catch (e) {
+    return { stdout: '', stderr: formatFailure(e as Error), code: 1 };
+  }
+  const plan = await previewGet(p, cmd);
+  if (cmd.json) return { stdout: planJson(plan), stderr: cmd.dryRun ? '' : '', code: plan.ok ? 0 : 1, plan };
+  if (!plan.ok) return { stdout: '', stderr: plan.stderr, code: 1, plan };
+  if (cmd.dryRun) {
+    let stdout = '';
+    if (plan.goModAfter !== undefined) stdout += unifiedDiff(plan.goModBefore, plan.goModAfter, 'go.mod', 'go.mod');
+    if (plan.addedSumLines.length > 0) stdout += plan.addedSumLines.map((l) => `go.sum: + ${l}\n`).join('');
+    return { stdout, stderr: plan.stderr, code: 0, plan };
+  }
+  try {
+    await applyPlan(p, plan);
+  } catch (e) {
+    return { stdout: '', stderr: plan.stderr + formatFailure(e as Error), code: 1, plan };
+  }
+  return { stdout: '', stderr: plan.stderr, code: 0, plan };
+}

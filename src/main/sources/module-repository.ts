@@ -1,0 +1,304 @@
+/**
+ * The version questions and module zips that `go get` and `go list -m -u/-versions` need,
+ * answered as modfetch's proxyRepo answers them: @v/list, @latest (with the fallback to the
+ * newest listed pseudo-version), .info for any revision, and .zip files. The module cache is
+ * only read; what is downloaded is kept in GOMODX_CACHE, after checking it against go.sum.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ModuleVersion } from '../../shared/model/module-version';
+import type { SumLookup } from '../core/modload/ports';
+import type { GoFile, ModuleRepository, PackageSource, RevInfo } from '../core/modget/ports';
+import { escapePath, escapeVersion } from '../core/modpath/escape';
+import { check as checkModule, canonicalVersion } from '../core/modpath/module-path';
+import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';
+import { isPseudoVersion, pseudoVersionTime } from '../core/semver/pseudo';
+import { isValid as semverIsValid, sortVersions } from '../core/semver/semver';
+import { ChecksumMismatchError } from './checksum-error';
+import type { GoEnv } from './go-env';
+import type { ProxyModuleFetcher } from './module-fetcher';
+import { hashZipEntries, readZipEntries, type ZipEntry } from './module-zip';
+import { NotFoundError } from './proxy-client';
+
+/** RepositoryOptions wires the repository to the fetcher (GOPROXY list), caches and go.sum. */
+export interface RepositoryOptions {
+  readonly fetcher: ProxyModuleFetcher;
+  readonly env: GoEnv;
+  readonly sums: SumLookup;
+  readonly sumFileName?: string;
+}
+
+/**
+ * repoError is proxyRepo.versionError: a non-canonical version is reported as an invalid
+ * version of the path; a canonical one (or none) as an error about path@version (or the path).
+ */
+function repoError(path: string, version: string, err: Error): ModuleError {
+  if (version !== '' && version !== canonicalVersion(version)) {
+    return new ModuleError(path, '', new InvalidVersionError(version, err, isPseudoVersion(version)));
+  }
+  return new ModuleError(path, version, err);
+}
+
+interface ListResult {
+  readonly lines: readonly string[];
+  readonly versions: readonly string[];
+}
+
+/** ProxyModuleRepository implements the modget ports over a ProxyModuleFetcher. */
+export class ProxyModuleRepository implements ModuleRepository, PackageSource {
+  private readonly lists = new Map<string, Promise<ListResult>>();
+  private readonly latests = new Map<string, Promise<RevInfo>>();
+  private readonly stats = new Map<string, Promise<RevInfo>>();
+  private readonly zips = new Map<string, Promise<{ entries: ZipEntry[]; hash: string }>>();
+  private readonly hashes = new Map<string, Promise<string>>();
+
+  constructor(private readonly opts: RepositoryOptions) {}
+
+  private remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    let p = cache.get(key);
+    if (!p) {
+      p = make();
+      cache.set(key, p);
+      // A failure (offline, cancelled) is not remembered: the next question tries again.
+      p.catch(() => cache.delete(key));
+    }
+    return p;
+  }
+
+  private escapedPath(path: string): string {
+    try {
+      return escapePath(path);
+    } catch (e) {
+      throw new ModuleError(path, '', e as Error);
+    }
+  }
+
+  private list(path: string, signal?: AbortSignal): Promise<ListResult> {
+    return this.remember(this.lists, path, async () => {
+      let data: Buffer;
+      try {
+        data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@v/list`, signal)).data;
+      } catch (e) {
+        if (e instanceof ModuleError) throw e;
+        throw repoError(path, '', e as Error);
+      }
+      const lines = data.toString('utf8').split('\n');
+      const versions: string[] = [];
+      for (const line of lines) {
+        const f = line.split(/[ \t\r\v\f]+/).filter(Boolean);
+        if (f.length >= 1 && semverIsValid(f[0]!) && !isPseudoVersion(f[0]!)) versions.push(f[0]!);
+      }
+      return { lines, versions: sortVersions(versions) };
+    });
+  }
+
+  versions(path: string, signal?: AbortSignal): Promise<readonly string[]> {
+    return this.list(path, signal).then((l) => l.versions);
+  }
+
+  latest(path: string, signal?: AbortSignal): Promise<RevInfo> {
+    return this.remember(this.latests, path, async () => {
+      let data: Buffer;
+      try {
+        data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@latest`, signal)).data;
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw repoError(path, '', e as Error);
+        return this.latestFromList(path, signal);
+      }
+      return this.parseInfo(path, '', data);
+    });
+  }
+
+  /** latestFromList picks the newest listed entry by its listed time or pseudo-version time. */
+  private async latestFromList(path: string, signal?: AbortSignal): Promise<RevInfo> {
+    const { lines } = await this.list(path, signal);
+    let bestTime = -Infinity;
+    let best = '';
+    for (const line of lines) {
+      const f = line.split(/[ \t\r\v\f]+/).filter(Boolean);
+      if (f.length < 1 || !semverIsValid(f[0]!)) continue;
+      let t: number;
+      if (f.length >= 2) {
+        t = Date.parse(f[1]!);
+        if (Number.isNaN(t)) t = -62135596800000; // Go's zero time when the time does not parse
+      } else if (isPseudoVersion(f[0]!)) {
+        try {
+          t = pseudoVersionTime(f[0]!).getTime();
+        } catch {
+          t = -62135596800000;
+        }
+      } else continue;
+      if (t > bestTime) {
+        bestTime = t;
+        best = f[0]!;
+      }
+    }
+    if (best === '') {
+      const err = new NotFoundError('no commits');
+      throw repoError(path, '', err);
+    }
+    return this.stat(path, best, signal);
+  }
+
+  private parseInfo(path: string, rev: string, data: Buffer): RevInfo {
+    let parsed: { Version?: unknown; Time?: unknown };
+    try {
+      parsed = JSON.parse(data.toString('utf8'));
+    } catch (e) {
+      throw repoError(path, rev, new Error(`invalid response from proxy: ${(e as Error).message}`));
+    }
+    if (typeof parsed !== 'object' || parsed === null || typeof parsed.Version !== 'string') {
+      throw repoError(path, rev, new Error('invalid response from proxy: missing Version'));
+    }
+    return { version: parsed.Version, time: typeof parsed.Time === 'string' ? parsed.Time : '' };
+  }
+
+  private cacheFiles(path: string, escapedFile: string): string[] {
+    const p = this.escapedPath(path);
+    return [
+      join(this.opts.env.GOMODCACHE, 'cache', 'download', p, '@v', escapedFile),
+      join(this.opts.env.GOMODX_CACHE, 'download', p, '@v', escapedFile),
+    ];
+  }
+
+  private async readFirst(files: readonly string[]): Promise<Buffer | undefined> {
+    for (const f of files) {
+      try {
+        return await readFile(f);
+      } catch {
+        // not there; try the next cache
+      }
+    }
+    return undefined;
+  }
+
+  private async writeOwn(path: string, escapedFile: string, data: Buffer): Promise<void> {
+    const target = this.cacheFiles(path, escapedFile)[1]!;
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(tmp, data);
+      await rename(tmp, target);
+    } catch {
+      // A cache we cannot write is only slower, never wrong.
+    }
+  }
+
+  stat(path: string, rev: string, signal?: AbortSignal): Promise<RevInfo> {
+    return this.remember(this.stats, `${path}@${rev}`, async () => {
+      let encRev: string;
+      try {
+        encRev = escapeVersion(rev);
+      } catch (e) {
+        throw repoError(path, rev, e as Error);
+      }
+      const cached = await this.readFirst(this.cacheFiles(path, `${encRev}.info`));
+      let data: Buffer;
+      let fetched = false;
+      if (cached) data = cached;
+      else {
+        try {
+          data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@v/${encRev}.info`, signal)).data;
+        } catch (e) {
+          throw repoError(path, rev, e as Error);
+        }
+        fetched = true;
+      }
+      const info = this.parseInfo(path, rev, data);
+      let wellFormed = true;
+      try {
+        checkModule(path, rev);
+      } catch {
+        wellFormed = false;
+      }
+      if (info.version !== rev && rev === canonicalVersion(rev) && wellFormed) {
+        throw repoError(path, rev, new Error(`proxy returned info for version ${info.version} instead of requested version`));
+      }
+      if (fetched && info.version === rev) await this.writeOwn(path, `${encRev}.info`, data);
+      return info;
+    });
+  }
+
+  /** zip returns m's zip entries and hash, verified against go.sum's zip line when there is one. */
+  private zip(m: ModuleVersion, signal?: AbortSignal): Promise<{ entries: ZipEntry[]; hash: string }> {
+    return this.remember(this.zips, `${m.path}@${m.version}`, async () => {
+      let encVer: string;
+      try {
+        encVer = escapeVersion(m.version);
+      } catch (e) {
+        throw repoError(m.path, m.version, e as Error);
+      }
+      let data = await this.readFirst(this.cacheFiles(m.path, `${encVer}.zip`));
+      let fetched = false;
+      if (!data) {
+        try {
+          data = (await this.opts.fetcher.tryProxies(m.path, `${this.escapedPath(m.path)}/@v/${encVer}.zip`, signal)).data;
+        } catch (e) {
+          throw repoError(m.path, m.version, e as Error);
+        }
+        fetched = true;
+      }
+      let entries: ZipEntry[];
+      try {
+        entries = readZipEntries(data);
+      } catch (e) {
+        throw repoError(m.path, m.version, e as Error);
+      }
+      const hash = hashZipEntries(entries);
+      const recorded = this.opts.sums.hashes(m.path, m.version).filter((h) => h.startsWith('h1:'));
+      if (recorded.length > 0 && !recorded.includes(hash)) {
+        throw new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+      }
+      if (fetched) await this.writeOwn(m.path, `${encVer}.zip`, data);
+      return { entries, hash };
+    });
+  }
+
+  zipHash(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
+    return this.remember(this.hashes, `${m.path}@${m.version}`, async () => {
+      // The module cache records the hash of every zip it extracted; go trusts it as well.
+      try {
+        const ziphash = (await readFile(this.cacheFiles(m.path, `${escapeVersion(m.version)}.ziphash`)[0]!, 'utf8')).trim();
+        if (/^h1:[A-Za-z0-9+/]{43}=$/.test(ziphash)) return ziphash;
+      } catch {
+        // not extracted by go: hash the zip ourselves
+      }
+      return (await this.zip(m, signal)).hash;
+    });
+  }
+
+  async moduleGoFiles(m: ModuleVersion, dir: string, signal?: AbortSignal): Promise<readonly GoFile[]> {
+    const { entries } = await this.zip(m, signal);
+    const prefix = `${m.path}@${m.version}/${dir === '' ? '' : dir + '/'}`;
+    const out: GoFile[] = [];
+    for (const e of entries) {
+      if (!e.name.startsWith(prefix)) continue;
+      const name = e.name.slice(prefix.length);
+      if (name.includes('/') || !name.endsWith('.go')) continue;
+      out.push({ name, text: e.data.toString('utf8') });
+    }
+    return out;
+  }
+
+  async localGoFiles(absDir: string): Promise<readonly GoFile[]> {
+    let names: string[];
+    try {
+      names = await readdir(absDir);
+    } catch {
+      return [];
+    }
+    const out: GoFile[] = [];
+    for (const name of names.sort()) {
+      if (!name.endsWith('.go')) continue;
+      const file = join(absDir, name);
+      try {
+        if (!(await stat(file)).isFile()) continue;
+        out.push({ name, text: await readFile(file, 'utf8') });
+      } catch {
+        // vanished or unreadable: go would skip it too
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+/** The window: the start page, or the graph with its toolbar, details, legend and status bar. */
+import { useEffect, type JSX } from 'react';
+import { useFolderDrop } from '../hooks/use-folder-drop';
+import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useAppStore } from '../store/app-store';
+import { DetailsPanel } from './DetailsPanel';
+import { ErrorBanner, ErrorPanel } from './ErrorBanner';
+import { GraphView } from './GraphView';
+import { Legend } from './Legend';
+import { LoadingOverlay } from './LoadingOverlay';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { Welcome } from './Welcome';
+
+function Notice(): JSX.Element | null {
+  const notice = useAppStore((s) => s.notice);
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert" data-testid="notice">
+      <span>{notice}</span>
+      <button className="icon" aria-label="Dismiss" onClick={dismiss}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+/** App is the root component. */
+export function App(): JSX.Element {
+  const graph = useAppStore((s) => s.graph);
+  const theme = useAppStore((s) => s.theme);
+  useGlobalShortcuts();
+  useFolderDrop();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    void useAppStore
+      .getState()
+      .init()
+      .then((f) => (off = f));
+    return () => off?.();
+  }, []);
+  useEffect(() => {
+    document.title = graph ? `${graph.source.example ? 'Example' : graph.mainModules.join(', ') || graph.dir} — Go Module Explorer` : 'Go Module Explorer';
+  }, [graph]);
+
+  const nothingLoaded = graph && graph.nodes.length === 0;
+  return (
+    <div className="app">
+      {graph ? (
+        <>
+          <Toolbar />
+          <div className="workspace">
+            <div className="graph-area">
+              {nothingLoaded ? (
+                <ErrorPanel />
+              ) : (
+                <>
+                  <GraphView />
+                  <ErrorBanner />
+                  <Legend />
+                </>
+              )}
+            </div>
+            <DetailsPanel />
+          </div>
+          <StatusBar />
+        </>
+      ) : (
+        <Welcome />
+      )}
+      <Notice />
+      <LoadingOverlay />
+    </div>
+  );
+}

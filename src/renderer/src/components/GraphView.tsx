@@ -1,0 +1,233 @@
+/**
+ * GraphView owns the one Cytoscape instance (graph-explorer's rule): it creates it, feeds it the
+ * visible graph's elements, runs the layout in the worker only when the structure changes,
+ * restyles on theme changes, and mirrors the selection. Everything it draws comes from the
+ * store through pure functions in ../graph.
+ */
+import cytoscape, { type Core, type EventObject } from 'cytoscape';
+import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { toElements } from '../graph/elements';
+import { chooseLayout, type Positions } from '../graph/layout';
+import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
+import { graphStylesheet } from '../graph/styles';
+import { visibleGraph } from '../graph/visible-graph';
+import { useAppStore } from '../store/app-store';
+import { selectViewOptions } from '../store/view-slice';
+import { graphHandle } from './graph-handle';
+
+/** LARGE_GRAPH is where drawing switches to cheaper edges and textures while moving. */
+const LARGE_GRAPH = 600;
+
+function webglAvailable(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+// Cytoscape adds an inline <style> for its container unless one with this id exists; our CSP
+// forbids inline styles, so a placeholder keeps it from trying (styles.css has the rule).
+function preventCytoscapeInlineStyle(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (!document.getElementById(id)) {
+    const placeholder = document.createElement('meta');
+    placeholder.id = id;
+    document.head.appendChild(placeholder);
+  }
+}
+
+function makeLayoutClient(): LayoutClient {
+  return new LayoutClient(() => new Worker(new URL('../graph/layout-worker.ts', import.meta.url), { type: 'module' }));
+}
+
+/** GraphView draws the module graph. */
+export function GraphView(): JSX.Element {
+  const graph = useAppStore((s) => s.graph);
+  const options = useAppStore(useShallow(selectViewOptions));
+  const theme = useAppStore((s) => s.theme);
+  const layoutPref = useAppStore((s) => s.layout);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const select = useAppStore((s) => s.select);
+  const focusOn = useAppStore((s) => s.focusOn);
+  const toggleFamily = useAppStore((s) => s.toggleFamily);
+  const container = useRef<HTMLDivElement>(null);
+  const [cy, setCy] = useState<Core>();
+  const [state, setState] = useState<'layout' | 'ready' | 'empty'>('empty');
+  const layoutClient = useRef<LayoutClient>(undefined);
+
+  const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
+  const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
+  const leafCount = visible?.nodes.length ?? 0;
+  const large = leafCount > LARGE_GRAPH;
+  const layoutKind = chooseLayout(layoutPref, leafCount);
+
+  // One instance per size class: the cheap-rendering options are fixed at creation.
+  useEffect(() => {
+    if (!container.current) return;
+    preventCytoscapeInlineStyle();
+    const instance = cytoscape({
+      container: container.current,
+      style: graphStylesheet(useAppStore.getState().theme, { large }),
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      motionBlur: false,
+      pixelRatio: large ? 1 : 'auto',
+      ...(leafCount > 3000 && webglAvailable() ? { webgl: true } : {}),
+    } as cytoscape.CytoscapeOptions);
+    instance.on('tap', 'node', (e: EventObject) => {
+      const n = e.target;
+      if (n.hasClass('family-group')) return;
+      if (n.hasClass('collapsed-family')) toggleFamily(n.data('family') as string);
+      else select(n.id());
+    });
+    instance.on('dbltap', 'node', (e: EventObject) => {
+      if (!e.target.hasClass('family-group') && !e.target.hasClass('collapsed-family')) focusOn(e.target.id(), 'neighbors');
+    });
+    instance.on('tap', (e: EventObject) => {
+      if (e.target === instance) select(undefined);
+    });
+    layoutClient.current = makeLayoutClient();
+    graphHandle.current = instance;
+    setCy(instance);
+    return () => {
+      layoutClient.current?.dispose();
+      graphHandle.current = undefined;
+      instance.destroy();
+      setCy(undefined);
+    };
+    // Recreated per size class only, on purpose: the other inputs are read when it is created.
+  }, [large]);
+
+  // Structure changed: new elements, new layout (off the main thread).
+  useEffect(() => {
+    if (!cy) return;
+    let live = true;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    if (elements.length === 0) {
+      setState('empty');
+      return;
+    }
+    setState('layout');
+    const apply = (positions: Positions): void => {
+      if (!live || cy.destroyed()) return;
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const p = positions[n.id()];
+          if (p) n.position(p);
+        });
+      });
+      cy.fit(undefined, 30);
+      const sel = useAppStore.getState().selectedId;
+      if (sel && cy.$id(sel).nonempty() && cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: cy.$id(sel).position() });
+      setState('ready');
+    };
+    layoutClient.current!.layout(elements, layoutKind).then(apply, (e: Error) => {
+      if (e instanceof LayoutSuperseded || !live) return;
+      // The worker could not run (old engine, blocked): lay out here instead.
+      void import('../graph/compute-layout').then((m) => apply(m.computeLayout(elements, layoutKind)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [cy, elements, layoutKind]);
+
+  useEffect(() => {
+    cy?.style(graphStylesheet(theme, { large }));
+  }, [cy, theme, large]);
+
+  // Selection: highlight the node, its requirers and requirements; fade the rest.
+  useEffect(() => {
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('faded incident');
+      cy.$(':selected').unselect();
+      if (!selectedId) return;
+      const n = cy.$id(selectedId);
+      if (n.empty()) return;
+      n.select();
+      const hood = n.closedNeighborhood();
+      cy.nodes()
+        .filter((x) => !x.isParent())
+        .difference(hood)
+        .addClass('faded');
+      cy.edges().difference(hood).addClass('faded');
+      n.connectedEdges().addClass('incident');
+    });
+    const n = cy.$id(selectedId ?? '');
+    if (n.nonempty() && state === 'ready') {
+      const ext = cy.extent();
+      const p = n.position();
+      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.animate({ center: { eles: n }, duration: 250 });
+    }
+  }, [cy, selectedId, elements, state]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (!cy) return;
+    const sel = selectedId ? cy.$id(selectedId) : undefined;
+    const move = (candidates: cytoscape.NodeCollection): void => {
+      const next = candidates.filter((x) => !x.isParent()).first();
+      if (next.nonempty()) select(next.id());
+    };
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        if (sel?.nonempty()) move(sel.outgoers('node'));
+        else move(cy.nodes('.main'));
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        if (sel?.nonempty()) move(sel.incomers('node'));
+        break;
+      case 'Tab': {
+        const leaves = cy.nodes().filter((x) => !x.isParent());
+        if (leaves.empty()) return;
+        const ids = leaves.map((x) => x.id());
+        const i = selectedId ? ids.indexOf(selectedId) : -1;
+        const next = leaves[(i + (e.shiftKey ? -1 : 1) + leaves.length) % leaves.length];
+        select(next.id());
+        break;
+      }
+      case '+':
+      case '=':
+        cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        break;
+      case '-':
+        cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        break;
+      case '0':
+        cy.fit(undefined, 30);
+        break;
+      case 'Enter':
+        if (selectedId) focusOn(selectedId, e.shiftKey ? 'paths' : 'neighbors');
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      data-testid="graph"
+      data-state={state}
+      data-nodes={leafCount}
+      data-edges={visible?.edges.length ?? 0}
+      data-layout={layoutKind}
+      tabIndex={0}
+      role="application"
+      aria-label="Module graph. Arrow keys move along requirements, Tab to the next module, Enter focuses, + and - zoom, 0 fits."
+      onKeyDown={onKeyDown}
+    />
+  );
+}

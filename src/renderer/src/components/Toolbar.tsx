@@ -1,0 +1,87 @@
+/** The toolbar: project, search, filter, what to show, layout, export, theme. */
+import { useState, type JSX } from 'react';
+import { useAppStore } from '../store/app-store';
+import type { LayoutPreference } from '../graph/layout';
+import { exportGraph, type ExportFormat } from './export-graph';
+import { graphHandle } from './graph-handle';
+import { SearchBox } from './SearchBox';
+
+/** Toolbar is the bar above the graph. */
+export function Toolbar(): JSX.Element {
+  const graph = useAppStore((s) => s.graph)!;
+  const s = useAppStore();
+  const [exportOpen, setExportOpen] = useState(false);
+  const title = graph.source.example ? 'Example project' : graph.mainModules.join(', ') || graph.dir;
+  const doExport = (f: ExportFormat): void => {
+    setExportOpen(false);
+    exportGraph(f, graph, graphHandle.current, s.theme);
+  };
+  return (
+    <header className="toolbar" data-testid="toolbar">
+      <button className="icon" title="Back to the start page" aria-label="Back to the start page" onClick={() => s.close()}>
+        ←
+      </button>
+      <span className="project-title" title={graph.dir} data-testid="project-title">
+        {title}
+      </span>
+      <SearchBox />
+      <input
+        className="prefix"
+        data-testid="prefix-filter"
+        type="text"
+        placeholder="Filter: path prefix"
+        aria-label="Show only modules whose path starts with"
+        value={s.prefix}
+        onChange={(e) => s.setPrefix(e.target.value)}
+      />
+      <label className="toggle" title="Versions that lost to a higher one (not selected)">
+        <input type="checkbox" data-testid="toggle-unselected" checked={s.showUnselected} onChange={(e) => s.setShowUnselected(e.target.checked)} />
+        lost versions
+      </label>
+      <label className="toggle" title="The go and toolchain versions required by each go.mod">
+        <input type="checkbox" data-testid="toggle-toolchain" checked={s.showToolchain} onChange={(e) => s.setShowToolchain(e.target.checked)} />
+        go/toolchain
+      </label>
+      <select aria-label="Layout" data-testid="layout" value={s.layout} onChange={(e) => s.setLayout(e.target.value as LayoutPreference)}>
+        <option value="auto">Layout: auto</option>
+        <option value="layered">Layered</option>
+        <option value="force">Force-directed</option>
+      </select>
+      <button title="Fit the graph to the window (0)" onClick={() => graphHandle.current?.fit(undefined, 30)}>
+        Fit
+      </button>
+      {s.focus && (
+        <span className="chip" data-testid="focus-chip">
+          {s.focus.mode === 'paths' ? 'Paths to ' : 'Around '}
+          <b>{s.focus.id}</b>
+          <button className="icon" aria-label="Show the whole graph" title="Show the whole graph (Esc)" onClick={() => s.clearFocus()}>
+            ✕
+          </button>
+        </span>
+      )}
+      <span className="spacer" />
+      <button title="Read go.mod files again" onClick={() => void s.reload()}>
+        Reload
+      </button>
+      <div className="menu">
+        <button data-testid="export" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen(!exportOpen)}>
+          Export ▾
+        </button>
+        {exportOpen && (
+          <div className="menu-items" role="menu">
+            <button role="menuitem" data-testid="export-png" onClick={() => doExport('png')}>PNG image</button>
+            <button role="menuitem" data-testid="export-svg" onClick={() => doExport('svg')}>SVG image</button>
+            <button role="menuitem" data-testid="export-dot" onClick={() => doExport('dot')}>DOT (modgraphviz)</button>
+            <button role="menuitem" data-testid="export-json" onClick={() => doExport('json')}>JSON</button>
+          </div>
+        )}
+      </div>
+      <button className="icon" data-testid="theme" title="Light or dark theme" aria-label="Switch theme" onClick={() => s.toggleTheme()}>
+        {s.theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <button className="icon" title="Legend" aria-label="Show or hide the legend" aria-pressed={s.legendOpen} onClick={() => s.toggleLegend()}>
+        ?
+      </button>
+    </header>
+  );
+}

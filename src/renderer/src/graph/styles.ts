@@ -1,0 +1,156 @@
+/**
+ * The Cytoscape stylesheet: how each mark looks, per theme. Selected versions are solid and
+ * coloured by how the main module depends on them (main, direct, indirect); lost versions are
+ * ghosts; excluded are red and dashed; replaced carry a violet double border and a ⇒ line;
+ * failing modules are red; go.mod files not read (pruned out) have a dotted border.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { LABEL_FONT_SIZE } from './elements';
+
+/** Theme is the colour scheme. */
+export type Theme = 'light' | 'dark';
+
+/** Palette holds every colour the graph uses, so the legend can show the same ones. */
+export interface Palette {
+  readonly background: string;
+  readonly text: string;
+  readonly mutedText: string;
+  readonly main: string;
+  readonly mainText: string;
+  readonly direct: string;
+  readonly indirect: string;
+  readonly nodeText: string;
+  readonly border: string;
+  readonly lost: string;
+  readonly excluded: string;
+  readonly replaced: string;
+  readonly failing: string;
+  readonly virtual: string;
+  readonly group: string;
+  readonly groupBorder: string;
+  readonly edge: string;
+  readonly edgeLost: string;
+  readonly highlight: string;
+}
+
+/** PALETTES are the two themes' colours. */
+export const PALETTES: Readonly<Record<Theme, Palette>> = {
+  light: {
+    background: '#f7f8fa',
+    text: '#1f2328',
+    mutedText: '#6e7781',
+    main: '#0b4f8a',
+    mainText: '#ffffff',
+    direct: '#cfe8ff',
+    indirect: '#eef1f4',
+    nodeText: '#1f2328',
+    border: '#57606a',
+    lost: '#ffffff',
+    excluded: '#cf222e',
+    replaced: '#8250df',
+    failing: '#ffd6d9',
+    virtual: '#fff4d6',
+    group: '#eaeef2',
+    groupBorder: '#afb8c1',
+    edge: '#8c959f',
+    edgeLost: '#c9d1d9',
+    highlight: '#e36209',
+  },
+  dark: {
+    background: '#1e1f22',
+    text: '#e6edf3',
+    mutedText: '#8b949e',
+    main: '#2f81f7',
+    mainText: '#ffffff',
+    direct: '#1f3b5c',
+    indirect: '#2d333b',
+    nodeText: '#e6edf3',
+    border: '#8b949e',
+    lost: '#1e1f22',
+    excluded: '#ff7b72',
+    replaced: '#bc8cff',
+    failing: '#5c1f24',
+    virtual: '#3d3420',
+    group: '#262a30',
+    groupBorder: '#444c56',
+    edge: '#6e7681',
+    edgeLost: '#3d444d',
+    highlight: '#f0883e',
+  },
+};
+
+/** graphStylesheet returns the stylesheet for a theme; large graphs get cheaper edges. */
+export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): StylesheetJson {
+  const p = PALETTES[theme];
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-family': 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+        'font-size': LABEL_FONT_SIZE,
+        'line-height': 1.25,
+        color: p.nodeText,
+        'background-color': p.indirect,
+        'border-width': 1,
+        'border-color': p.border,
+        'min-zoomed-font-size': opts.large ? 9 : 5,
+      },
+    },
+    { selector: 'node.direct', style: { 'background-color': p.direct, 'border-width': 1.5 } },
+    { selector: 'node.main', style: { 'background-color': p.main, color: p.mainText, 'font-weight': 'bold', 'border-width': 3, 'border-color': p.main, 'font-size': LABEL_FONT_SIZE + 1 } },
+    { selector: 'node.go, node.toolchain', style: { shape: 'round-tag', 'background-color': p.virtual, 'border-color': p.border } },
+    {
+      selector: 'node.lost',
+      style: { 'background-color': p.lost, 'background-opacity': 0.6, 'border-style': 'dashed', color: p.mutedText, opacity: 0.55 },
+    },
+    { selector: 'node.not-loaded', style: { 'border-style': 'dotted', 'border-width': 2 } },
+    { selector: 'node.replaced', style: { 'border-color': p.replaced, 'border-width': 4, 'border-style': 'double' } },
+    { selector: 'node.excluded', style: { 'border-color': p.excluded, 'border-style': 'dashed', 'border-width': 2, color: p.excluded, opacity: 0.8 } },
+    { selector: 'node.failing', style: { 'background-color': p.failing, 'border-color': p.excluded, 'border-width': 3, 'border-style': 'solid', opacity: 1, color: p.nodeText } },
+    {
+      selector: 'node.family-group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': p.group,
+        'background-opacity': 0.7,
+        'border-color': p.groupBorder,
+        'border-width': 1,
+        'border-style': 'solid',
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        color: p.mutedText,
+        'font-size': LABEL_FONT_SIZE,
+        padding: '12px',
+      },
+    },
+    { selector: 'node.collapsed-family', style: { 'background-color': p.group, 'border-style': 'double', 'border-width': 4, 'border-color': p.groupBorder } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': opts.large ? 'none' : 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': opts.large ? 'haystack' : 'bezier',
+        opacity: 0.85,
+      },
+    },
+    { selector: 'edge.excluded', style: { 'line-color': p.excluded, 'target-arrow-color': p.excluded, 'line-style': 'dashed', 'target-arrow-shape': 'tee', 'curve-style': 'bezier' } },
+    { selector: 'edge.upgraded', style: { 'line-style': 'dotted', width: 1.5, 'curve-style': opts.large ? 'haystack' : 'bezier' } },
+    { selector: 'edge.to-lost', style: { 'line-color': p.edgeLost, 'target-arrow-color': p.edgeLost } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+    { selector: 'node:selected', style: { 'border-color': p.highlight, 'border-width': 4, 'border-style': 'solid', opacity: 1 } },
+    { selector: 'edge.incident', style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 2.2, opacity: 1, 'z-index': 10 } },
+    { selector: 'node.match', style: { 'overlay-color': p.highlight, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  ];
+}

@@ -1,0 +1,176 @@
+/**
+ * Which part of the module graph is on screen: the view options (hide lost versions, show
+ * go/toolchain, path-prefix filter, focus, collapsed families) applied to the graph DTO. Pure,
+ * so the store memoises it and the tests run it in Node.
+ */
+import type { ModuleEdgeDto, ModuleGraphDto, ModuleNodeDto } from '../../../shared/model/module-graph';
+
+/** FocusMode: the node with its requirers and requirements, or every path from a main module to it. */
+export type FocusMode = 'neighbors' | 'paths';
+
+/** ViewOptions are the user's choices of what to show. */
+export interface ViewOptions {
+  readonly showUnselected: boolean;
+  readonly showToolchain: boolean;
+  /** Only modules whose path starts with this (main modules always stay, as anchors). */
+  readonly prefix: string;
+  readonly focus?: { readonly id: string; readonly mode: FocusMode };
+  /** Families drawn as one node. */
+  readonly collapsed: readonly string[];
+}
+
+/** VisibleNode is a module version on screen, or a collapsed family standing for several. */
+export type VisibleNode =
+  | { readonly kind: 'module'; readonly id: string; readonly node: ModuleNodeDto }
+  | { readonly kind: 'family'; readonly id: string; readonly family: string; readonly members: readonly ModuleNodeDto[] };
+
+/**
+ * VisibleEdgeKind: a requirement as go prints it; one an exclude removed; or one redirected
+ * to the selected version because the version asked for is hidden (it lost).
+ */
+export type VisibleEdgeKind = 'require' | 'excluded' | 'upgraded';
+
+/** VisibleEdge is an edge on screen. */
+export interface VisibleEdge {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: VisibleEdgeKind;
+}
+
+/** VisibleGraph is what the graph view draws. */
+export interface VisibleGraph {
+  readonly nodes: readonly VisibleNode[];
+  readonly edges: readonly VisibleEdge[];
+  /** Nodes of the DTO left out by the options (for the status bar). */
+  readonly hidden: number;
+}
+
+/** familyNodeId is the id of a collapsed family's node. */
+export function familyNodeId(family: string): string {
+  return `family:${family}`;
+}
+
+/** GraphIndex answers neighbour questions about a DTO quickly. */
+export interface GraphIndex {
+  readonly byId: ReadonlyMap<string, ModuleNodeDto>;
+  readonly out: ReadonlyMap<string, readonly ModuleEdgeDto[]>;
+  readonly in: ReadonlyMap<string, readonly ModuleEdgeDto[]>;
+  /** The selected version's node id of each path. */
+  readonly selectedOf: ReadonlyMap<string, string>;
+}
+
+const indexCache = new WeakMap<ModuleGraphDto, GraphIndex>();
+
+/** indexGraph builds (once per DTO) the lookup tables of a graph. */
+export function indexGraph(dto: ModuleGraphDto): GraphIndex {
+  const cached = indexCache.get(dto);
+  if (cached) return cached;
+  const byId = new Map<string, ModuleNodeDto>();
+  const out = new Map<string, ModuleEdgeDto[]>();
+  const inc = new Map<string, ModuleEdgeDto[]>();
+  const selectedOf = new Map<string, string>();
+  for (const n of dto.nodes) {
+    byId.set(n.id, n);
+    if (n.selected) selectedOf.set(n.path, n.id);
+  }
+  for (const e of dto.edges) {
+    if (!out.has(e.from)) out.set(e.from, []);
+    out.get(e.from)!.push(e);
+    if (!inc.has(e.to)) inc.set(e.to, []);
+    inc.get(e.to)!.push(e);
+  }
+  const index = { byId, out, in: inc, selectedOf };
+  indexCache.set(dto, index);
+  return index;
+}
+
+/** ancestorsOf returns id and every node that (transitively) requires it. */
+export function ancestorsOf(index: GraphIndex, id: string): Set<string> {
+  const seen = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    const cur = queue.pop()!;
+    for (const e of index.in.get(cur) ?? []) {
+      if (!seen.has(e.from)) {
+        seen.add(e.from);
+        queue.push(e.from);
+      }
+    }
+  }
+  return seen;
+}
+
+function focusSet(index: GraphIndex, focus: NonNullable<ViewOptions['focus']>): Set<string> | undefined {
+  if (!index.byId.has(focus.id)) return undefined;
+  if (focus.mode === 'paths') return ancestorsOf(index, focus.id);
+  const s = new Set<string>([focus.id]);
+  for (const e of index.out.get(focus.id) ?? []) s.add(e.to);
+  for (const e of index.in.get(focus.id) ?? []) s.add(e.from);
+  return s;
+}
+
+/** visibleGraph applies the view options to a graph. */
+export function visibleGraph(dto: ModuleGraphDto, opts: ViewOptions): VisibleGraph {
+  const index = indexGraph(dto);
+  const focus = opts.focus ? focusSet(index, opts.focus) : undefined;
+  const prefix = opts.prefix.trim();
+  const shown = (n: ModuleNodeDto): boolean => {
+    if (focus && !focus.has(n.id)) return false;
+    if (!opts.showToolchain && (n.kind === 'go' || n.kind === 'toolchain')) return false;
+    if (n.kind === 'main') return true;
+    // The focused node stays even when it is a lost version: the user asked for it.
+    if (!opts.showUnselected && !n.selected && n.id !== opts.focus?.id) return false;
+    if (prefix !== '' && !n.path.startsWith(prefix)) return false;
+    return true;
+  };
+  const visible = new Set<string>();
+  for (const n of dto.nodes) if (shown(n)) visible.add(n.id);
+
+  const collapsed = new Set(opts.collapsed);
+  const repr = (id: string): string => {
+    const n = index.byId.get(id)!;
+    return n.kind === 'module' && collapsed.has(n.family) ? familyNodeId(n.family) : id;
+  };
+
+  const nodes: VisibleNode[] = [];
+  const families = new Map<string, ModuleNodeDto[]>();
+  for (const n of dto.nodes) {
+    if (!visible.has(n.id)) continue;
+    const r = repr(n.id);
+    if (r === n.id) nodes.push({ kind: 'module', id: n.id, node: n });
+    else {
+      if (!families.has(n.family)) families.set(n.family, []);
+      families.get(n.family)!.push(n);
+    }
+  }
+  for (const [family, members] of families) nodes.push({ kind: 'family', id: familyNodeId(family), family, members });
+
+  const edges: VisibleEdge[] = [];
+  const seenEdge = new Set<string>();
+  const push = (from: string, to: string, kind: VisibleEdgeKind): void => {
+    const a = repr(from);
+    const b = repr(to);
+    if (a === b) return;
+    const id = `${a} ${b} ${kind}`;
+    if (seenEdge.has(id)) return;
+    // A requirement already drawn as-is makes a redirected duplicate redundant.
+    if (kind === 'upgraded' && seenEdge.has(`${a} ${b} require`)) return;
+    seenEdge.add(id);
+    edges.push({ id, from: a, to: b, kind });
+  };
+  for (const e of dto.edges) {
+    if (!visible.has(e.from)) continue;
+    if (visible.has(e.to)) {
+      push(e.from, e.to, e.kind);
+      continue;
+    }
+    // The version asked for is hidden because it lost: point at the winner instead.
+    const target = index.byId.get(e.to);
+    if (e.kind === 'require' && target && !opts.showUnselected && !target.selected) {
+      const winner = index.selectedOf.get(target.path);
+      if (winner && visible.has(winner)) push(e.from, winner, 'upgraded');
+    }
+  }
+  return { nodes, edges, hidden: dto.nodes.length - visible.size };
+}

@@ -1,0 +1,93 @@
+/**
+ * The view slice: what part of the graph is shown and how (toggles, filter, focus, collapsed
+ * families, selection, theme, layout).
+ */
+import type { StateCreator } from 'zustand';
+import type { LayoutPreference } from '../graph/layout';
+import type { Theme } from '../graph/styles';
+import type { FocusMode, ViewOptions } from '../graph/visible-graph';
+import type { AppState } from './app-store';
+
+/** ViewSlice is the view part of the store. */
+export interface ViewSlice {
+  readonly showUnselected: boolean;
+  readonly showToolchain: boolean;
+  readonly prefix: string;
+  readonly collapsed: readonly string[];
+  readonly focus?: { readonly id: string; readonly mode: FocusMode };
+  readonly selectedId?: string;
+  readonly theme: Theme;
+  readonly layout: LayoutPreference;
+  readonly legendOpen: boolean;
+  /** Bumped to ask the search box to take the keyboard (Ctrl+F). */
+  readonly searchRequest: number;
+  setShowUnselected(v: boolean): void;
+  setShowToolchain(v: boolean): void;
+  setPrefix(p: string): void;
+  select(id: string | undefined): void;
+  focusOn(id: string, mode: FocusMode): void;
+  clearFocus(): void;
+  toggleFamily(family: string): void;
+  setTheme(t: Theme): void;
+  toggleTheme(): void;
+  setLayout(l: LayoutPreference): void;
+  toggleLegend(): void;
+  requestSearch(): void;
+  resetView(): void;
+  keepSelectionIfPresent(): void;
+}
+
+function initialTheme(): Theme {
+  try {
+    const saved = globalThis.localStorage?.getItem('gomodx.theme');
+    if (saved === 'light' || saved === 'dark') return saved;
+    return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  } catch {
+    return 'light';
+  }
+}
+
+/** createViewSlice builds the view slice. */
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
+  showUnselected: true,
+  showToolchain: false,
+  prefix: '',
+  collapsed: [],
+  theme: initialTheme(),
+  layout: 'auto',
+  legendOpen: true,
+  searchRequest: 0,
+  setShowUnselected: (v) => set({ showUnselected: v }),
+  setShowToolchain: (v) => set({ showToolchain: v }),
+  setPrefix: (p) => set({ prefix: p }),
+  select: (id) => set({ selectedId: id }),
+  focusOn: (id, mode) => set({ focus: { id, mode }, selectedId: id }),
+  clearFocus: () => set({ focus: undefined }),
+  toggleFamily: (family) => {
+    const c = get().collapsed;
+    set({ collapsed: c.includes(family) ? c.filter((f) => f !== family) : [...c, family] });
+  },
+  setTheme: (t) => {
+    try {
+      globalThis.localStorage?.setItem('gomodx.theme', t);
+    } catch {
+      // A theme that is not remembered is fine.
+    }
+    set({ theme: t });
+  },
+  toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
+  setLayout: (l) => set({ layout: l }),
+  toggleLegend: () => set({ legendOpen: !get().legendOpen }),
+  requestSearch: () => set({ searchRequest: get().searchRequest + 1 }),
+  resetView: () => set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [] }),
+  keepSelectionIfPresent: () => {
+    const { graph, selectedId, focus } = get();
+    const has = (id?: string): boolean => !!id && !!graph?.nodes.some((n) => n.id === id);
+    set({ selectedId: has(selectedId) ? selectedId : undefined, focus: focus && has(focus.id) ? focus : undefined });
+  },
+});
+
+/** selectViewOptions picks the options visibleGraph needs (use with useShallow). */
+export function selectViewOptions(s: AppState): ViewOptions {
+  return { showUnselected: s.showUnselected, showToolchain: s.showToolchain, prefix: s.prefix, focus: s.focus, collapsed: s.collapsed };
+}

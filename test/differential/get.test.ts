@@ -1,0 +1,151 @@
+// Differential suite for `gomodx get`: random go get argument lists run through the go command
+// and through gomodx (in-process) in two copies of the same settled project, comparing exit
+// status, stderr (go's warnings, refusals and change report; "go: downloading" lines dropped),
+// the bytes of go.mod and go.sum, and `go list -m all` afterwards. Each case is also run with
+// --dry-run first, which must print the same stderr and write nothing.
+//
+// GOMODX_GET_COUNT universes (default 10) with GOMODX_GET_CASES cases each (default 6), seeds
+// from GOMODX_GET_SEED; a failure prints the seed and case to replay alone.
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
+import { generateUniverse } from '../helpers/universe/generate-universe';
+import { goEnvFor, settleUniverse } from '../helpers/universe/settle-universe';
+import type { Universe } from '../helpers/universe/universe-model';
+import { lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli } from './differential-harness';
+import { getCases, type GetCase } from './get-arguments';
+
+const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 10);
+const CASES = Number(process.env.GOMODX_GET_CASES ?? 6);
+const SEED = Number(process.env.GOMODX_GET_SEED ?? 31_337);
+const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
+
+const runCli: RunCli | undefined = await loadRunCli();
+
+/** Single-module universes only: go get never works on a workspace as a whole. */
+function universes(): Universe[] {
+  const out: Universe[] = [];
+  for (let s = SEED; out.length < COUNT; s++) {
+    const u = generateUniverse(s >>> 0);
+    if (u.files['go.work'] === undefined) out.push(u);
+  }
+  return out;
+}
+
+function mainPathOf(u: Universe): string {
+  return /^module\s+(\S+)/m.exec(u.files['go.mod'] ?? '')?.[1] ?? '';
+}
+
+function goStderr(s: string): string {
+  return s
+    .split('\n')
+    .filter((l) => !l.startsWith('go: downloading '))
+    .join('\n');
+}
+
+async function readOr(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return '<absent>';
+  }
+}
+
+interface CaseOutcome {
+  readonly c: GetCase;
+  readonly problems: string[];
+  readonly goOk: boolean;
+}
+
+async function runCase(u: Universe, root: string, workDir: string, goEnv: Record<string, string | undefined>, c: GetCase, i: number): Promise<CaseOutcome> {
+  const goDir = path.join(root, `case${i}`, 'go');
+  const gxDir = path.join(root, `case${i}`, 'gomodx');
+  await cp(workDir, goDir, { recursive: true });
+  await cp(workDir, gxDir, { recursive: true });
+  const gxEnv = { ...goEnv, GOMODCACHE: path.join(root, 'gomodx-modcache'), GOMODX_CACHE: path.join(root, 'gomodx-cache') };
+  const go: GoRun = await runGo(['get', ...c.args], { cwd: goDir, env: goEnv });
+  const problems: string[] = [];
+  const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
+
+  const dry = await runGomodx(runCli!, ['get', '--dry-run', ...c.args], { cwd: gxDir, env: gxEnv });
+  if ((await readOr(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOr(path.join(gxDir, 'go.sum'))) !== before.sum) {
+    problems.push('--dry-run changed go.mod or go.sum');
+  }
+  const gx = await runGomodx(runCli!, ['get', ...c.args], { cwd: gxDir, env: gxEnv });
+  const goErr = goStderr(go.stderr);
+  if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
+  if (goErr !== gx.stderr) problems.push(`stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, gx.stderr)}`);
+  if ((go.code === 0) === (dry.code === 0) && goErr !== dry.stderr) problems.push(`--dry-run stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, dry.stderr)}`);
+  for (const f of ['go.mod', 'go.sum']) {
+    const a = await readOr(path.join(goDir, f));
+    const b = await readOr(path.join(gxDir, f));
+    if (a !== b) problems.push(`${f} differs:\n--- go\n+++ gomodx\n${lineDiff(a, b)}`);
+  }
+  if (go.code === 0) {
+    const la = await runGo(['list', '-m', 'all'], { cwd: goDir, env: goEnv });
+    const lb = await runGo(['list', '-m', 'all'], { cwd: gxDir, env: goEnv });
+    if (la.stdout !== lb.stdout || la.code !== lb.code) problems.push(`go list -m all afterwards differs:\n${lineDiff(la.stdout + la.stderr, lb.stdout + lb.stderr)}`);
+  }
+  void u;
+  return { c, problems, goOk: go.code === 0 };
+}
+
+interface UniverseResult {
+  readonly u: Universe;
+  readonly root: string;
+  readonly cases: CaseOutcome[];
+  readonly settleNote?: string;
+}
+
+describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () => {
+  const list = universes();
+  const results = new Map<Universe, UniverseResult>();
+  let base = '';
+
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(tmpdir(), 'gomodx-get-'));
+    const out = await mapWithConcurrency(list, 2, async (u) => {
+      const root = path.join(base, u.name);
+      const settled = await settleUniverse(u, root);
+      const su = settled.universe;
+      const goEnv = goEnvFor(su, settled.layout, path.join(root, 'go-modcache'));
+      const cases: CaseOutcome[] = [];
+      const drawn = getCases(su, mainPathOf(su), CASES, su.seed);
+      for (let i = 0; i < drawn.length; i++) cases.push(await runCase(su, root, settled.layout.workDir, goEnv, drawn[i]!, i));
+      const failed = cases.some((c) => c.problems.length > 0);
+      if (!failed && !KEEP) await rm(root, { recursive: true, force: true });
+      return { u: su, root, cases, settleNote: settled.note };
+    });
+    list.forEach((u, i) => results.set(u, out[i]!));
+  }, 900_000);
+
+  afterAll(async () => {
+    const all = [...results.values()].flatMap((r) => r.cases);
+    const kinds = new Map<string, number>();
+    for (const c of all) for (const k of c.c.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    console.log(
+      `get differential: ${results.size} universes, ${all.length} cases (${all.filter((c) => c.goOk).length} where go succeeded), ` +
+        `${all.filter((c) => c.problems.length > 0).length} mismatching\nkinds: ${[...kinds].sort().map(([k, n]) => `${k}=${n}`).join(' ')}`,
+    );
+    if (base !== '' && (await readdir(base)).length === 0) await rm(base, { recursive: true, force: true });
+    else if (base !== '') console.log(`universe directories kept under ${base}`);
+  });
+
+  for (const u of list) {
+    it(`${u.name}`, () => {
+      const r = results.get(u);
+      expect(r, 'universe did not run').toBeDefined();
+      const bad = r!.cases.map((c, i) => ({ c, i })).filter(({ c }) => c.problems.length > 0);
+      if (bad.length > 0) {
+        throw new Error(
+          bad
+            .map(({ c, i }) => `case${i}: go get ${c.c.args.join(' ')}  [${c.c.kinds.join(' ')}]\n${c.problems.join('\n')}`)
+            .join('\n\n') +
+            `\n\ndirectory kept: ${r!.root}\nreproduce: GOMODX_GET_SEED=${u.seed} GOMODX_GET_COUNT=1 npx vitest run --config test/vitest.config.ts test/differential/get.test.ts`,
+        );
+      }
+    });
+  }
+});

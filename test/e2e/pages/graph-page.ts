@@ -1,0 +1,87 @@
+// Page object of the explorer: what a person does (open, search, select, toggle, export) and
+// what they read (status bar, details panel), in one place for every spec.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { SCREENSHOTS } from '../fixtures';
+
+/** GraphPage drives one browser page of the explorer. */
+export class GraphPage {
+  readonly graph: Locator;
+  readonly details: Locator;
+
+  constructor(readonly page: Page) {
+    this.graph = page.getByTestId('graph');
+    this.details = page.getByTestId('details');
+  }
+
+  /** goto loads the page with the server's token URL and waits for the start page. */
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByTestId('welcome')).toBeVisible();
+  }
+
+  /** openExample opens the bundled example and waits until it is laid out. */
+  async openExample(): Promise<void> {
+    await this.page.getByTestId('open-example').click();
+    await this.waitForGraph();
+  }
+
+  /** openPath types a project path on the start page and opens it. */
+  async openPath(dir: string): Promise<void> {
+    await this.page.getByTestId('path-input').fill(dir);
+    await this.page.getByTestId('open-path').click();
+    await expect(this.page.getByTestId('loading')).toBeHidden({ timeout: 30_000 });
+  }
+
+  /** waitForGraph waits for the layout to finish. */
+  async waitForGraph(): Promise<void> {
+    await expect(this.graph).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  }
+
+  /** nodeCount is the number of module nodes drawn. */
+  async nodeCount(): Promise<number> {
+    return Number(await this.graph.getAttribute('data-nodes'));
+  }
+
+  /** statusCount reads a number of the status bar (modules, versions, edges). */
+  async statusCount(what: 'modules' | 'versions' | 'edges'): Promise<number> {
+    return Number(await this.page.getByTestId(`status-${what}`).getAttribute('data-count'));
+  }
+
+  /** search types into the search box (opened with Ctrl+F) and picks the first completion. */
+  async searchAndSelect(query: string, expectedId?: string): Promise<void> {
+    await this.graph.click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Control+f');
+    const box = this.page.getByTestId('search');
+    await expect(box).toBeFocused();
+    await box.fill(query);
+    const results = this.page.getByTestId('search-results');
+    await expect(results).toBeVisible();
+    if (expectedId) await expect(results.getByRole('option').first()).toContainText(expectedId.split('@')[0]);
+    await box.press('Enter');
+    await expect(this.details).toBeVisible();
+  }
+
+  /** toggleUnselected clicks the "lost versions" toggle and waits for the new layout. */
+  async toggleUnselected(): Promise<void> {
+    await this.page.getByTestId('toggle-unselected').click();
+    await this.waitForGraph();
+  }
+
+  /** exportAs runs one export and returns the download. */
+  async exportAs(format: 'png' | 'svg' | 'dot' | 'json'): Promise<Download> {
+    await this.page.getByTestId('export').click();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`export-${format}`).click()]);
+    return download;
+  }
+
+  /** shot saves a screenshot of the whole window under test-results/screenshots. */
+  async shot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
