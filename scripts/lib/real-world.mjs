@@ -55,7 +55,15 @@ export function projectDir(module, version) {
 /** baseEnv is the environment go and gomodx share: hermetic except for the proxy. */
 export function baseEnv(overrides = {}) {
   const gopath = join(WORK, 'gopath');
+  // Certificates and network proxies are the machine's, not configuration we test: keep them, or
+  // a TLS-intercepting network makes Node fail where go (system roots) succeeds.
+  const passThrough = Object.fromEntries(
+    ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']
+      .filter((k) => process.env[k] !== undefined)
+      .map((k) => [k, process.env[k]]),
+  );
   return {
+    ...passThrough,
     PATH: process.env.PATH,
     HOME: join(WORK, 'home'),
     TMPDIR: process.env.TMPDIR || tmpdir(),
@@ -76,11 +84,12 @@ export function baseEnv(overrides = {}) {
   };
 }
 
-/** run runs a command and returns {code, stdout, stderr, ms}. */
-export function run(cmd, args, { cwd, env } = {}) {
+/** run runs a command (at most timeoutMs, default 10 minutes) and returns {code, stdout, stderr, ms}. */
+export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs });
   const ms = performance.now() - t0;
+  if (r.error?.code === 'ETIMEDOUT') throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) did not finish in ${timeoutMs / 1000} s`);
   if (r.error) throw r.error;
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr, ms };
 }

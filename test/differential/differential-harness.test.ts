@@ -13,6 +13,7 @@ import {
   loadRunCli,
   mapWithConcurrency,
   mismatchReport,
+  runGomodx,
   runUniverse,
   type CliIo,
   type RunCli,
@@ -135,6 +136,13 @@ describe.skipIf(!hasGo())('runUniverse', () => {
     expect(report).toContain(o.settled.layout.root);
     expect(o.kept).toBe(true);
     expect(existsSync(o.settled.layout.root)).toBe(true);
+  });
+
+  it('gives up on a gomodx call that never finishes', async () => {
+    const hanging: RunCli = () => new Promise<number>(() => undefined);
+    const res = await runGomodx(hanging, ['mod', 'graph'], { cwd: base, env: {}, timeoutMs: 50 });
+    expect(res.code).toBe(124);
+    expect(res.stderr).toContain('did not finish within 50 ms');
   });
 
   it('turns an exception in gomodx into a failed run, not a crash', async () => {

@@ -36,17 +36,22 @@ export async function loadRunCli(file: string = RUN_CLI_FILE): Promise<RunCli | 
   return mod.runCli as RunCli;
 }
 
-/** runGomodx calls runCli and collects its output like a process run; a throw becomes exit 70. */
+/**
+ * runGomodx calls runCli and collects its output like a process run. A throw becomes exit 70 and
+ * a call still pending after timeoutMs exit 124, so one bad universe cannot sink the whole suite.
+ */
 export async function runGomodx(
   runCli: RunCli,
   args: readonly string[],
-  opts: { cwd: string; env: Record<string, string | undefined> },
+  opts: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number },
 ): Promise<GoRun> {
   let stdout = '';
   let stderr = '';
   let code: number;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   try {
-    code = await runCli([...args], {
+    const call = runCli([...args], {
       cwd: opts.cwd,
       env: { ...opts.env },
       stdout: (s) => {
@@ -56,9 +61,18 @@ export async function runGomodx(
         stderr += s;
       },
     });
+    const timeout = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        stderr += `gomodx did not finish within ${timeoutMs} ms\n`;
+        resolve(124);
+      }, timeoutMs);
+    });
+    code = await Promise.race([call, timeout]);
   } catch (e) {
     code = 70;
     stderr += `gomodx threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+  } finally {
+    clearTimeout(timer);
   }
   return { code, stdout, stderr };
 }
@@ -248,7 +262,7 @@ export async function runUniverse(u: Universe, opts: RunUniverseOptions): Promis
 export function reproduceHint(u: Universe): string {
   const test = 'npx vitest run --config test/vitest.config.ts test/differential/resolve.test.ts';
   return u.intent === 'error'
-    ? `${test} -t '${u.name}'`
+    ? `GOMODX_DIFF_COUNT=0 ${test} -t '${u.name}'`
     : `GOMODX_DIFF_SEED=${u.seed} GOMODX_DIFF_COUNT=1 ${test}`;
 }
 
@@ -260,7 +274,8 @@ export function mismatchReport(o: UniverseOutcome): string {
     if (!r.verdict || r.verdict.ok || !r.gomodx) continue;
     const head = `$ ${r.args.join(' ')}  (${r.verdict.reason} differs; go exit ${r.go.code}, gomodx exit ${r.gomodx.code})`;
     let body: string;
-    if (r.verdict.reason === 'stdout') body = lineDiff(r.go.stdout, r.gomodx.stdout);
+    // JSON objects span many lines: more context shows which module a changed field belongs to.
+    if (r.verdict.reason === 'stdout') body = lineDiff(r.go.stdout, r.gomodx.stdout, r.args.includes('-json') ? 8 : 2);
     else body = lineDiff(r.go.stderr, r.gomodx.stderr);
     if (r.verdict.reason === 'exit status' && r.go.stdout !== r.gomodx.stdout) {
       body += '\n-- stdout --\n' + lineDiff(r.go.stdout, r.gomodx.stdout);

@@ -4,7 +4,7 @@
 // the bytes of go.mod and go.sum, and `go list -m all` afterwards. Each case is also run with
 // --dry-run first, which must print the same stderr and write nothing.
 //
-// GOMODX_GET_COUNT universes (default 10) with GOMODX_GET_CASES cases each (default 6), seeds
+// GOMODX_GET_COUNT universes (default 20) with GOMODX_GET_CASES cases each (default 8), seeds
 // from GOMODX_GET_SEED; a failure prints the seed and case to replay alone.
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,11 +14,11 @@ import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
 import { generateUniverse } from '../helpers/universe/generate-universe';
 import { goEnvFor, settleUniverse } from '../helpers/universe/settle-universe';
 import type { Universe } from '../helpers/universe/universe-model';
-import { lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli } from './differential-harness';
+import { lineDiff, loadRunCli, mapWithConcurrency, type RunCli } from './differential-harness';
 import { getCases, type GetCase } from './get-arguments';
 
-const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 10);
-const CASES = Number(process.env.GOMODX_GET_CASES ?? 6);
+const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 20);
+const CASES = Number(process.env.GOMODX_GET_CASES ?? 8);
 const SEED = Number(process.env.GOMODX_GET_SEED ?? 31_337);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
 
@@ -53,27 +53,48 @@ async function readOr(file: string): Promise<string> {
   }
 }
 
+/** gomodx runs the CLI in-process like runGomodx, but gives up after two minutes. */
+async function gomodx(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<GoRun> {
+  let stdout = '';
+  let stderr = '';
+  let code: number;
+  try {
+    code = await (runCli as unknown as (argv: string[], io: object) => Promise<number>)(args, {
+      cwd,
+      env,
+      stdout: (s: string) => (stdout += s),
+      stderr: (s: string) => (stderr += s),
+      signal: AbortSignal.timeout(120_000),
+    });
+  } catch (e) {
+    code = 70;
+    stderr += `gomodx threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`;
+  }
+  return { code, stdout, stderr };
+}
+
 interface CaseOutcome {
   readonly c: GetCase;
   readonly problems: string[];
   readonly goOk: boolean;
 }
 
-async function runCase(u: Universe, root: string, workDir: string, goEnv: Record<string, string | undefined>, c: GetCase, i: number): Promise<CaseOutcome> {
+async function runCase(root: string, workDir: string, goEnv: Record<string, string | undefined>, c: GetCase, i: number): Promise<CaseOutcome> {
   const goDir = path.join(root, `case${i}`, 'go');
   const gxDir = path.join(root, `case${i}`, 'gomodx');
   await cp(workDir, goDir, { recursive: true });
   await cp(workDir, gxDir, { recursive: true });
   const gxEnv = { ...goEnv, GOMODCACHE: path.join(root, 'gomodx-modcache'), GOMODX_CACHE: path.join(root, 'gomodx-cache') };
-  const go: GoRun = await runGo(['get', ...c.args], { cwd: goDir, env: goEnv });
+  const go: GoRun = await runGo(['get', ...c.args], { cwd: goDir, env: goEnv, timeoutMs: 120_000 });
   const problems: string[] = [];
+  if (go.stderr.includes('[go killed by')) return { c, problems, goOk: false };
   const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
 
-  const dry = await runGomodx(runCli!, ['get', '--dry-run', ...c.args], { cwd: gxDir, env: gxEnv });
+  const dry = await gomodx(['get', '--dry-run', ...c.args], gxDir, gxEnv);
   if ((await readOr(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOr(path.join(gxDir, 'go.sum'))) !== before.sum) {
     problems.push('--dry-run changed go.mod or go.sum');
   }
-  const gx = await runGomodx(runCli!, ['get', ...c.args], { cwd: gxDir, env: gxEnv });
+  const gx = await gomodx(['get', ...c.args], gxDir, gxEnv);
   const goErr = goStderr(go.stderr);
   if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
   if (goErr !== gx.stderr) problems.push(`stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, gx.stderr)}`);
@@ -88,7 +109,6 @@ async function runCase(u: Universe, root: string, workDir: string, goEnv: Record
     const lb = await runGo(['list', '-m', 'all'], { cwd: gxDir, env: goEnv });
     if (la.stdout !== lb.stdout || la.code !== lb.code) problems.push(`go list -m all afterwards differs:\n${lineDiff(la.stdout + la.stderr, lb.stdout + lb.stderr)}`);
   }
-  void u;
   return { c, problems, goOk: go.code === 0 };
 }
 
@@ -113,7 +133,7 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
       const goEnv = goEnvFor(su, settled.layout, path.join(root, 'go-modcache'));
       const cases: CaseOutcome[] = [];
       const drawn = getCases(su, mainPathOf(su), CASES, su.seed);
-      for (let i = 0; i < drawn.length; i++) cases.push(await runCase(su, root, settled.layout.workDir, goEnv, drawn[i]!, i));
+      for (let i = 0; i < drawn.length; i++) cases.push(await runCase(root, settled.layout.workDir, goEnv, drawn[i]!, i));
       const failed = cases.some((c) => c.problems.length > 0);
       if (!failed && !KEEP) await rm(root, { recursive: true, force: true });
       return { u: su, root, cases, settleNote: settled.note };

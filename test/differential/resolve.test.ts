@@ -26,8 +26,16 @@ import {
 import { runCli as goPassThrough } from './run-cli-stub';
 import { distributionReport } from './universe-report';
 
-const COUNT = Number(process.env.GOMODX_DIFF_COUNT ?? 150);
-const SEED = Number(process.env.GOMODX_DIFF_SEED ?? 20_240_611);
+function envInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}=${raw}: want a non-negative integer`);
+  return n;
+}
+
+const COUNT = envInteger('GOMODX_DIFF_COUNT', 150);
+const SEED = envInteger('GOMODX_DIFF_SEED', 20_240_611);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
 const CONCURRENCY = 2;
 

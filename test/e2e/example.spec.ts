@@ -41,7 +41,7 @@ test.describe('the example project', () => {
     await expect(g.details.getByTestId('details-version')).toHaveText('v1.3.0');
     await expect(g.details.getByTestId('details-badges')).toContainText('selected');
     await expect(g.details.getByTestId('details-go')).toHaveText('go 1.21');
-    await expect(g.details.getByTestId('details-source')).toContainText('module proxy');
+    await expect(g.details.getByTestId('details-source')).toContainText(/module proxy|download cache/);
     const requiredBy = g.details.getByTestId('details-required-by');
     await expect(requiredBy).toContainText('example.com/web@v1.4.0 asks v1.3.0');
     await expect(requiredBy).toContainText('example.com/db@v1.2.0 asks v1.1.0');
@@ -113,7 +113,7 @@ test.describe('the example project', () => {
     await g.openExample();
     const dot = readFileSync(await (await g.exportAs('dot')).path(), 'utf8');
     const edges = runGomodx(['graph'], EXAMPLE, server.env).stdout.split('\n').filter(Boolean);
-    expect(dot.startsWith('digraph gomodgraph {\n')).toBe(true);
+    expect(dot.startsWith('digraph gomodgraph {\n\tnode [ shape=rectangle fontsize=12 ]\n')).toBe(true);
     for (const line of edges) {
       const [from, to] = line.split(' ');
       expect(dot).toContain(`\t"${from}" -> "${to}"\n`);

@@ -119,7 +119,8 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
         if (!example && dto.mainModules.length > 0) deps.recent.add(dto.dir, projectName(dto));
         watcher?.close();
         watcher = undefined;
-        if (deps.watch !== false && !example && dto.mainModules.length > 0) {
+        // A project go refuses is watched too: fixing its go.mod reloads it.
+        if (deps.watch !== false && !example) {
           watcher = new ProjectWatcher(watchDirsOf(dto), (file) => deps.emit('app:project-changed', { dir: dto.dir, file }));
         }
         return ok(dto);

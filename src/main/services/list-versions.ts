@@ -104,8 +104,14 @@ export async function listModulesWithFlags(project: Project, args: readonly stri
         mods.push({ path, version: vers, error: modinfoError(path, vers, e as Error) });
         continue;
       }
-      const mod = await moduleInfo(loader, rs, { path, version: info.version }, project.fetcher, flags.json);
-      mod.indirect = false;
+      const mod = await moduleInfo(loader, rs, { path, version: info.version }, project.fetcher, flags.json, true);
+      if (mod.error) {
+        // go stats the version again through the replacement-aware repository, as the query
+        // just did: a module that exists only behind a replacement has no .info of its own.
+        mod.error = undefined;
+        mod.version = info.version;
+        if (info.time) mod.time = info.time;
+      }
       if (vers !== mod.version) mod.query = vers;
       mods.push(mod);
       continue;
@@ -159,11 +165,14 @@ export async function listModulesWithFlags(project: Project, args: readonly stri
   };
   if (flags.u || flags.versions || flags.retracted) {
     await Promise.all(mods.flatMap((m) => (m.replace ? [decorate(m), decorate(m.replace)] : [decorate(m)])));
+    // moduleInfo gives a replaced module its replacement's retraction, unless it has its own.
+    for (const m of mods) if (m.replace?.retracted && !m.retracted) m.retracted = m.replace.retracted;
   }
 
   const errors = mods.filter((m) => m.error).map((m) => `go: ${m.error}\n`);
   if (mgError) errors.push(formatFailure(mgError));
-  else if (needFullGraph && !flags.u && !project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
+  // Like go's ListModules (commitRequirements), anything but -u refuses a go.mod that needs updates.
+  else if (!flags.u && !project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
     errors.push(`go: ${loader.dirtyError().message}\n`);
   }
   if (errors.length > 0) return { stdout: '', stderr: warnings.join('') + errors.join(''), code: 1, modules: mods };

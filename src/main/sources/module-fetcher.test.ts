@@ -112,7 +112,7 @@ describe('ProxyModuleFetcher over HTTP', () => {
   });
 
   it('escapes upper case in URLs and cache paths', async () => {
-    proxy.set('/example.com/!azure/x/@v/v1.0.0.mod', { kind: 'body', body: 'module example.com/Azure/x\n' });
+    proxy.set('/example.com/%21azure/x/@v/v1.0.0.mod', { kind: 'body', body: 'module example.com/Azure/x\n' });
     expect(await fetcher(proxy.url).goMod({ path: 'example.com/Azure/x', version: 'v1.0.0' })).toBe('module example.com/Azure/x\n');
   });
 });

@@ -172,7 +172,9 @@ function makeModules(r: Prng, used: Set<string>): Families {
       }
       tags.add('incompatible');
     }
-    modules.push({ path: base, versions });
+    // The v0 and v1 lines can both start with a v0.0.0 pseudo-version; keep one of each.
+    const distinct = versions.filter((v, i) => versions.findIndex((w) => w.version === v.version) === i);
+    modules.push({ path: base, versions: distinct });
     if (r.chance(0.3)) {
       // /v2 (and sometimes /v3) twins: distinct modules that share a repository with base.
       for (const m of r.chance(0.3) ? [2, 3] : [2]) {
@@ -414,7 +416,7 @@ function goTag(go: string | undefined): string {
   return go === undefined ? 'none' : go;
 }
 
-/** isPruned tells whether a go line enables module graph pruning (go 1.17 and later). */
+/** isPrunedGoLine tells whether a go line enables module graph pruning (go 1.17 and later). */
 export function isPrunedGoLine(go: string | undefined): boolean {
   return go !== undefined && compareGoVersions(go, '1.17') >= 0;
 }
@@ -423,8 +425,9 @@ export function isPrunedGoLine(go: string | undefined): boolean {
  * generateUniverse builds the universe for one seed.
  *
  * About 80% are single-module universes and 20% workspaces (go.work with two or three modules).
- * Roughly one in five single-module universes asks to be kept inconsistent; the others are made
- * consistent by settleUniverse, which runs the go command.
+ * About a quarter of single-module universes ask to be kept inconsistent; since some drafts are
+ * consistent anyway, about one in five ends up so. The others are made consistent by
+ * settleUniverse, which runs the go command.
  */
 export function generateUniverse(seed: number): Universe {
   const r = createPrng(seed);
@@ -576,6 +579,6 @@ export function generateUniverse(seed: number): Universe {
     gowork,
     commands,
     tags: [...tags].sort(),
-    wantInconsistent: !workspace && r.chance(0.2),
+    wantInconsistent: !workspace && r.chance(0.27),
   };
 }

@@ -76,7 +76,7 @@ export function withChanges(
   return {
     ...u,
     files: { ...u.files, ...(change.files ?? {}) },
-    tags: [...u.tags, ...(change.tags ?? [])],
+    tags: [...new Set([...u.tags, ...(change.tags ?? [])])].sort(),
     intent: change.intent ?? u.intent,
   };
 }

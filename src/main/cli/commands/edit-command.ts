@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { modEditJson, workEditJson } from '../../core/modfile/edit-json';
-import { formatSyntax } from '../../core/modfile/print';
+import { modEditJson, modEditPrint, workEditJson, workEditPrint } from '../../core/modfile/edit-json';
+import { ModFileError } from '../../core/modfile/errors';
 import { parseModFile, parseWorkFile } from '../../core/modfile/rules';
 import type { CliContext } from '../run';
 
@@ -44,14 +44,17 @@ export async function runEditCommand(ctx: CliContext, kind: 'mod' | 'work'): Pro
   try {
     if (kind === 'mod') {
       const f = parseModFile(path, data);
-      ctx.stdout(mode === 'json' ? modEditJson(f) : formatSyntax(f.syntax));
+      ctx.stdout(mode === 'json' ? modEditJson(f) : modEditPrint(f));
     } else {
       const f = parseWorkFile(path, data);
-      ctx.stdout(mode === 'json' ? workEditJson(f) : formatSyntax(f.syntax));
+      ctx.stdout(mode === 'json' ? workEditJson(f) : workEditPrint(f));
     }
     return 0;
   } catch (e) {
-    ctx.stderr(`go: errors parsing ${display}:\n${(e as Error).message}\n`);
+    if (!(e instanceof ModFileError)) throw e;
+    // go work edit wraps the reader's own "errors parsing" heading in a second one.
+    const heading = kind === 'mod' ? `go: errors parsing ${display}:\n` : `go: errors parsing ${display}:\nerrors parsing ${display}:\n`;
+    ctx.stderr(`${heading}${e.message}\n`);
     return 1;
   }
 }

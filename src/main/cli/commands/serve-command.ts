@@ -64,6 +64,8 @@ function openBrowser(url: string): void {
 /** ServeHooks lets tests see the server and print without the process's stdout. */
 export interface ServeHooks {
   readonly print?: (line: string) => void;
+  /** The built renderer to serve, instead of looking for out/renderer. */
+  readonly rendererDir?: string;
   readonly onListening?: (server: RunningServer) => void;
 }
 
@@ -76,7 +78,7 @@ export async function runServeCommand(ctx: CliContext, hooks: ServeHooks = {}): 
   }
   // The CLI bundle is out/cli/gomodx.js; from sources (tests) the same files are found from the repo root.
   const roots = [join(__dirname, '..'), join(__dirname, '..', '..', '..', '..', 'out')];
-  const rendererDir = firstExisting(roots.map((r) => join(r, 'renderer')), 'index.html');
+  const rendererDir = hooks.rendererDir ?? firstExisting(roots.map((r) => join(r, 'renderer')), 'index.html');
   if (!rendererDir) {
     ctx.stderr('gomodx serve: the renderer is not built; run `npm run build` first\n');
     return 1;

@@ -357,5 +357,5 @@ describe.skipIf(!goAvailable())('modfile edits against go mod edit / go work edi
     });
     expect(edited).toBeGreaterThan(runs.length / 2);
     expect(failures.slice(0, 8).join('\n\n') + (failures.length > 8 ? `\n... ${failures.length} in all` : '')).toBe('');
-  });
+  }, 120_000);
 });

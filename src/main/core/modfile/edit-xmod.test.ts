@@ -248,5 +248,5 @@ describe.skipIf(!goAvailable() || !xmodAvailable())('modfile edits against the v
       );
     });
     expect(failures.slice(0, 6).join('\n\n') + (failures.length > 6 ? `\n... ${failures.length} in all` : '')).toBe('');
-  });
+  }, 240_000);
 });

@@ -40,7 +40,7 @@ import {
   type Stmt,
 } from './syntax';
 
-/** A requirement to set: path, version and whether it is indirect. */
+/** RequireSpec is a requirement to set: module path and version, and whether it is indirect. */
 export interface RequireSpec {
   readonly mod: ModuleVersion;
   readonly indirect: boolean;

@@ -14,6 +14,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,8 +114,34 @@ function buildDriver(): string {
   const key = createHash('sha256').update(goVersion).update(driverSource()).digest('hex').slice(0, 16);
   const root = join(tmpdir(), `gomodx-xmod-driver-${key}`);
   const bin = join(root, 'xmod-driver');
-  if (existsSync(bin)) return bin;
+  // Test files run in parallel processes: one builds, the others wait for its binary.
+  const lock = `${root}.lock`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (existsSync(bin)) return bin;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Somebody else is building.
+    }
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+    } catch {
+      // The lock went away meanwhile.
+    }
+    if (Date.now() > deadline) throw new Error('timed out waiting for the x/mod driver to be built');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+  }
+  try {
+    if (!existsSync(bin)) compileDriver(root, bin, key);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return bin;
+}
 
+function compileDriver(root: string, bin: string, key: string): void {
   const work = join(tmpdir(), `gomodx-xmod-build-${key}-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, 'xm'), { recursive: true });
@@ -136,7 +163,6 @@ function buildDriver(): string {
   if (res.status !== 0) throw new Error(`building the x/mod driver failed:\n${res.stderr}`);
   renameSync(`${bin}.tmp`, bin);
   rmSync(work, { recursive: true, force: true });
-  return bin;
 }
 
 /** xmodAvailable reports whether the vendored x/mod sources the driver is built from exist. */

@@ -14,7 +14,7 @@ import { isGoPrintRune } from './unicode-print';
 /** RUNE_ERROR is utf8.RuneError, what Go decodes an invalid byte to. */
 export const RUNE_ERROR = 0xfffd;
 
-/** A decoded rune: Go's value for it, and how long it is in the JS string and in UTF-8 bytes. */
+/** RuneInfo is a decoded rune: Go's value for it, and how long it is in the JS string and in UTF-8 bytes. */
 export interface RuneInfo {
   readonly rune: number;
   readonly units: number;

@@ -10,11 +10,17 @@ import { errorEntry, type ModFileErrorEntry } from './errors';
 import { goQuoteRune, goTrimSpace, isGoPrint, isGoSpace, runeAt } from './go-text';
 import type { Comment, Position } from './syntax';
 
-/** Token kinds; punctuation and newline tokens use their character code instead. */
+// Token kinds. Newline and punctuation tokens use their character code as their kind.
+
+/** TOKEN_EOF is the kind of the end-of-file token. */
 export const TOKEN_EOF = -1;
+/** TOKEN_EOL_COMMENT is the kind of a comment that follows code on its line. */
 export const TOKEN_EOL_COMMENT = -2;
+/** TOKEN_IDENT is the kind of an unquoted word. */
 export const TOKEN_IDENT = -3;
+/** TOKEN_STRING is the kind of a "..." or `...` string, quotes included. */
 export const TOKEN_STRING = -4;
+/** TOKEN_COMMENT is the kind of a comment alone on its line. */
 export const TOKEN_COMMENT = -5;
 
 /** Token is one lexed token. */

@@ -67,7 +67,7 @@ describe.skipIf(!goAvailable())('modfile mutation fuzzing against the go command
     expect(accepted).toBeGreaterThan(mutants.length / 10);
     expect(accepted).toBeLessThan(mutants.length * 0.9);
     expect(failures.slice(0, 10).join('\n\n') + (failures.length > 10 ? `\n... ${failures.length} in all` : '')).toBe('');
-  });
+  }, 120_000);
 });
 
 describe.runIf(!goAvailable())('modfile mutation fuzzing', () => {

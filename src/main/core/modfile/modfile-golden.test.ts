@@ -87,5 +87,5 @@ describe.skipIf(!goAvailable())('modfile golden files match the go command', () 
       }
     });
     expect(mismatches.join('\n')).toBe('');
-  });
+  }, 120_000);
 });

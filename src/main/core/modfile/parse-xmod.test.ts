@@ -132,5 +132,5 @@ describe.skipIf(!goAvailable() || !xmodAvailable())('lax, fixer and go.work pars
     });
     expect(accepted).toBeGreaterThan(cases.length / 10);
     expect(failures.slice(0, 6).join('\n\n') + (failures.length > 6 ? `\n... ${failures.length} in all` : '')).toBe('');
-  });
+  }, 240_000);
 });

@@ -5,7 +5,7 @@
  * what the go.mod lexer accepts and how strings are quoted, so the table is Go's own.
  *
  * Each entry is "gap:length" in hex: the range starts `gap` after the previous range's last code
- * point (after 0 for the first) and ends `length` code points later. unicode-print.test.ts checks
+ * point (after 0 for the first) and ends `length` code points later. go-text.test.ts checks
  * the table against the go command.
  */
 

@@ -321,6 +321,7 @@ export async function editRequirements(
   const rejectedRoot = new Set<string>();
 
   while (rootsDirty && conflicts.length === 0) {
+    loader.opts.signal?.throwIfAborted();
     roots = modSort([...selectedRoot].filter(([, v]) => v !== 'none').map(([path, version]) => ({ path, version })));
 
     const { mg, upgradedRoots } = await extendGraph(loader, rootPruning, roots, selectedRoot);

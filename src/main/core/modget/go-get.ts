@@ -11,9 +11,9 @@
  * packages become roots); wildcard, "all", "tool" and "work" patterns are refused.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { isToolchainPath, modCompare } from '../gover/gover';
+import { isToolchainPath, modCompare, modSort } from '../gover/gover';
 import { parseModFile, type ModFile } from '../modfile/rules';
-import type { Loader, ModuleGraphResult, Requirements } from '../modload/loader';
+import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
@@ -21,7 +21,8 @@ import { keyOf } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { compareGoStrings } from '../semver/go-string-order';
-import { Conflict, ConstraintError, editRequirements, type EditContext } from './edit-requirements';
+import { Conflict, ConstraintError, convertPruning, editRequirements, type EditContext } from './edit-requirements';
+import { pruningForGoVersion } from '../modload/summary';
 import { isGoSourceForBuild, parseGoFileHeader } from './go-imports';
 import { isNotExist, type GoFile, type PackageSource } from './ports';
 import type { AllowedFn, ModuleQueries } from './query';
@@ -636,12 +637,39 @@ class Resolver {
     return arbitrary > 0 ? this.updateBuildList([]) : false;
   }
 
-  /** providingModule finds the build-list module that holds package pkg (longest path first). */
+  /**
+   * providingModule finds the module that holds package pkg as modload.importFromModules does:
+   * every prefix of pkg that is a root (then, if none holds it, every prefix in the build
+   * list) is fetched and looked into, so that an ambiguous import would be seen.
+   */
   async providingModule(pkg: string): Promise<{ m: ModuleVersion; files: readonly GoFile[] } | undefined> {
-    const candidates = this.buildList.filter((m) => !isToolchainPath(m.path) && pathHasPrefix(pkg, m.path)).sort((a, b) => b.path.length - a.path.length);
-    for (const m of candidates) {
-      const files = await this.packageFiles(m, pkg);
-      if (files) return { m, files };
+    const prefixes: string[] = [];
+    for (let p = pkg; ; ) {
+      prefixes.push(p);
+      const j = p.lastIndexOf('/');
+      if (j < 0) break;
+      p = p.slice(0, j);
+    }
+    // Without pruning the whole graph counts from the start; with it, roots are tried first.
+    const passes = this.rs.pruning === 'unpruned' ? (['graph'] as const) : (['roots', 'graph'] as const);
+    for (const pass of passes) {
+      const found: { m: ModuleVersion; files: readonly GoFile[] }[] = [];
+      for (const prefix of prefixes) {
+        if (isToolchainPath(prefix)) continue;
+        const v = pass === 'roots' ? this.rs.rootSelected(this.loader, prefix) : this.loader.mainModules.contains(prefix) ? '' : this.mg.graph.selectedVersion(prefix);
+        if (v === undefined || v === 'none') continue;
+        const m = { path: prefix, version: v };
+        const files = await this.packageFiles(m, pkg);
+        if (files) found.push({ m, files });
+      }
+      // Several modules providing one package is an ambiguous import: go reports it when it
+      // builds; the longest module path is the one a conflict-free build would use.
+      if (found.length > 0) {
+        const m = found[0]!.m;
+        // go reads the providing module's go.mod too (for its go version).
+        if (found.length === 1 && m.version !== '' && !this.loader.mainModules.contains(m.path)) await this.loader.goModSummary(m);
+        return found[0];
+      }
     }
     return undefined;
   }
@@ -652,6 +680,7 @@ class Resolver {
    * followed; a package no build-list module provides is passed with an empty module.
    */
   async loadPackages(patterns: readonly string[], findPackage: (path: string, m: ModuleVersion) => Promise<boolean>): Promise<Map<string, ModuleVersion>> {
+    await this.prepareForPackages();
     const loaded = new Map<string, ModuleVersion>();
     const seen = new Set<string>();
     const queue = [...patterns];
@@ -677,6 +706,36 @@ class Resolver {
     }
     for (const pkg of missing) await findPackage(pkg, { path: '', version: '' });
     return loaded;
+  }
+
+  /**
+   * prepareForPackages does what modload's package loader does to the requirements before it
+   * loads anything: an unpruned graph is made consistent, the pruning is set to what the
+   * selected go version implies (a go >= 1.17 reached through a dependency turns the whole
+   * build list into roots), and a module version used for two module paths is refused.
+   */
+  private async prepareForPackages(): Promise<void> {
+    if (this.rs.pruning === 'unpruned') {
+      const e = await this.expand(this.rs);
+      this.rs = e.rs;
+      this.mg = e.mg;
+    }
+    const goVersion = this.rs.rootSelected(this.loader, 'go') ?? '';
+    const converted = await convertPruning(this.loader, this.rs, pruningForGoVersion(goVersion));
+    if (converted !== this.rs) {
+      this.rs = converted;
+      this.mg = await this.rs.graph(this.loader);
+    }
+    const mms = this.loader.mainModules;
+    const firstPath = new Map<string, string>();
+    for (const m of this.mg.graph.buildList()) {
+      const src = mms.resolveReplacement(m);
+      const k = keyOf(src);
+      const prev = firstPath.get(k);
+      if (prev === undefined) firstPath.set(k, m.path);
+      else if (prev !== m.path) this.error(`go: ${src.path}@${src.version} used for two different module paths (${prev} and ${m.path})`);
+    }
+    this.exitIfErrors();
   }
 
   async findAndUpgradeImports(queries: readonly Query[]): Promise<PathSet[]> {
@@ -822,8 +881,17 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
   const goModBefore = mainModule.index.data;
   const goSumBefore = session.goSum;
   let start: { rs: Requirements; mg: ModuleGraphResult };
+  // A go.mod without a go line gets the running Go version (modload.loadModFile in -mod=mod),
+  // and with it a pruned graph: every module of the old build list becomes a root.
+  const addedGoLine = mainModule.index.goVersion === '' ? loader.opts.localGo : undefined;
   try {
-    start = await loader.expandGraph(session.requirements);
+    let rs = session.requirements;
+    if (addedGoLine !== undefined) {
+      const roots = modSort([...rs.rootModules.filter((m) => m.path !== 'go'), { path: 'go', version: addedGoLine }]);
+      rs = new Requirements(rs.pruning, roots, rs.direct);
+      if (pruningForGoVersion(addedGoLine) === 'pruned') rs = await convertPruning(loader, rs, 'pruned');
+    }
+    start = await loader.expandGraph(rs);
   } catch (e) {
     return failed(`go: ${(e as Error).message}\n`, goModBefore, goSumBefore, []);
   }
@@ -847,6 +915,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
 
     const file = parseModFile(mainModule.goModPath, goModBefore);
     const oldReqs = reqsFromGoMod(file);
+    if (addedGoLine !== undefined) oldReqs.push({ path: 'go', version: addedGoLine });
     let after: string;
     try {
       after = updateGoModFromReqs(file, r.rs, {

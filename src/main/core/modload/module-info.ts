@@ -28,7 +28,15 @@ function recordedSum(loader: Loader, path: string, version: string): string | un
  * moduleInfo describes one build-list module as `go list -m` does (modload.moduleInfo). With
  * full=false only what the text form prints (and what can make it fail) is computed.
  */
-export async function moduleInfo(loader: Loader, rs: Requirements, m: ModuleVersion, cache: CacheLookup, full: boolean): Promise<ModulePublic> {
+export async function moduleInfo(
+  loader: Loader,
+  rs: Requirements,
+  m: ModuleVersion,
+  cache: CacheLookup,
+  full: boolean,
+  /** fromQuery: m answers a path@version argument, not a requirement (go passes rs == nil). */
+  fromQuery = false,
+): Promise<ModulePublic> {
   const mms = loader.mainModules;
   if (m.version === '' && mms.contains(m.path)) {
     const mm = mms.get(m.path)!;
@@ -37,7 +45,7 @@ export async function moduleInfo(loader: Loader, rs: Requirements, m: ModuleVers
     info.goMod = mm.goModPath;
     return info;
   }
-  const info: ModulePublic = { path: m.path, version: m.version, indirect: !rs.direct.get(m.path) };
+  const info: ModulePublic = { path: m.path, version: m.version, indirect: !fromQuery && !rs.direct.get(m.path) };
   const gv = loader.rawGoVersion.get(keyOf(m));
   if (gv) info.goVersion = gv;
 
@@ -45,7 +53,7 @@ export async function moduleInfo(loader: Loader, rs: Requirements, m: ModuleVers
     if (isToolchainPath(t.path)) return;
     const version = t.version ?? '';
     const checksumOk = (suffix: string): boolean =>
-      version === '' || !loader.mustHaveSums || loader.opts.sums.hashes(t.path, version + suffix).length > 0;
+      fromQuery || version === '' || !loader.mustHaveSums || loader.opts.sums.hashes(t.path, version + suffix).length > 0;
     const mod = { path: t.path, version };
     if (version !== '') {
       try {
@@ -73,7 +81,8 @@ export async function moduleInfo(loader: Loader, rs: Requirements, m: ModuleVers
     }
   };
 
-  const r = mms.replacement(m);
+  // An explicitly versioned argument reports the version asked for, not its replacement.
+  const r = fromQuery ? undefined : mms.replacement(m);
   if (!r) {
     await complete(info);
     return info;

@@ -80,6 +80,9 @@ export function explanationText(e: Explanation, index: GraphIndex, opts: { maxDe
       });
     };
     walk({ path: e.path, version: e.version }, '', 0);
+    if (index.mg.graph.roots.some((r) => r.path === e.path && r.version === e.version) && !mains.has(e.path)) {
+      out.push('selected as a root of the workspace (the go.work file)');
+    }
     if (e.reasons.length > 0) {
       out.push('selected because:');
       for (const r of e.reasons) {

@@ -5,6 +5,7 @@ import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { useAppStore } from '../store/app-store';
 import { DetailsPanel } from './DetailsPanel';
 import { ErrorBanner, ErrorPanel } from './ErrorBanner';
+import { FocusChip } from './FocusChip';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { LoadingOverlay } from './LoadingOverlay';
@@ -60,6 +61,7 @@ export function App(): JSX.Element {
               ) : (
                 <>
                   <GraphView />
+                  <FocusChip />
                   <ErrorBanner />
                   <Legend />
                 </>

@@ -15,9 +15,9 @@ const SOURCE_TEXT: Record<ModuleNodeDto['source'], string> = {
 };
 
 function ModuleLink({ id, label, lost }: { id: string; label?: string; lost?: boolean }): JSX.Element {
-  const select = useAppStore((s) => s.select);
+  const reveal = useAppStore((s) => s.reveal);
   return (
-    <button className={lost ? 'link lost' : 'link'} onClick={() => select(id)} title={id}>
+    <button className={lost ? 'link lost' : 'link'} onClick={() => reveal(id)} title={id}>
       {label ?? id}
     </button>
   );
@@ -79,7 +79,7 @@ export function DetailsPanel(): JSX.Element | null {
         )}
         <dt>Source</dt>
         <dd data-testid="details-source">
-          {SOURCE_TEXT[n.source]}
+          {n.failing ? 'could not be read (see the error above)' : SOURCE_TEXT[n.source]}
           {n.sourceUrl && <div className="muted break">{n.sourceUrl}</div>}
         </dd>
         {n.goVersion && (

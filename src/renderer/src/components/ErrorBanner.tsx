@@ -31,7 +31,7 @@ export function ErrorPanel(): JSX.Element | null {
 /** ErrorBanner sits above a partial graph. */
 export function ErrorBanner(): JSX.Element | null {
   const graph = useAppStore((s) => s.graph);
-  const select = useAppStore((s) => s.select);
+  const reveal = useAppStore((s) => s.reveal);
   const [hidden, setHidden] = useState<string>();
   const error = graph?.error;
   if (!error || hidden === error.message) return null;
@@ -40,7 +40,7 @@ export function ErrorBanner(): JSX.Element | null {
       <div>
         <b>Only part of the graph loaded.</b>{' '}
         {error.failing && (
-          <button className="link" data-testid="error-failing" onClick={() => select(error.failing)}>
+          <button className="link" data-testid="error-failing" onClick={() => reveal(error.failing!)}>
             Show {error.failing}
           </button>
         )}

@@ -14,7 +14,7 @@ import { graphStylesheet } from '../graph/styles';
 import { visibleGraph } from '../graph/visible-graph';
 import { useAppStore } from '../store/app-store';
 import { selectViewOptions } from '../store/view-slice';
-import { graphHandle } from './graph-handle';
+import { fitGraph, graphHandle } from './graph-handle';
 
 /** LARGE_GRAPH is where drawing switches to cheaper edges and textures while moving. */
 const LARGE_GRAPH = 600;
@@ -38,6 +38,20 @@ function preventCytoscapeInlineStyle(): void {
   }
 }
 
+/** ensureVisible pans to the node when it is outside the view (or under its edge). */
+function ensureVisible(cy: Core, id: string | undefined): void {
+  if (!id) return;
+  const n = cy.$id(id);
+  if (n.empty()) return;
+  const ext = cy.extent();
+  const bb = n.boundingBox();
+  const margin = 20 / cy.zoom();
+  if (bb.x1 < ext.x1 + margin || bb.x2 > ext.x2 - margin || bb.y1 < ext.y1 + margin || bb.y2 > ext.y2 - margin) {
+    cy.stop();
+    cy.animate({ center: { eles: n }, duration: 200 });
+  }
+}
+
 function makeLayoutClient(): LayoutClient {
   return new LayoutClient(() => new Worker(new URL('../graph/layout-worker.ts', import.meta.url), { type: 'module' }));
 }
@@ -49,6 +63,7 @@ export function GraphView(): JSX.Element {
   const theme = useAppStore((s) => s.theme);
   const layoutPref = useAppStore((s) => s.layout);
   const selectedId = useAppStore((s) => s.selectedId);
+  const revealRequest = useAppStore((s) => s.revealRequest);
   const select = useAppStore((s) => s.select);
   const focusOn = useAppStore((s) => s.focusOn);
   const toggleFamily = useAppStore((s) => s.toggleFamily);
@@ -61,7 +76,7 @@ export function GraphView(): JSX.Element {
   const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
   const leafCount = visible?.nodes.length ?? 0;
   const large = leafCount > LARGE_GRAPH;
-  const layoutKind = chooseLayout(layoutPref, leafCount);
+  const layoutKind = chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
 
   // One instance per size class: the cheap-rendering options are fixed at creation.
   useEffect(() => {
@@ -125,7 +140,7 @@ export function GraphView(): JSX.Element {
           if (p) n.position(p);
         });
       });
-      cy.fit(undefined, 30);
+      fitGraph(cy, useAppStore.getState().legendOpen);
       const sel = useAppStore.getState().selectedId;
       if (sel && cy.$id(sel).nonempty() && cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: cy.$id(sel).position() });
       setState('ready');
@@ -139,6 +154,18 @@ export function GraphView(): JSX.Element {
       live = false;
     };
   }, [cy, elements, layoutKind]);
+
+  // The details panel opening or the window resizing changes the canvas size; Cytoscape only
+  // watches the window.
+  useEffect(() => {
+    if (!cy || !container.current || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      cy.resize();
+      ensureVisible(cy, useAppStore.getState().selectedId);
+    });
+    ro.observe(container.current);
+    return () => ro.disconnect();
+  }, [cy]);
 
   useEffect(() => {
     cy?.style(graphStylesheet(theme, { large }));
@@ -162,13 +189,20 @@ export function GraphView(): JSX.Element {
       cy.edges().difference(hood).addClass('faded');
       n.connectedEdges().addClass('incident');
     });
-    const n = cy.$id(selectedId ?? '');
-    if (n.nonempty() && state === 'ready') {
-      const ext = cy.extent();
-      const p = n.position();
-      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.animate({ center: { eles: n }, duration: 250 });
-    }
+    if (state === 'ready') ensureVisible(cy, selectedId);
   }, [cy, selectedId, elements, state]);
+
+  // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
+  useEffect(() => {
+    if (!cy || revealRequest === 0 || state !== 'ready') return;
+    const id = useAppStore.getState().selectedId;
+    const n = id ? cy.$id(id) : undefined;
+    if (!n || n.empty()) return;
+    const zoom = Math.max(cy.zoom(), 1);
+    const p = n.position();
+    cy.stop();
+    cy.animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } }, { duration: 250 });
+  }, [cy, revealRequest, state]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (!cy) return;
@@ -204,7 +238,7 @@ export function GraphView(): JSX.Element {
         cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
         break;
       case '0':
-        cy.fit(undefined, 30);
+        fitGraph(cy, useAppStore.getState().legendOpen);
         break;
       case 'Enter':
         if (selectedId) focusOn(selectedId, e.shiftKey ? 'paths' : 'neighbors');

@@ -11,11 +11,13 @@ export function SearchBox(): JSX.Element {
   const graph = useAppStore((s) => s.graph);
   const options = useAppStore(useShallow(selectViewOptions));
   const searchRequest = useAppStore((s) => s.searchRequest);
-  const select = useAppStore((s) => s.select);
+  const reveal = useAppStore((s) => s.reveal);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Closing on blur waits for a click on a result; focusing again must cancel that close.
+  const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const candidates = useMemo(() => {
     if (!graph) return [];
@@ -32,7 +34,7 @@ export function SearchBox(): JSX.Element {
   }, [searchRequest]);
 
   const choose = (id: string): void => {
-    select(id);
+    reveal(id);
     setOpen(false);
     setQuery(id);
   };
@@ -48,12 +50,18 @@ export function SearchBox(): JSX.Element {
         aria-controls="search-results"
         value={query}
         onChange={(e) => {
+          clearTimeout(closeTimer.current);
           setQuery(e.target.value);
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closeTimer.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closeTimer.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));

@@ -47,7 +47,7 @@ export function StatusBar(): JSX.Element | null {
       <span className="spacer" />
       {graph.error ? (
         <span className="status-error" data-testid="status-error">
-          {graph.complete ? 'error' : 'partial graph: loading failed'}
+          {graph.nodes.length === 0 ? 'not loaded: the go command would refuse this project' : 'partial graph: loading failed'}
         </span>
       ) : (
         <span className="status-ok">complete</span>

@@ -3,7 +3,7 @@ import { useState, type JSX } from 'react';
 import { useAppStore } from '../store/app-store';
 import type { LayoutPreference } from '../graph/layout';
 import { exportGraph, type ExportFormat } from './export-graph';
-import { graphHandle } from './graph-handle';
+import { fitGraph, graphHandle } from './graph-handle';
 import { SearchBox } from './SearchBox';
 
 /** Toolbar is the bar above the graph. */
@@ -24,6 +24,8 @@ export function Toolbar(): JSX.Element {
       <span className="project-title" title={graph.dir} data-testid="project-title">
         {title}
       </span>
+      {graph.nodes.length > 0 && (
+        <>
       <SearchBox />
       <input
         className="prefix"
@@ -44,20 +46,14 @@ export function Toolbar(): JSX.Element {
       </label>
       <select aria-label="Layout" data-testid="layout" value={s.layout} onChange={(e) => s.setLayout(e.target.value as LayoutPreference)}>
         <option value="auto">Layout: auto</option>
-        <option value="layered">Layered</option>
+        <option value="layered">Layered (dagre)</option>
+        <option value="columns">Columns</option>
         <option value="force">Force-directed</option>
       </select>
-      <button title="Fit the graph to the window (0)" onClick={() => graphHandle.current?.fit(undefined, 30)}>
+      <button title="Fit the graph to the window (0)" onClick={() => graphHandle.current && fitGraph(graphHandle.current, s.legendOpen)}>
         Fit
       </button>
-      {s.focus && (
-        <span className="chip" data-testid="focus-chip">
-          {s.focus.mode === 'paths' ? 'Paths to ' : 'Around '}
-          <b>{s.focus.id}</b>
-          <button className="icon" aria-label="Show the whole graph" title="Show the whole graph (Esc)" onClick={() => s.clearFocus()}>
-            ✕
-          </button>
-        </span>
+        </>
       )}
       <span className="spacer" />
       <button title="Read go.mod files again" onClick={() => void s.reload()}>

@@ -5,6 +5,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
+import { columnsLayout } from './columns-layout';
 import { layoutOptions, type LayoutKind, type Positions } from './layout';
 
 let registered = false;
@@ -18,6 +19,7 @@ function register(): void {
 
 /** computeLayout lays out elements headless and returns the position of every leaf node. */
 export function computeLayout(elements: readonly ElementDefinition[], kind: LayoutKind): Positions {
+  if (kind === 'columns') return columnsLayout(elements);
   register();
   const cy = cytoscape({
     headless: true,
@@ -25,7 +27,7 @@ export function computeLayout(elements: readonly ElementDefinition[], kind: Layo
     elements: elements as ElementDefinition[],
     style: [
       { selector: 'node[w]', style: { width: 'data(w)', height: 'data(h)', shape: 'round-rectangle' } },
-      { selector: ':parent', style: { padding: '12px' } },
+      { selector: ':parent', style: { padding: '22px' } },
     ],
   });
   const leaves = cy.nodes().filter((n) => !n.isParent());

@@ -1,6 +1,7 @@
 /**
  * DOT export compatible with modgraphviz (golang.org/x/exp/cmd/modgraphviz): the same text that
- * `go mod graph | modgraphviz` prints for this graph. Edges in `go mod graph` order, then the
+ * `go mod graph | modgraphviz` prints for this graph (checked byte for byte against the x/exp
+ * version of 2026-10 on the bundled example). Edges in `go mod graph` order, then the
  * versions modgraphviz calls picked (green, sorted) and unpicked (grey, in the order it meets
  * them). modgraphviz picks by semver.Compare, which treats go and toolchain versions (not
  * semver) as equal, so the first one it meets stays picked; versionRank reproduces that.
@@ -26,7 +27,7 @@ export function goQuote(s: string): string {
 export function toModgraphvizDot(dto: ModuleGraphDto): string {
   const rank = new Map(dto.nodes.map((n) => [n.id, n.versionRank]));
   const edges = dto.edges.filter((e) => e.kind === 'require');
-  const lines: string[] = ['digraph gomodgraph {'];
+  const lines: string[] = ['digraph gomodgraph {', '\tnode [ shape=rectangle fontsize=12 ]'];
   for (const e of edges) lines.push(`\t${goQuote(e.from)} -> ${goQuote(e.to)}`);
   const seen = new Set<string>();
   const picked = new Map<string, string>();

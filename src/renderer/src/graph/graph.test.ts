@@ -3,6 +3,7 @@ import { makeGraph } from '../test-support/module-graph-fixture';
 import { moduleDetails, pkgGoDevUrl } from './details';
 import { goQuote, toModgraphvizDot } from './dot';
 import { groupId, nodeClasses, nodeLabel, toElements } from './elements';
+import { columnsLayout } from './columns-layout';
 import { computeLayout } from './compute-layout';
 import { chooseLayout } from './layout';
 import { searchNodes } from './search';
@@ -159,12 +160,13 @@ describe('styles', () => {
 
 describe('layout', () => {
   it('chooses layered for small graphs and force for large ones', () => {
-    expect(chooseLayout('auto', 40)).toBe('layered');
-    expect(chooseLayout('auto', 1000)).toBe('force');
+    expect(chooseLayout('auto', 40, 80)).toBe('layered');
+    expect(chooseLayout('auto', 100, 1000)).toBe('columns');
+    expect(chooseLayout('auto', 1000, 1000)).toBe('columns');
     expect(chooseLayout('force', 10)).toBe('force');
   });
 
-  it.each(['layered', 'force'] as const)('%s gives every leaf node a distinct position', (kind) => {
+  it.each(['layered', 'columns', 'force'] as const)('%s gives every leaf node a distinct position', (kind) => {
     const els = toElements(visibleGraph(g, all));
     const pos = computeLayout(els, kind);
     const leaves = els.filter((e) => e.group === 'nodes' && e.classes !== 'family-group').map((e) => e.data.id!);
@@ -179,11 +181,47 @@ describe('layout', () => {
   });
 });
 
+describe('columns layout', () => {
+  // A hub requiring 200 modules, each in two versions (the lower one lost), some with a /v2 twin.
+  const names = [...Array(200).keys()].map((i) => `example.com/m${String(i).padStart(3, '0')}${i % 20 === 3 ? '/v2' : ''}`);
+  const big = makeGraph(
+    ['main', ...names.flatMap((p) => [`${p}@v1.0.0`, `${p}@v1.1.0`])],
+    [...names.map((p) => `main -> ${p}@v1.1.0`), ...names.map((p, i) => `${p}@v1.1.0 -> ${names[(i * 7 + 3) % 200]}@v1.0.0`)],
+  );
+  const els = toElements(visibleGraph(big, all));
+
+  it('never overlaps two nodes, and is fast', () => {
+    const started = performance.now();
+    const pos = columnsLayout(els);
+    expect(performance.now() - started).toBeLessThan(200);
+    const boxes = els
+      .filter((e) => e.group === 'nodes' && e.classes !== 'family-group')
+      .map((e) => ({ x: pos[e.data.id!].x, y: pos[e.data.id!].y, w: Number(e.data.w), h: Number(e.data.h) }));
+    expect(boxes).toHaveLength(401);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const overlap = Math.abs(a.x - b.x) * 2 < a.w + b.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
+        expect(overlap, `${i} ${j}`).toBe(false);
+      }
+  });
+
+  it('puts main first and keeps the versions of a family together', () => {
+    const pos = columnsLayout(els);
+    const xs = Object.values(pos).map((p) => p.x);
+    expect(pos.main.x).toBe(Math.min(...xs));
+    expect(pos['example.com/m010@v1.0.0'].x).toBe(pos['example.com/m010@v1.1.0'].x);
+    expect(Math.abs(pos['example.com/m010@v1.0.0'].y - pos['example.com/m010@v1.1.0'].y)).toBeLessThan(60);
+  });
+});
+
 describe('DOT export', () => {
   it('prints what modgraphviz prints for the same go mod graph', () => {
     expect(toModgraphvizDot(g)).toBe(
       [
         'digraph gomodgraph {',
+        '\tnode [ shape=rectangle fontsize=12 ]',
         '\t"example.com/main" -> "example.com/a@v1.1.0"',
         '\t"example.com/main" -> "example.com/b@v1.0.0"',
         '\t"example.com/main" -> "go@1.22"',

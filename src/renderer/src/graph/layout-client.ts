@@ -30,8 +30,13 @@ export class LayoutClient {
 
   /** layout lays out elements with kind and resolves with the positions. */
   layout(elements: readonly ElementDefinition[], kind: LayoutKind): Promise<Positions> {
-    this.pending?.reject(new LayoutSuperseded());
-    this.pending = undefined;
+    if (this.pending) {
+      // The worker is still busy with a layout nobody wants any more: stop it rather than queue.
+      this.pending.reject(new LayoutSuperseded());
+      this.pending = undefined;
+      this.worker?.terminate();
+      this.worker = undefined;
+    }
     const worker = this.ensureWorker();
     if (!worker) return import('./compute-layout').then((m) => m.computeLayout(elements, kind));
     const id = this.nextId++;

@@ -87,8 +87,6 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
       selector: 'node',
       style: {
         shape: 'round-rectangle',
-        width: 'data(w)',
-        height: 'data(h)',
         label: 'data(label)',
         'text-wrap': 'wrap',
         'text-valign': 'center',
@@ -103,9 +101,11 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
         'min-zoomed-font-size': opts.large ? 9 : 5,
       },
     },
+    // Compound family boxes size themselves from their children; only leaves carry w and h.
+    { selector: 'node[w]', style: { width: 'data(w)', height: 'data(h)' } },
     { selector: 'node.direct', style: { 'background-color': p.direct, 'border-width': 1.5 } },
     { selector: 'node.main', style: { 'background-color': p.main, color: p.mainText, 'font-weight': 'bold', 'border-width': 3, 'border-color': p.main, 'font-size': LABEL_FONT_SIZE + 1 } },
-    { selector: 'node.go, node.toolchain', style: { shape: 'round-tag', 'background-color': p.virtual, 'border-color': p.border } },
+    { selector: 'node.go, node.toolchain', style: { 'background-color': p.virtual, 'border-color': p.border, 'font-style': 'italic' } },
     {
       selector: 'node.lost',
       style: { 'background-color': p.lost, 'background-opacity': 0.6, 'border-style': 'dashed', color: p.mutedText, opacity: 0.55 },
@@ -124,12 +124,14 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
         'border-width': 1,
         'border-style': 'solid',
         label: 'data(label)',
+        // The family name sits inside the box's top padding, not above it where it would
+        // collide with the box above.
         'text-valign': 'top',
         'text-halign': 'center',
-        'text-margin-y': -4,
+        'text-margin-y': 16,
         color: p.mutedText,
-        'font-size': LABEL_FONT_SIZE,
-        padding: '12px',
+        'font-size': LABEL_FONT_SIZE - 1,
+        padding: '22px',
       },
     },
     { selector: 'node.collapsed-family', style: { 'background-color': p.group, 'border-style': 'double', 'border-width': 4, 'border-color': p.groupBorder } },

@@ -21,10 +21,14 @@ export interface ViewSlice {
   readonly legendOpen: boolean;
   /** Bumped to ask the search box to take the keyboard (Ctrl+F). */
   readonly searchRequest: number;
+  /** Bumped to ask the graph to zoom to the selected node (after search or a link). */
+  readonly revealRequest: number;
   setShowUnselected(v: boolean): void;
   setShowToolchain(v: boolean): void;
   setPrefix(p: string): void;
   select(id: string | undefined): void;
+  /** reveal selects id and brings it into view at a readable zoom. */
+  reveal(id: string): void;
   focusOn(id: string, mode: FocusMode): void;
   clearFocus(): void;
   toggleFamily(family: string): void;
@@ -57,10 +61,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   layout: 'auto',
   legendOpen: true,
   searchRequest: 0,
+  revealRequest: 0,
   setShowUnselected: (v) => set({ showUnselected: v }),
   setShowToolchain: (v) => set({ showToolchain: v }),
   setPrefix: (p) => set({ prefix: p }),
   select: (id) => set({ selectedId: id }),
+  reveal: (id) => set({ selectedId: id, revealRequest: get().revealRequest + 1 }),
   focusOn: (id, mode) => set({ focus: { id, mode }, selectedId: id }),
   clearFocus: () => set({ focus: undefined }),
   toggleFamily: (family) => {

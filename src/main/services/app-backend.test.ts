@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel } from '../../shared/ipc/contract';
+import { createAppBackend, type AppBackend } from './app-backend';
+import { RecentProjects } from './recent-projects';
+
+const EXAMPLE = resolve(__dirname, '../../../resources/example');
+let tmp: string;
+let env: Record<string, string>;
+const events: [EventChannel, unknown][] = [];
+let backend: AppBackend;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'gomodx-backend-'));
+  env = {
+    HOME: join(tmp, 'home'),
+    GOENV: 'off',
+    GOFLAGS: '',
+    GOWORK: 'off',
+    GOSUMDB: 'off',
+    GOPROXY: pathToFileURL(join(EXAMPLE, 'proxy')).href,
+    GOMODCACHE: join(tmp, 'modcache'),
+    GOMODX_CACHE: join(tmp, 'gomodx-cache'),
+  };
+  backend = createAppBackend({
+    transport: 'http',
+    version: 't',
+    env,
+    recent: new RecentProjects(join(tmp, 'config', 'recent.json')),
+    emit: (channel, payload) => events.push([channel, payload]),
+    exampleDir: EXAMPLE,
+    initialDir: '/somewhere',
+    progressIntervalMs: 0,
+  });
+});
+afterAll(() => {
+  backend.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('app backend', () => {
+  it('describes itself', async () => {
+    expect(await backend.handlers['app:info-get']({})).toEqual({
+      ok: true,
+      value: { transport: 'http', version: 't', canPickFolder: false, canDropFolders: false, exampleAvailable: true, initialDir: '/somewhere' },
+    });
+  });
+
+  it('loads the example with progress events, and does not add it to recent projects', async () => {
+    events.length = 0;
+    const r = await backend.handlers['app:graph-load']({ jobId: 'ex1', target: { kind: 'example' } });
+    expect(r.ok && r.value.counts.modules).toBe(14);
+    expect(r.ok && r.value.source.example).toBe(true);
+    expect(events.some(([c, p]) => c === 'app:graph-progress' && (p as { jobId: string }).jobId === 'ex1')).toBe(true);
+    expect(await backend.handlers['app:recent-list']({})).toEqual({ ok: true, value: [] });
+  });
+
+  it('loads a directory, remembers it, and reports when its go.mod changes', async () => {
+    const dir = join(tmp, 'proj');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/proj\n\ngo 1.22\n\nrequire example.com/yaml v1.5.0\n');
+    const r = await backend.handlers['app:graph-load']({ jobId: 'p1', target: { kind: 'dir', dir } });
+    expect(r.ok && r.value.mainModules).toEqual(['example.com/proj']);
+    const recent = await backend.handlers['app:recent-list']({});
+    expect(recent.ok && recent.value.map((e) => [e.dir, e.name])).toEqual([[dir, 'example.com/proj']]);
+    events.length = 0;
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/proj\n\ngo 1.22\n\nrequire example.com/yaml v1.4.0\n');
+    await expect.poll(() => events.find(([c]) => c === 'app:project-changed'), { timeout: 5000 }).toEqual(['app:project-changed', { dir, file: join(dir, 'go.mod') }]);
+    const removed = await backend.handlers['app:recent-remove']({ dir });
+    expect(removed.ok && removed.value).toEqual([]);
+  });
+
+  it('refuses a directory that does not exist, and a job id in use', async () => {
+    expect(await backend.handlers['app:graph-load']({ jobId: 'x', target: { kind: 'dir', dir: join(tmp, 'nope') } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('cancels a running load', async () => {
+    const hung = createHungProxy();
+    const b = createAppBackend({
+      transport: 'ipc',
+      version: 't',
+      env: { ...env, GOPROXY: await hung.url, GOMODX_CACHE: join(tmp, 'empty-cache') },
+      recent: new RecentProjects(join(tmp, 'config2', 'recent.json')),
+      emit: () => undefined,
+      watch: false,
+    });
+    const dir = join(tmp, 'slow');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/slow\n\ngo 1.22\n\nrequire example.com/never v1.0.0\n');
+    const loading = b.handlers['app:graph-load']({ jobId: 'slow', target: { kind: 'dir', dir } });
+    expect(await b.handlers['app:graph-load']({ jobId: 'slow', target: { kind: 'dir', dir } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await b.handlers['app:graph-cancel']({ jobId: 'slow' })).toEqual({ ok: true, value: { canceled: true } });
+    expect(await loading).toMatchObject({ ok: false, error: { code: 'canceled' } });
+    expect(await b.handlers['app:graph-cancel']({ jobId: 'slow' })).toEqual({ ok: true, value: { canceled: false } });
+    expect(await b.handlers['app:folder-pick']({})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    b.dispose();
+    hung.close();
+  });
+});
+
+function createHungProxy(): { url: Promise<string>; close(): void } {
+  const server = createServer(() => undefined);
+  const url = new Promise<string>((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return {
+    url,
+    close() {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
