@@ -7,7 +7,7 @@
 
 import { cleanupModFile, cleanupWorkFile, sortBlocks, workSortBlocks } from './edit';
 import { ModFileError } from './errors';
-import { goMarshalIndent, type GoJsonValue } from './go-json';
+import { marshalIndent as goMarshalIndent, type GoJsonValue } from '../output/go-json';
 import { formatSyntax } from './print';
 import { parseModFile, parseWorkFile, type ModFile, type WorkFile } from './rules';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { modEditOutput } from './edit-json';
 import { goAvailable, runGoEditBatch } from './go-edit-oracle.test-helper';
-import { goJsonString, goMarshalIndent } from './go-json';
+import { goJsonString, marshalIndent as goMarshalIndent } from '../output/go-json';
 import {
   compareGoStrings,
   decodeGoBytes,

@@ -4,34 +4,62 @@
  * U+2028 and U+2029, and indents with json.MarshalIndent's layout.
  */
 
-/** goJsonString encodes s as Go's encoding/json encodes a string. */
+const HEX = '0123456789abcdef';
+
+/**
+ * goJsonString encodes s as Go's encoder does with HTML escaping on; invalid UTF-8 (kept as
+ * lone surrogates by our decoder) becomes \ufffd.
+ */
 export function goJsonString(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const ch = s[i];
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16).padStart(4, '0');
-    else if (c >= 0xd800 && c <= 0xdfff) {
-      // A lone surrogate stands for invalid UTF-8, which Go replaces with U+FFFD.
-      const next = s.charCodeAt(i + 1);
-      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        out += ch + s[i + 1];
+    if (c < 0x80) {
+      switch (c) {
+        case 0x22:
+          out += '\\"';
+          break;
+        case 0x5c:
+          out += '\\\\';
+          break;
+        case 0x08:
+          out += '\\b';
+          break;
+        case 0x0c:
+          out += '\\f';
+          break;
+        case 0x0a:
+          out += '\\n';
+          break;
+        case 0x0d:
+          out += '\\r';
+          break;
+        case 0x09:
+          out += '\\t';
+          break;
+        default:
+          if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26) out += `\\u00${HEX[c >> 4]}${HEX[c & 0xf]}`;
+          else out += s[i];
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += s[i]! + s[i + 1]!;
         i++;
-      } else out += '\\ufffd';
-    } else out += ch;
+        continue;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else if (c === 0x2028 || c === 0x2029) out += `\\u202${HEX[c & 0xf]}`;
+    else out += s[i];
   }
-  return out + '"';
+  return `${out}"`;
 }
 
 /** GoJsonValue is a value in the shape Go would marshal: objects keep their key order. */
-export type GoJsonValue = string | number | boolean | null | GoJsonValue[] | { [key: string]: GoJsonValue | undefined };
+export type GoJsonValue = string | number | boolean | null | readonly GoJsonValue[] | { readonly [key: string]: GoJsonValue | undefined };
 
 /** marshalIndent is json.MarshalIndent(v, prefix="", indent="\t"); undefined fields are omitted. */
 export function marshalIndent(v: GoJsonValue, indent = '\t', depth = 0): string {
@@ -41,8 +69,9 @@ export function marshalIndent(v: GoJsonValue, indent = '\t', depth = 0): string 
   const pad = indent.repeat(depth + 1);
   const closePad = indent.repeat(depth);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return '[\n' + v.map((x) => pad + marshalIndent(x, indent, depth + 1)).join(',\n') + '\n' + closePad + ']';
+    const items = v as readonly GoJsonValue[];
+    if (items.length === 0) return '[]';
+    return '[\n' + items.map((x) => pad + marshalIndent(x, indent, depth + 1)).join(',\n') + '\n' + closePad + ']';
   }
   const entries = Object.entries(v).filter(([, x]) => x !== undefined) as [string, GoJsonValue][];
   if (entries.length === 0) return '{}';
