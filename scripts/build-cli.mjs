@@ -8,7 +8,11 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 
+// A fresh id per build: answers remembered by one build are never reused by another.
+const buildId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 const common = {
+  define: { __GOMODX_BUILD_ID__: JSON.stringify(buildId) },
   bundle: true,
   platform: 'node',
   target: 'node20',

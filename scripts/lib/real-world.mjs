@@ -24,16 +24,16 @@ export const PROJECTS = [
   { module: 'github.com/golangci/golangci-lint/v2', note: 'linters aggregator, many small deps' },
   { module: 'github.com/gohugoio/hugo', note: 'site generator' },
   { module: 'github.com/prometheus/prometheus', note: 'v0.3xx versioning, cloud SDKs' },
-  { module: 'github.com/hashicorp/terraform', note: './internal directory replacements' },
+  { module: 'github.com/hashicorp/terraform', note: './internal directory replacements, tool and godebug' },
   { module: 'github.com/hashicorp/vault', note: './api and ./sdk directory replacements, huge graph' },
   { module: 'k8s.io/kubernetes', note: './staging replacements of v0.0.0 requirements' },
   { module: 'code.gitea.io/gitea', note: 'version replacements' },
   { module: 'github.com/argoproj/argo-cd/v3', note: 'k8s.io version replacements' },
   { module: 'github.com/ethereum/go-ethereum', note: 'crypto deps' },
-  { module: 'github.com/traefik/traefik/v3', note: 'fork replacements' },
+  { module: 'github.com/traefik/traefik/v3', note: 'fork replacements, an exclude' },
   { module: 'istio.io/istio', note: 'pseudo-version latest' },
   { module: 'github.com/influxdata/telegraf', note: 'hundreds of plugins' },
-  { module: 'github.com/containerd/containerd/v2', note: 'exclude directives' },
+  { module: 'github.com/containerd/containerd/v2', note: 'container runtime' },
   // Pinned old versions: go lines below 1.17 make the graph unpruned (every go.mod is read).
   { module: 'github.com/hashicorp/terraform', version: 'v0.15.5', note: 'go 1.14: unpruned graph' },
   { module: 'github.com/hashicorp/vault', version: 'v1.7.0', note: 'go 1.13: unpruned graph' },
@@ -94,7 +94,7 @@ export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr, ms };
 }
 
-/** gomodxArgs is the argv that runs the built CLI. */
+/** gomodxCommand is the node binary and script that run the built CLI. */
 export function gomodxCommand() {
   return [process.execPath, [join(ROOT, 'bin', 'gomodx.js')]];
 }

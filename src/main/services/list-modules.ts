@@ -29,6 +29,7 @@ export async function listAllModules(project: Project, opts: { json: boolean }):
   else if (!project.mainModules.inWorkspace && loader.opts.buildMod === 'readonly' && goModNeedsUpdate(project.mainModules.single, rs)) {
     errors.push(`go: ${loader.dirtyError().message}\n`);
   }
+  project.persist();
   if (errors.length > 0) return { stdout: '', stderr: errors.join(''), code: 1, modules };
   const stdout = modules.map((m) => (opts.json ? modulePublicJson(m) : modulePublicText(m) + '\n')).join('');
   return { stdout, stderr: '', code: 0, modules };

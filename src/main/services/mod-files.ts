@@ -4,11 +4,15 @@ import { parseModFile, parseWorkFile, type ModFile, type WorkFile } from '../cor
 import { canonicalVersion, checkPathMajor, splitPathVersion } from '../core/modpath/module-path';
 import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
 import { ProjectError } from './project-error';
+import type { InputLog } from './input-log';
 
-function readText(path: string, shortPath: (p: string) => string): Buffer {
+function readText(path: string, shortPath: (p: string) => string, log?: InputLog): Buffer {
   try {
-    return readFileSync(path);
+    const data = readFileSync(path);
+    log?.file(path, data);
+    return data;
   } catch (e) {
+    log?.missing(path);
     const err = e as NodeJS.ErrnoException;
     const reason = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
     throw new ProjectError(`open ${shortPath(path)}: ${reason}`);
@@ -43,8 +47,8 @@ function fixVersion(onFix: () => void) {
 }
 
 /** readMainModFile reads a main module's go.mod strictly, with go's error wording. */
-export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string, toolchainExplain: string): { file: ModFile; data: string; needsFix: boolean } {
-  const bytes = readText(path, shortPath);
+export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string, toolchainExplain: string, log?: InputLog): { file: ModFile; data: string; needsFix: boolean } {
+  const bytes = readText(path, shortPath, log);
   let needsFix = false;
   let file: ModFile;
   try {
@@ -75,8 +79,8 @@ export function readMainModFile(path: string, shortPath: (p: string) => string, 
 }
 
 /** readWorkFileView reads go.work strictly. */
-export function readWorkFileView(path: string, shortPath: (p: string) => string): WorkFile {
-  const bytes = readText(path, shortPath);
+export function readWorkFileView(path: string, shortPath: (p: string) => string, log?: InputLog): WorkFile {
+  const bytes = readText(path, shortPath, log);
   try {
     return parseWorkFile(path, bytes);
   } catch (e) {

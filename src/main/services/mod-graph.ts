@@ -17,6 +17,7 @@ export function graphText(mg: ModuleGraphResult): string {
 export async function modGraph(project: Project): Promise<CommandOutput & { graph?: ModuleGraphResult }> {
   try {
     const { mg } = await project.loader.expandGraph(project.requirements);
+    project.persist();
     return { stdout: graphText(mg), stderr: '', code: 0, graph: mg };
   } catch (e) {
     return { stdout: '', stderr: formatFailure(e as Error), code: 1 };

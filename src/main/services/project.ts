@@ -10,13 +10,15 @@ import { checkImportPath, InvalidPathError } from '../core/modpath/module-path';
 import { Loader, type BuildMod, type Requirements } from '../core/modload/loader';
 import { indexModFile, MainModuleSet, type MainModule } from '../core/modload/main-modules';
 import type { ModFileView, WorkFileView } from '../core/modload/mod-file-view';
-import type { LoadProgress } from '../core/modload/ports';
+import type { LoadProgress, ModuleFetcher } from '../core/modload/ports';
+import type { InputLog } from './input-log';
 import { requirementsFromModFiles } from '../core/modload/requirements';
 import { readMainModFile, readWorkFileView, parseDependencyGoMod } from './mod-files';
 import { ProjectError } from './project-error';
 export { ProjectError };
 import { readGoEnv, type GoEnv } from '../sources/go-env';
 import { ProxyModuleFetcher, type FetchEvent } from '../sources/module-fetcher';
+import { SummaryIndex } from '../sources/summary-index';
 
 /** The Go version whose rules gomodx follows (go.mod files needing a newer Go are refused). */
 export const MODELED_GO_VERSION = '1.26.8';
@@ -31,6 +33,8 @@ export interface OpenOptions {
   readonly onFetch?: (e: FetchEvent) => void;
   /** Lines the go command would print to stderr as warnings. */
   readonly warn?: (line: string) => void;
+  /** Where to record the files the answer depends on (for reusing answers). */
+  readonly inputs?: InputLog;
 }
 
 /** Project is an opened project: its main modules, loader and initial requirements. */
@@ -44,13 +48,15 @@ export interface Project {
   readonly workFilePath?: string;
   /** The go command would use the vendor directory (and refuse to compute the module graph). */
   readonly vendorMode: boolean;
+  /** persist saves what this run learned (the summary index) for the next run. */
+  readonly persist: () => void;
 }
 
 /**
  * chooseBuildMod decides -mod as modload.setDefaultBuildMod does: GOFLAGS wins; otherwise the
  * command's default, except that a vendor directory with go >= 1.14 means vendor mode.
  */
-function chooseBuildMod(env: GoEnv, commandDefault: BuildMod, modules: readonly MainModule[], workFilePath: string | undefined): { buildMod: BuildMod; explicit: boolean; reason: string; vendor: boolean } {
+function chooseBuildMod(env: GoEnv, commandDefault: BuildMod, modules: readonly MainModule[], workFilePath: string | undefined, log?: InputLog): { buildMod: BuildMod; explicit: boolean; reason: string; vendor: boolean } {
   if (env.modFlag !== undefined && env.modFlag !== '') {
     if (!['mod', 'readonly', 'vendor'].includes(env.modFlag)) throw new ProjectError(`-mod=${env.modFlag} not recognized`);
     if (workFilePath && env.modFlag === 'mod') {
@@ -68,6 +74,8 @@ function chooseBuildMod(env: GoEnv, commandDefault: BuildMod, modules: readonly 
   } catch {
     // no vendor directory
   }
+  if (isDir) log?.dir(vendorDir);
+  else log?.missing(vendorDir);
   if (!isDir) return { buildMod: 'readonly', explicit: false, reason: '', vendor: false };
   if (!goVersion) return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is unspecified, so vendor directory was not used.`, vendor: false };
   if (goCompare(goVersion, '1.14') < 0) return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is ${goVersion}, so vendor directory was not used.`, vendor: false };
@@ -84,7 +92,7 @@ function chooseBuildMod(env: GoEnv, commandDefault: BuildMod, modules: readonly 
   return { buildMod: 'readonly', explicit: false, reason: `Go version in ${source} is at least 1.14 and vendor directory exists.`, vendor: true };
 }
 
-function findUp(dir: string, name: string): string | undefined {
+function findUp(dir: string, name: string, log?: InputLog): string | undefined {
   let d = resolve(dir);
   for (;;) {
     const candidate = join(d, name);
@@ -93,6 +101,7 @@ function findUp(dir: string, name: string): string | undefined {
     } catch {
       // keep looking upward
     }
+    log?.missing(candidate);
     const parent = dirname(d);
     if (parent === d) return undefined;
     d = parent;
@@ -106,10 +115,15 @@ function shortPathFrom(cwd: string): (p: string) => string {
   };
 }
 
-function readSums(sums: GoSum, file: string): void {
-  if (!existsSync(file)) return;
+function readSums(sums: GoSum, file: string, log?: InputLog): void {
+  if (!existsSync(file)) {
+    log?.missing(file);
+    return;
+  }
   try {
-    sums.add(file, readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    log?.file(file, text);
+    sums.add(file, text);
   } catch (e) {
     throw new ProjectError((e as Error).message);
   }
@@ -125,10 +139,33 @@ function mainModule(goModPath: string, file: ModFileView, data: string, needsFix
   };
 }
 
+/** recordingLocalReads wraps a fetcher so that local go.mod reads (directory replacements) are logged. */
+function recordingLocalReads(fetcher: ProxyModuleFetcher, log: InputLog): ModuleFetcher {
+  return {
+    goMod: (m, signal) => fetcher.goMod(m, signal),
+    info: (m, signal) => fetcher.info(m, signal),
+    readLocalGoMod: async (p) => {
+      try {
+        const text = await fetcher.readLocalGoMod(p);
+        log.file(p, text);
+        return text;
+      } catch (e) {
+        log.missing(p);
+        throw e;
+      }
+    },
+  };
+}
+
 /** openProject locates and reads the project at dir, as the go command would from that directory. */
 export async function openProject(opts: OpenOptions): Promise<Project> {
   const cwd = resolve(opts.dir);
   const env = readGoEnv(opts.env);
+  const log = opts.inputs;
+  if (log && env.GOENV !== 'off' && env.GOENV !== '') {
+    if (existsSync(env.GOENV)) log.file(env.GOENV, readFileSync(env.GOENV));
+    else log.missing(env.GOENV);
+  }
   const shortPath = shortPathFrom(cwd);
   const warn = opts.warn ?? (() => undefined);
   // gover.TooNewError names GOTOOLCHAIN when it was set to something other than auto.
@@ -139,13 +176,13 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   else if (env.GOWORK !== '') {
     if (!isAbsolute(env.GOWORK)) throw new ProjectError(`go: invalid GOWORK: not an absolute path`);
     workFilePath = env.GOWORK;
-  } else workFilePath = findUp(cwd, 'go.work');
+  } else workFilePath = findUp(cwd, 'go.work', log);
 
   const sums = new GoSum();
   const modules: MainModule[] = [];
   let workFile: WorkFileView | undefined;
   if (workFilePath) {
-    const wf = readWorkFileView(workFilePath, shortPath);
+    const wf = readWorkFileView(workFilePath, shortPath, log);
     workFile = wf;
     const wdir = dirname(workFilePath);
     const errors: string[] = [];
@@ -153,7 +190,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
       const root = resolve(wdir, use.path);
       const goModPath = join(root, 'go.mod');
       try {
-        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain);
+        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain, log);
         const mv = file.go?.version ?? '1.16';
         const wv = wf.go?.version ?? '1.18';
         if (goCompare(mv, wv) > 0 && goCompare(mv, GO_STRICT_VERSION) >= 0) {
@@ -162,19 +199,19 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
           continue;
         }
         modules.push(mainModule(goModPath, file, data, needsFix));
-        readSums(sums, join(root, 'go.sum'));
+        readSums(sums, join(root, 'go.sum'), log);
       } catch (e) {
         errors.push(`cannot load module ${shortPath(root)} listed in go.work file: ${(e as Error).message}`);
       }
     }
     if (errors.length > 0) throw new ProjectError(errors.map((e) => `go: ${e}`).join('\n'), true);
-    readSums(sums, workFilePath + '.sum');
+    readSums(sums, workFilePath + '.sum', log);
   } else {
-    const goModPath = findUp(cwd, 'go.mod');
+    const goModPath = findUp(cwd, 'go.mod', log);
     if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'", false, 'no-main-module');
-    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain);
+    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain, log);
     modules.push(mainModule(goModPath, file, data, needsFix));
-    readSums(sums, join(dirname(goModPath), 'go.sum'));
+    readSums(sums, join(dirname(goModPath), 'go.sum'), log);
   }
   for (const m of modules) {
     try {
@@ -185,7 +222,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     }
   }
 
-  const mode = chooseBuildMod(env, opts.buildMod ?? 'readonly', modules, workFilePath);
+  const mode = chooseBuildMod(env, opts.buildMod ?? 'readonly', modules, workFilePath, log);
   const buildMod = mode.buildMod;
 
   let mms: MainModuleSet;
@@ -196,9 +233,12 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
   const fetcher = new ProxyModuleFetcher({ env, sums, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath);
+  fetcher.rememberInfoIn(index);
   const loader = new Loader({
+    summaryCache: index,
     mainModules: mms,
-    fetcher,
+    fetcher: log ? recordingLocalReads(fetcher, log) : fetcher,
     sums,
     buildMod,
     buildModExplicit: mode.explicit,
@@ -217,5 +257,5 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   }
   let rs = requirementsFromModFiles(mms, buildMod, warn);
   if (!workFilePath && rs.hasRedundantRoot(loader)) rs = await loader.updateRoots(rs.direct, rs);
-  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath, vendorMode: mode.vendor };
+  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath, vendorMode: mode.vendor, persist: () => index.save() };
 }

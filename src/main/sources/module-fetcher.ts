@@ -196,7 +196,23 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     return p;
   }
 
+  /** A store that remembers .info times between runs (the project's summary index). */
+  private infoMemo?: { info(m: ModuleVersion): VersionInfo | undefined; putInfo(m: ModuleVersion, info: VersionInfo): void };
+
+  /** rememberInfoIn makes .info answers come from, and go to, a persistent store first. */
+  rememberInfoIn(store: { info(m: ModuleVersion): VersionInfo | undefined; putInfo(m: ModuleVersion, info: VersionInfo): void }): void {
+    this.infoMemo = store;
+  }
+
   private async loadInfo(m: ModuleVersion, signal?: AbortSignal): Promise<VersionInfo> {
+    const memo = this.infoMemo?.info(m);
+    if (memo) return memo;
+    const info = await this.readInfo(m, signal);
+    this.infoMemo?.putInfo(m, info);
+    return info;
+  }
+
+  private async readInfo(m: ModuleVersion, signal?: AbortSignal): Promise<VersionInfo> {
     const cached = this.readCached(m, 'info');
     let data: Buffer;
     let fetchedFrom: string | undefined;
@@ -236,11 +252,21 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     return p;
   }
 
+  /** The go.sum-style hash of each go.mod this fetcher read and checked, by "path@version". */
+  private readonly verified = new Map<string, string>();
+
+  /** verifiedHash is the hash of m's go.mod as read and checked in this run, if it was. */
+  verifiedHash(m: ModuleVersion): string | undefined {
+    return this.verified.get(`${m.path}@${m.version}`);
+  }
+
   private verify(m: ModuleVersion, data: Buffer): void {
     const h = goModHash(data);
+    this.verified.set(`${m.path}@${m.version}`, h);
     const recorded = this.opts.sums.hashes(m.path, `${m.version}/go.mod`);
     if (recorded.length === 0 || recorded.includes(h)) return;
     const other = recorded.find((x) => x.startsWith('h1:'));
+    this.verified.delete(`${m.path}@${m.version}`);
     if (other) throw new ChecksumMismatchError(m.path, `${m.version}/go.mod`, h, this.opts.sumFileName ?? 'go.sum', other);
   }
 

@@ -1,5 +1,6 @@
 import { listAllModules } from '../../services/list-modules';
 import { openProjectForCli } from './open-for-cli';
+import { InputLog, rememberAnswer, reusedAnswer } from '../result-cache';
 import type { CliContext } from '../run';
 
 /** runListCommand is `gomodx list -m [-json] [-u] [-versions] [-retracted] all|MOD...`. */
@@ -31,7 +32,13 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
     const { runListQueryCommand } = await import('./list-query-command');
     return runListQueryCommand(ctx, patterns, { json, ...query });
   }
-  const project = await openProjectForCli(ctx, 'readonly', 'all');
+  const reused = json ? undefined : reusedAnswer(ctx, 'list', ctx.args);
+  if (reused !== undefined) {
+    ctx.stdout(reused);
+    return 0;
+  }
+  const inputs = new InputLog();
+  const project = await openProjectForCli(ctx, 'readonly', 'all', inputs);
   if (typeof project === 'number') return project;
   if (project.vendorMode) {
     ctx.stderr("go: can't compute 'all' using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)\n");
@@ -40,5 +47,7 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
   const out = await listAllModules(project, { json });
   ctx.stderr(out.stderr);
   ctx.stdout(out.stdout);
+  // -json names files in the module cache, whose presence is not an input we track.
+  if (out.code === 0 && out.stderr === '' && !json) rememberAnswer(ctx, 'list', ctx.args, inputs, out.stdout);
   return out.code;
 }

@@ -9,12 +9,15 @@ import type { SumLookup } from '../modload/ports';
 
 const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=';
 
+const NONE: readonly string[] = [];
+
 /** GoSumError is a malformed go.sum line, named by file and line. */
 export class GoSumError extends Error {}
 
 /** GoSum is the merged content of one or more go.sum files. */
 export class GoSum implements SumLookup {
-  private readonly lines = new Map<string, string[]>();
+  // path → version (with "/go.mod" for go.mod hashes) → hashes; nested so lookups build no strings.
+  private readonly lines = new Map<string, Map<string, string[]>>();
 
   /** add parses data (the content of file) into the set; throws GoSumError on a malformed line. */
   add(file: string, data: string): void {
@@ -26,14 +29,15 @@ export class GoSum implements SumLookup {
       if (f.length === 0) continue;
       if (f.length !== 3) throw new GoSumError(`malformed go.sum:\n${file}:${lineno}: wrong number of fields ${f.length}\n`);
       if (f[2] === EMPTY_GO_MOD_HASH) continue;
-      const k = `${f[0]} ${f[1]}`;
-      const list = this.lines.get(k) ?? [];
-      if (!list.includes(f[2])) list.push(f[2]);
-      this.lines.set(k, list);
+      let byVersion = this.lines.get(f[0]);
+      if (!byVersion) this.lines.set(f[0], (byVersion = new Map()));
+      const list = byVersion.get(f[1]);
+      if (!list) byVersion.set(f[1], [f[2]]);
+      else if (!list.includes(f[2])) list.push(f[2]);
     }
   }
 
   hashes(path: string, version: string): readonly string[] {
-    return this.lines.get(`${path} ${version}`) ?? [];
+    return this.lines.get(path)?.get(version) ?? NONE;
   }
 }

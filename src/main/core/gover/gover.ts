@@ -92,8 +92,9 @@ const ZERO: GoVersion = { major: '', minor: '', patch: '', kind: '', pre: '' };
 
 /** goCompare orders two Go versions ("1.21" < "1.21rc1" < "1.21.0"); invalid ones sort lowest. */
 export function goCompare(a: string, b: string): -1 | 0 | 1 {
-  const x = goParse(a) ?? ZERO;
-  const y = goParse(b) ?? ZERO;
+  if (a === b) return 0;
+  const x = goParseCached(a) ?? ZERO;
+  const y = goParseCached(b) ?? ZERO;
   return (
     compareDecimal(x.major, y.major) ||
     compareDecimal(x.minor, y.minor) ||
@@ -101,6 +102,18 @@ export function goCompare(a: string, b: string): -1 | 0 | 1 {
     compareGoStrings(x.kind, y.kind) ||
     compareDecimal(x.pre, y.pre)
   );
+}
+
+// Graph loading compares the same handful of Go versions thousands of times.
+const GO_PARSE_CACHE = new Map<string, GoVersion | null>();
+
+function goParseCached(x: string): GoVersion | undefined {
+  const hit = GO_PARSE_CACHE.get(x);
+  if (hit !== undefined) return hit ?? undefined;
+  const v = goParse(x);
+  if (GO_PARSE_CACHE.size > 10_000) GO_PARSE_CACHE.clear();
+  GO_PARSE_CACHE.set(x, v ?? null);
+  return v;
 }
 
 /** goIsValid reports whether v is a well-formed Go version (without a "go" prefix). */

@@ -54,6 +54,7 @@ export class SyntaxAbort extends Error {
 
 /** isIdentRune is x/mod's isIdent. */
 export function isIdentRune(r: number): boolean {
+  if (r < 0x80) return r > 0x20 && r < 0x7f && r !== 0x28 && r !== 0x29 && r !== 0x5b && r !== 0x5d && r !== 0x7b && r !== 0x7d && r !== 0x2c;
   switch (r) {
     case 0x20:
     case 0x28:
@@ -78,15 +79,26 @@ export class Lexer {
   private tokenStart = 0;
   /** The lookahead token. */
   token: Token;
+  private line = 1;
+  private lineRune = 1;
+  private byte = 0;
   /** The current scan position (just past the lookahead token). */
-  pos: Position = { line: 1, lineRune: 1, byte: 0 };
+  get pos(): Position {
+    return { line: this.line, lineRune: this.lineRune, byte: this.byte };
+  }
+  set pos(p: Position) {
+    this.line = p.line;
+    this.lineRune = p.lineRune;
+    this.byte = p.byte;
+  }
   /** End-of-line comments seen so far, to be attached to syntax after parsing. */
   readonly comments: Comment[] = [];
 
   constructor(filename: string, data: string) {
     this.filename = filename;
     this.complete = data;
-    this.token = { kind: TOKEN_EOF, pos: this.pos, endPos: this.pos, text: '' };
+    const p0 = this.pos;
+    this.token = { kind: TOKEN_EOF, pos: p0, endPos: p0, text: '' };
     this.readToken();
   }
 
@@ -101,6 +113,8 @@ export class Lexer {
 
   private peekRune(): number {
     if (this.eof()) return 0;
+    const u = this.complete.charCodeAt(this.index);
+    if (u < 0xd800) return u;
     return runeAt(this.complete, this.index).rune;
   }
 
@@ -110,22 +124,31 @@ export class Lexer {
 
   private readRune(): number {
     if (this.eof()) this.error('internal lexer error: readRune at EOF');
-    const r = runeAt(this.complete, this.index);
-    this.index += r.units;
-    const pos = { ...this.pos, byte: this.pos.byte + r.bytes };
-    if (r.rune === 10) {
-      pos.line++;
-      pos.lineRune = 1;
+    const u = this.complete.charCodeAt(this.index);
+    let rune: number;
+    if (u < 0x80) {
+      rune = u;
+      this.index++;
+      this.byte++;
     } else {
-      pos.lineRune++;
+      const r = runeAt(this.complete, this.index);
+      rune = r.rune;
+      this.index += r.units;
+      this.byte += r.bytes;
     }
-    this.pos = pos;
-    return r.rune;
+    if (rune === 10) {
+      this.line++;
+      this.lineRune = 1;
+    } else {
+      this.lineRune++;
+    }
+    return rune;
   }
 
   private startToken(): void {
     this.tokenStart = this.index;
-    this.token = { kind: TOKEN_EOF, pos: this.pos, endPos: this.pos, text: '' };
+    const p = this.pos;
+    this.token = { kind: TOKEN_EOF, pos: p, endPos: p, text: '' };
   }
 
   private endToken(kind: number): void {
@@ -227,8 +250,10 @@ export class Lexer {
 
     if (!isIdentRune(c)) this.error(`unexpected input character ${goQuoteRune(c)}`);
     while (isIdentRune(this.peekRune())) {
-      if (this.peekPrefix('//')) break;
-      if (this.peekPrefix('/*')) this.error('mod files must use // comments (not /* */ comments)');
+      if (this.complete.charCodeAt(this.index) === 0x2f) {
+        if (this.peekPrefix('//')) break;
+        if (this.peekPrefix('/*')) this.error('mod files must use // comments (not /* */ comments)');
+      }
       this.readRune();
     }
     this.endToken(TOKEN_IDENT);

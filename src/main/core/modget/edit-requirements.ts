@@ -11,6 +11,7 @@ import { fromToolchain, modCompare, modSort } from '../gover/gover';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';
+import { loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
 import { keyOf } from '../mvs/graph';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
@@ -123,7 +124,8 @@ export async function convertPruning(loader: Loader, rs: Requirements, pruning: 
 
 interface DqState {
   readonly err?: Error;
-  readonly dep?: ModuleVersion;
+  /** The id of the module version that causes the disqualification. */
+  readonly dep?: number;
 }
 
 const OK: DqState = {};
@@ -137,6 +139,11 @@ interface PerPruning {
   unpruned: DqState;
 }
 
+/** RootPruning of an id in the extended graph: not a root, or a root loaded pruned/unpruned. */
+const NOT_ROOT = 0;
+const ROOT_PRUNED = 1;
+const ROOT_UNPRUNED = 2;
+
 function from(pp: PerPruning | undefined, p: Pruning): DqState {
   if (!pp) return OK;
   return p === 'unpruned' ? pp.unpruned : pp.pruned;
@@ -144,79 +151,81 @@ function from(pp: PerPruning | undefined, p: Pruning): DqState {
 
 /**
  * DqTracker propagates why module versions cannot be part of the graph, separately for the
- * pruned and the unpruned parts (edit.go's dqTracker).
+ * pruned and the unpruned parts (edit.go's dqTracker), over interned ids.
  */
 class DqTracker {
-  readonly dqReason = new Map<string, PerPruning>();
-  private readonly requiring = new Map<string, ModuleVersion[]>();
+  private readonly dqReason = new Map<number, PerPruning>();
+  private readonly requiring = new Map<number, number[]>();
 
-  constructor(readonly extendedRootPruning: ReadonlyMap<string, Pruning>) {}
+  /** rootPruning[id] is NOT_ROOT, ROOT_PRUNED or ROOT_UNPRUNED. */
+  constructor(private readonly rootPruning: Uint8Array) {}
+
+  private rootOf(id: number): Pruning | undefined {
+    const r = id < this.rootPruning.length ? this.rootPruning[id] : NOT_ROOT;
+    return r === ROOT_PRUNED ? 'pruned' : r === ROOT_UNPRUNED ? 'unpruned' : undefined;
+  }
 
   /** require records that m requires r; it returns false when m is now fully disqualified. */
-  require(m: ModuleVersion, r: ModuleVersion): boolean {
-    const rk = keyOf(r);
-    const rdq = this.dqReason.get(rk);
-    const rootPruning = this.extendedRootPruning.get(rk);
+  require(m: number, r: number): boolean {
+    const rdq = this.dqReason.get(r);
+    const rootPruning = this.rootOf(r);
     if (rootPruning !== undefined && isDisqualified(from(rdq, rootPruning))) {
       this.disqualify(m, 'pruned', { dep: r });
       return false;
     }
     if (isDisqualified(from(rdq, 'unpruned'))) {
       this.disqualify(m, 'unpruned', { dep: r });
-      if (!this.extendedRootPruning.has(keyOf(m))) return false;
+      if (this.rootOf(m) === undefined) return false;
     }
-    const list = this.requiring.get(rk);
+    const list = this.requiring.get(r);
     if (list) list.push(m);
-    else this.requiring.set(rk, [m]);
+    else this.requiring.set(r, [m]);
     return true;
   }
 
   /** disqualify records why m's requirements cannot be included when reached with fromPruning. */
-  disqualify(m: ModuleVersion, fromPruning: Pruning, reason: DqState): void {
+  disqualify(m: number, fromPruning: Pruning, reason: DqState): void {
     if (!isDisqualified(reason)) throw new Error('internal error: disqualify called with a non-disqualifying dqState');
-    const mk = keyOf(m);
-    const dq: PerPruning = { ...(this.dqReason.get(mk) ?? { pruned: OK, unpruned: OK }) };
+    const dq: PerPruning = { ...(this.dqReason.get(m) ?? { pruned: OK, unpruned: OK }) };
     if (isDisqualified(from(dq, fromPruning))) return;
-    const rootPruning = this.extendedRootPruning.get(mk);
+    const rootPruning = this.rootOf(m);
     const isRoot = rootPruning !== undefined;
     if (fromPruning !== 'unpruned') {
       dq.pruned = reason;
       if (!isDisqualified(dq.unpruned)) dq.unpruned = reason;
     } else {
       dq.unpruned = reason;
-      if (isDisqualified(dq.pruned)) {
-        throw new Error(`internal error: ${formatModule(m)} is marked as disqualified when pruned, but not when unpruned`);
-      }
+      if (isDisqualified(dq.pruned)) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
       // An always-unpruned root drags its whole graph into any graph that selects it.
       if (isRoot && rootPruning === 'unpruned') dq.pruned = reason;
     }
-    this.dqReason.set(mk, dq);
+    this.dqReason.set(m, dq);
 
-    const dependents = this.requiring.get(mk) ?? [];
+    const dependents = this.requiring.get(m) ?? [];
     if (isRoot && (fromPruning !== 'unpruned' || rootPruning === 'unpruned')) {
       for (const p of dependents) this.disqualify(p, 'pruned', { dep: m });
-      this.requiring.delete(mk);
+      this.requiring.delete(m);
       return;
     }
     for (const p of dependents) this.disqualify(p, 'unpruned', { dep: m });
-    if (!isRoot) this.requiring.delete(mk);
+    if (!isRoot) this.requiring.delete(m);
   }
 
-  check(m: ModuleVersion, pruning: Pruning): DqState {
-    return from(this.dqReason.get(keyOf(m)), pruning);
+  check(m: number, pruning: Pruning): DqState {
+    return from(this.dqReason.get(m), pruning);
   }
 
   /** path follows the disqualification reasons from m to the module that causes them. */
-  path(m: ModuleVersion, pruning: Pruning): { path: ModuleVersion[]; err?: Error } {
-    const path: ModuleVersion[] = [];
+  path(m: number, pruning: Pruning): { path: number[]; err?: Error } {
+    const path: number[] = [];
     let cur = m;
     let p = pruning;
     for (;;) {
-      if (this.extendedRootPruning.get(keyOf(cur)) === 'unpruned') p = 'unpruned';
-      const dq = from(this.dqReason.get(keyOf(cur)), p);
+      if (this.rootOf(cur) === 'unpruned') p = 'unpruned';
+      const dq = from(this.dqReason.get(cur), p);
       if (!isDisqualified(dq)) return { path };
       path.push(cur);
-      if (dq.err !== undefined || (dq.dep!.path === cur.path && dq.dep!.version === cur.version)) return { path, err: dq.err };
+      if (dq.err !== undefined || dq.dep === cur) return { path, err: dq.err };
       cur = dq.dep!;
     }
   }
@@ -228,21 +237,21 @@ class DqTracker {
  */
 async function extendGraph(
   loader: Loader,
+  table: ModuleTable,
   rootPruning: Pruning,
-  roots: readonly ModuleVersion[],
+  rootIds: Int32Array,
   selectedRoot: ReadonlyMap<string, string>,
-): Promise<{ mg: ModuleGraphResult; upgradedRoots: Map<string, ModuleVersion> }> {
-  const upgradedRoots = new Map<string, ModuleVersion>();
+): Promise<{ mg: EditGraph; upgradedRoots: Set<number> }> {
+  const upgradedRoots = new Set<number>();
+  const rootPaths = [...selectedRoot.keys()].map((p) => table.pathId(p));
   for (;;) {
-    const unprune = upgradedRoots.size > 0 ? new Set(upgradedRoots.keys()) : undefined;
-    const mg = await loader.readModGraph(rootPruning, roots, unprune);
+    const mg = await loadEditGraph(loader, table, rootPruning, rootIds, upgradedRoots);
     if (rootPruning === 'unpruned') return { mg, upgradedRoots };
     const before = upgradedRoots.size;
-    for (const p of selectedRoot.keys()) {
-      const v = mg.graph.selectedVersion(p);
-      if (v === 'none') continue;
-      const m = { path: p, version: v };
-      if (mg.graph.requiredBy(m) === undefined && !upgradedRoots.has(keyOf(m))) upgradedRoots.set(keyOf(m), m);
+    for (const p of rootPaths) {
+      const id = mg.selectedId(p);
+      if (id < 0 || table.mods[id]!.version === 'none') continue;
+      if (mg.requiredIds(id) === undefined && !upgradedRoots.has(id)) upgradedRoots.add(id);
     }
     if (upgradedRoots.size === before) return { mg, upgradedRoots };
   }
@@ -320,43 +329,58 @@ export async function editRequirements(
   // Every round that changes the roots rejects at least one more version: the edit terminates.
   const rejectedRoot = new Set<string>();
 
+  // Module versions as small integers, for this edit's many graph reloads.
+  const table = new ModuleTable();
+  const mv = (id: number): ModuleVersion => table.mods[id]!;
+  const path = (ids: readonly number[]): ModuleVersion[] => ids.map(mv);
+  const mustSelectId = new Map<number, number>();
+  for (const [p, v] of mustSelectVersion) mustSelectId.set(table.pathId(p), table.id({ path: p, version: v }));
+  const aboveMustSelect = (id: number): boolean => {
+    const max = mustSelectId.get(table.pathOf[id]!);
+    return max !== undefined && table.rank[id]! > table.rank[max]!;
+  };
+  let origMG: ModuleGraphResult | undefined;
+
   while (rootsDirty && conflicts.length === 0) {
+    if (process.env.GX_COUNT) (globalThis as { __rounds?: number }).__rounds = ((globalThis as { __rounds?: number }).__rounds ?? 0) + 1;
     loader.opts.signal?.throwIfAborted();
     roots = modSort([...selectedRoot].filter(([, v]) => v !== 'none').map(([path, version]) => ({ path, version })));
 
-    const { mg, upgradedRoots } = await extendGraph(loader, rootPruning, roots, selectedRoot);
-    if (mg.error && findError(mg.error, TooNewError)) throw mg.error;
+    const rootIds = Int32Array.from(roots, (m) => table.id(m));
+    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, selectedRoot);
+    // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
+    let firstError: Error | undefined;
+    mg.walkBreadthFirst((id) => (firstError ??= mg.loadError(id)));
+    if (firstError && findError(firstError, TooNewError)) throw firstError;
 
-    const extendedRootPruning = new Map<string, Pruning>();
-    const findPruning = (m: ModuleVersion): Pruning => {
-      if (rootPruning === 'pruned' && mg.loaded.get(keyOf(m))?.pruning === 'unpruned') return 'unpruned';
-      return rootPruning;
-    };
-    for (const m of roots) extendedRootPruning.set(keyOf(m), findPruning(m));
-    for (const m of upgradedRoots.values()) extendedRootPruning.set(keyOf(m), findPruning(m));
+    const extendedRootPruning = new Uint8Array(table.mods.length + 1);
+    const findPruning = (id: number): number =>
+      rootPruning === 'pruned' && mg.loadedSummary(id)?.pruning === 'unpruned' ? ROOT_UNPRUNED : rootPruning === 'unpruned' ? ROOT_UNPRUNED : ROOT_PRUNED;
+    for (const id of rootIds) extendedRootPruning[id] = findPruning(id);
+    for (const id of upgradedRoots) extendedRootPruning[id] = findPruning(id);
+    const pruningOf = (id: number): Pruning | undefined =>
+      extendedRootPruning[id] === ROOT_UNPRUNED ? 'unpruned' : extendedRootPruning[id] === ROOT_PRUNED ? 'pruned' : undefined;
 
     const t = new DqTracker(extendedRootPruning);
-    mg.graph.walkBreadthFirst((m) => {
-      const max = mustSelectVersion.get(m.path);
-      if (max !== undefined && modCompare(m.path, m.version, max) > 0) {
+    mg.walkBreadthFirst((m) => {
+      if (aboveMustSelect(m)) {
         // m itself breaks a request, even where its own requirements are pruned out.
         t.disqualify(m, 'pruned', { dep: m });
         return;
       }
-      const loadErr = mg.loadErrors?.get(keyOf(m));
+      const loadErr = mg.loadError(m);
       if (loadErr) {
         t.disqualify(m, 'pruned', { err: loadErr });
         return;
       }
-      const reqs = mg.graph.requiredBy(m);
+      const reqs = mg.requiredIds(m);
       if (reqs === undefined) return;
-      if (!mg.loaded.has(keyOf(m))) {
-        if (m.version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(m)}, but summary is nil`);
+      if (!mg.loadedSummary(m)) {
+        if (mv(m).version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(mv(m))}, but summary is nil`);
         return; // the main module: its requirements are what we are editing
       }
       for (const r of reqs) {
-        const rmax = mustSelectVersion.get(r.path);
-        if (rmax !== undefined && modCompare(r.path, r.version, rmax) > 0) {
+        if (aboveMustSelect(r)) {
           t.disqualify(m, 'pruned', { dep: r });
           return;
         }
@@ -365,17 +389,19 @@ export async function editRequirements(
     });
 
     rootsDirty = false;
-    for (const m of roots) {
-      const { path, err } = t.path(m, extendedRootPruning.get(keyOf(m))!);
-      if (path.length === 0 && err === undefined) continue;
+    for (let i = 0; i < roots.length; i++) {
+      const m = roots[i]!;
+      const mid = rootIds[i]!;
+      const { path: dqPath, err } = t.path(mid, pruningOf(mid)!);
+      if (dqPath.length === 0 && err === undefined) continue;
       let constraint: ModuleVersion | undefined;
       if (err === undefined) {
-        const last = path[path.length - 1]!;
+        const last = mv(dqPath[dqPath.length - 1]!);
         const mustV = mustSelectVersion.get(last.path);
         if (mustV === undefined) throw new Error('internal error: found a version conflict, but no constraint it violates');
         constraint = { path: last.path, version: mustV };
       }
-      const conflict = new Conflict(path, constraint, err);
+      const conflict = new Conflict(path(dqPath), constraint, err);
 
       if (mustSelectVersion.get(m.path) === m.version) {
         // A requested version is disqualified by its own dependencies: report, don't guess.
@@ -383,18 +409,19 @@ export async function editRequirements(
         continue;
       }
 
-      const v = mg.graph.selectedVersion(m.path);
-      if (v !== m.version) {
-        const u = { path: m.path, version: v };
-        const uPruning = extendedRootPruning.get(keyOf(m));
+      const uid = mg.selectedId(table.pathOf[mid]!);
+      if (uid !== mid) {
+        const uPruning = pruningOf(mid);
         if (uPruning === undefined) {
-          throw new Error(`internal error: selected version of root ${formatModule(m)} is ${v}, but it was not expanded as a new root`);
+          throw new Error(`internal error: selected version of root ${formatModule(m)} is ${uid < 0 ? 'none' : mv(uid).version}, but it was not expanded as a new root`);
         }
         // Accepting the upgrade to u resolves the conflict, if u itself is fine.
-        if (!isDisqualified(t.check(u, uPruning)) && !rejectedRoot.has(keyOf(u))) continue;
+        const u = uid < 0 ? { path: m.path, version: 'none' } : mv(uid);
+        if (!(uid >= 0 && isDisqualified(t.check(uid, uPruning))) && !rejectedRoot.has(keyOf(u))) continue;
       }
 
-      const origV = (await graphOf(loader, orig)).graph.selectedVersion(m.path);
+      origMG ??= await graphOf(loader, orig);
+      const origV = origMG.graph.selectedVersion(m.path);
       if (err !== undefined && origV === m.version) {
         // Only move away from an existing requirement for a proven conflict, not a load error.
         conflicts.push(conflict);
@@ -419,10 +446,11 @@ export async function editRequirements(
         if (rejectedRoot.has(keyOf(prev))) continue;
         let pruning = rootPruning;
         if (pruning === 'pruned') {
-          const s = mg.loaded.get(keyOf(m));
+          const s = mg.loadedSummary(mid);
           if (s) pruning = s.pruning;
         }
-        if (isDisqualified(t.check(prev, pruning))) {
+        const prevId = table.id(prev);
+        if (isDisqualified(t.check(prevId, pruning))) {
           rejectedRoot.add(keyOf(prev));
           continue;
         }
@@ -445,7 +473,7 @@ export async function editRequirements(
     const upgradedFrom: ModuleVersion[] = [];
     for (const [p, v] of selectedRoot) {
       if (mustSelectVersion.has(p)) continue;
-      const actual = mg.graph.selectedVersion(p);
+      const actual = mg.selectedVersion(p);
       if (actual !== v) {
         upgradedFrom.push({ path: p, version: v });
         selectedRoot.set(p, actual);

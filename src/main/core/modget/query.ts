@@ -167,6 +167,8 @@ export interface QueryOptions {
  */
 export class ModuleQueries {
   private readonly latestIgnoringRetractions = new Map<string, Promise<ModuleVersion>>();
+  /** The allowed version list of each path, as previousVersion walks it (one edit steps many times). */
+  private readonly allowedLists = new Map<string, Promise<string[]>>();
   private readonly highestReplaced = new Map<string, string>();
   private readonly hasReplacements: boolean;
 
@@ -462,7 +464,12 @@ export class ModuleQueries {
     if (m.version === '' && this.opts.loader.mainModules.contains(m.path)) return { path: m.path, version: 'none' };
     let list: string[];
     try {
-      list = await this.allowedVersions(m.path, this.checkAllowed);
+      let p = this.allowedLists.get(m.path);
+      if (!p) {
+        p = this.allowedVersions(m.path, this.checkAllowed);
+        this.allowedLists.set(m.path, p);
+      }
+      list = await p;
     } catch (e) {
       if (isNotExist(e)) return { path: m.path, version: 'none' };
       throw e;

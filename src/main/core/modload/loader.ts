@@ -6,7 +6,7 @@ import { minimalRequirements } from '../mvs/req';
 import { versionError } from '../modpath/module-errors';
 import type { ModFileView } from './mod-file-view';
 import type { MainModuleSet } from './main-modules';
-import type { LoadProgress, ModuleFetcher, SumLookup } from './ports';
+import type { LoadProgress, ModuleFetcher, SumLookup, SummaryCache } from './ports';
 import { summaryFromModFile, virtualSummary, type ModFileSummary, type Pruning } from './summary';
 import { cleanJoin, isAbsolutePath } from './file-path';
 
@@ -33,6 +33,8 @@ export interface LoaderOptions {
   readonly shortPath: (p: string) => string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: LoadProgress) => void;
+  /** Remembered summaries of published go.mod files (checked against go.sum by the cache). */
+  readonly summaryCache?: SummaryCache;
 }
 
 /** GoModDirtyError is go's "updates to go.mod needed" refusal in -mod=readonly. */
@@ -131,6 +133,7 @@ export class Loader {
   /** rawGoVersion: the go line of every go.mod read, keyed by the module it was read for. */
   readonly rawGoVersion = new Map<string, string>();
   private readonly rawSummaries = new Map<string, SummaryResult | Promise<SummaryResult>>();
+  private readonly checkedSummaries = new Map<string, SummaryResult>();
   private progressDone = 0;
   private progressTotal = 0;
 
@@ -165,6 +168,14 @@ export class Loader {
     const k = keyOf(m);
     const cached = this.rawSummaries.get(k);
     if (cached) return cached;
+    if (m.version !== '') {
+      const remembered = this.opts.summaryCache?.get(m);
+      if (remembered) {
+        const r = this.finishSummary(m, remembered);
+        this.rawSummaries.set(k, r);
+        return r;
+      }
+    }
     const p = this.readRawSummary(m).then((r) => {
       this.rawSummaries.set(k, r);
       return r;
@@ -214,11 +225,23 @@ export class Loader {
     } catch (e) {
       return { ok: false, error: versionError(m, new Error(`parsing ${m.version === '' ? this.opts.shortPath(name) : name}: ${(e as Error).message}`)) };
     }
+    if (m.version !== '') this.opts.summaryCache?.put(m, f);
     return this.finishSummary(m, f);
   }
 
   /** goModSummary is the summary of m as the graph sees it: replaced, checked, excludes dropped. */
   goModSummary(m: ModuleVersion): SummaryResult | Promise<SummaryResult> {
+    // Graph loads (and go get's repeated edits) ask for the same summaries over and over.
+    const k = keyOf(m);
+    const cached = this.checkedSummaries.get(k);
+    if (cached) return cached;
+    const r = this.goModSummaryUncached(m);
+    if (r instanceof Promise) return r.then((res) => (this.checkedSummaries.set(k, res), res));
+    this.checkedSummaries.set(k, r);
+    return r;
+  }
+
+  private goModSummaryUncached(m: ModuleVersion): SummaryResult | Promise<SummaryResult> {
     if (m.version === '' && !this.mainModules.inWorkspace && this.mainModules.contains(m.path)) {
       throw new Error('internal error: goModSummary called on a main module');
     }
@@ -285,7 +308,7 @@ export class Loader {
       return out;
     };
 
-    const enqueued = new Set<string>();
+    const enqueued: Record<Pruning, Set<string>> = { pruned: new Set(), unpruned: new Set(), workspace: new Set() };
     let pending: Promise<void>[] = [];
     const work: { m: ModuleVersion; pruning: Pruning }[] = [];
     const visit = (p: Pruning, r: SummaryResult): void => {
@@ -298,9 +321,9 @@ export class Loader {
     };
     const enqueue = (m: ModuleVersion, p: Pruning): void => {
       if (m.version === 'none') return;
-      const dk = `${keyOf(m)}|${p}`;
-      if (enqueued.has(dk)) return;
-      enqueued.add(dk);
+      const dk = keyOf(m);
+      if (enqueued[p].has(dk)) return;
+      enqueued[p].add(dk);
       work.push({ m, pruning: p });
     };
     const drain = (): void => {

@@ -101,6 +101,11 @@ export class MainModuleSet {
     if (workFile) this.checkWorkspaceReplacements(workFile);
   }
 
+  private get hasExcludes(): boolean {
+    return (this.anyExclude ??= this.modules.some((mm) => mm.index.exclude.size > 0));
+  }
+  private anyExclude?: boolean;
+
   /** Errors the go command reports about the set itself (it exits after printing them). */
   readonly errors: string[] = [];
 
@@ -158,6 +163,7 @@ export class MainModuleSet {
 
   /** isExcluded reports whether any main module excludes m. */
   isExcluded(m: ModuleVersion): boolean {
+    if (!this.hasExcludes) return false;
     const k = keyOf(m);
     for (const mm of this.modules) if (mm.index.exclude.has(k)) return true;
     return false;
@@ -190,11 +196,17 @@ export class MainModuleSet {
     return found;
   }
 
+  private readonly replacementMemo = new Map<string, Replacement | null>();
+
   /** replacement returns the canonical replacement of mod, or undefined. */
   replacement(mod: ModuleVersion): Replacement | undefined {
+    const k = keyOf(mod);
+    const memo = this.replacementMemo.get(k);
+    if (memo !== undefined) return memo ?? undefined;
     const hit = this.replacementFrom(mod);
-    if (!hit) return undefined;
-    return { to: this.canonicalizeReplacePath(hit.r, hit.modRoot), fromFile: hit.fromFile };
+    const r = hit ? { to: this.canonicalizeReplacePath(hit.r, hit.modRoot), fromFile: hit.fromFile } : undefined;
+    this.replacementMemo.set(k, r ?? null);
+    return r;
   }
 
   /** resolveReplacement returns the module whose go.mod supplies mod's requirements. */

@@ -1,4 +1,5 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
+import type { ModFileView } from './mod-file-view';
 
 /** VersionInfo is a module version's .info: its canonical version and commit time. */
 export interface VersionInfo {
@@ -32,4 +33,14 @@ export interface LoadProgress {
   readonly done: number;
   readonly total: number;
   readonly current?: ModuleVersion;
+}
+
+/**
+ * SummaryCache remembers what graph loading keeps of published go.mod files between runs, so a
+ * warm run need not read and parse thousands of files. An entry is only returned while go.sum
+ * still records the hash of the bytes it was made from.
+ */
+export interface SummaryCache {
+  get(m: ModuleVersion): ModFileView | undefined;
+  put(m: ModuleVersion, view: ModFileView): void;
 }

@@ -1,6 +1,7 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { goCompare, GO_STRICT_VERSION } from '../gover/gover';
 import type { ModFileView, RetractView } from './mod-file-view';
+import { moduleVersion } from '../mvs/graph';
 
 /** Pruning is how far a go.mod's requirements reach: modload's modPruning. */
 export type Pruning = 'pruned' | 'unpruned' | 'workspace';
@@ -36,10 +37,11 @@ export class TooNewError extends Error {
  */
 export function summaryFromModFile(m: ModuleVersion, f: ModFileView, localGo: string, explain: string): { summary: ModFileSummary; tooNew?: TooNewError } {
   const goVersion = f.go?.version ?? '';
-  const require = f.require.map((r) => r.mod);
+  // Keys are computed once here: the graph looks every requirement up several times.
+  const require = f.require.map((r) => moduleVersion(r.mod.path, r.mod.version));
   let tooNew: TooNewError | undefined;
   if (goVersion !== '' && goCompare(goVersion, GO_STRICT_VERSION) >= 0) {
-    require.push({ path: 'go', version: goVersion });
+    require.push(moduleVersion('go', goVersion));
     if (goCompare(goVersion, localGo) > 0) {
       tooNew = new TooNewError(`module ${m.version === '' ? m.path : `${m.path}@${m.version}`}`, goVersion, localGo, explain);
     }

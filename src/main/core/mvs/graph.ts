@@ -16,9 +16,23 @@ import { modSort } from '../gover/gover';
 /** VersionCompare orders two versions of one module path. */
 export type VersionCompare = (path: string, a: string, b: string) => number;
 
-/** keyOf is the map key of a module version; "@" cannot appear in a module path. */
+const KEY = Symbol('module-version-key');
+
+/** moduleVersion makes a ModuleVersion whose map key is computed once, up front. */
+export function moduleVersion(path: string, version: string): ModuleVersion {
+  return { path, version, [KEY]: `${path}@${version}` } as ModuleVersion;
+}
+
+/**
+ * keyOf is the map key of a module version; "@" cannot appear in a module path. Large graphs
+ * look the same requirement up many times, so the key is remembered on the object itself.
+ */
 export function keyOf(m: ModuleVersion): string {
-  return `${m.path}@${m.version}`;
+  const memo = (m as { [KEY]?: string })[KEY];
+  if (memo !== undefined) return memo;
+  const k = `${m.path}@${m.version}`;
+  if (Object.isExtensible(m)) Object.defineProperty(m, KEY, { value: k, enumerable: false });
+  return k;
 }
 
 /**

@@ -69,7 +69,20 @@ function validIdentifiers(body: string, forbidLeadingZero: boolean): boolean {
   return true;
 }
 
+// Graph loading compares the same few thousand versions millions of times: remember parses.
+const PARSE_CACHE = new Map<string, ParsedSemver | null>();
+const PARSE_CACHE_LIMIT = 100_000;
+
 function parse(v: string): ParsedSemver | undefined {
+  const hit = PARSE_CACHE.get(v);
+  if (hit !== undefined) return hit ?? undefined;
+  const p = parseUncached(v);
+  if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT) PARSE_CACHE.clear();
+  PARSE_CACHE.set(v, p ?? null);
+  return p;
+}
+
+function parseUncached(v: string): ParsedSemver | undefined {
   if (v === '' || v[0] !== 'v') return undefined;
   const maj = readNumber(v.slice(1));
   if (!maj) return undefined;
@@ -175,6 +188,7 @@ export function build(v: string): string {
  * and compare equal to each other; build metadata is ignored.
  */
 export function compare(a: string, b: string): -1 | 0 | 1 {
+  if (a === b) return 0;
   const pa = parse(a);
   const pb = parse(b);
   if (!pa && !pb) return 0;

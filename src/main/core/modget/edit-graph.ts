@@ -1,0 +1,315 @@
+/**
+ * The module graph as editRequirements reloads it, round after round: the same graph that
+ * modload's readModGraph builds (pruning rules, the "unprune" set, load errors), over module
+ * versions interned as small integers so that a reload from cached go.mod summaries costs a
+ * few array passes instead of map and string work per edge. A removal preview can take a
+ * hundred rounds; each must be cheap.
+ */
+import type { ModuleVersion } from '../../../shared/model/module-version';
+import { cmpVersion, type Loader } from '../modload/loader';
+import type { ModFileSummary, Pruning } from '../modload/summary';
+import { keyOf } from '../mvs/graph';
+
+/**
+ * ModuleTable interns module versions: ids, paths, the order of versions of each path (as ranks,
+ * so that comparing two versions of a path is comparing two integers), and per-id summaries.
+ */
+export class ModuleTable {
+  private readonly ids = new Map<string, number>();
+  private readonly pathIds = new Map<string, number>();
+  readonly mods: ModuleVersion[] = [];
+  readonly pathOf: number[] = [];
+  readonly paths: string[] = [];
+  readonly rank: number[] = [];
+  private readonly versionsOfPath: number[][] = [];
+  /** Summary (or load error) of each id once goModSummary answered. */
+  readonly summary: (ModFileSummary | undefined)[] = [];
+  readonly error: (Error | undefined)[] = [];
+  readonly asked: boolean[] = [];
+  readonly reqIds: (Int32Array | undefined)[] = [];
+  /** Graph state stamped by graph number (see Stamps). */
+  readonly st = new Stamps();
+
+  pathId(path: string): number {
+    let p = this.pathIds.get(path);
+    if (p === undefined) {
+      p = this.paths.length;
+      this.pathIds.set(path, p);
+      this.paths.push(path);
+      this.versionsOfPath.push([]);
+      if (this.paths.length > this.st.selected.length) this.st.ensure(this.mods.length, this.paths.length);
+    }
+    return p;
+  }
+
+  /** lookupPath returns the id of path, or -1 when no version of it was ever interned. */
+  lookupPath(path: string): number {
+    return this.pathIds.get(path) ?? -1;
+  }
+
+  id(m: ModuleVersion): number {
+    if (process.env.GX_COUNT) (globalThis as { __ids?: number }).__ids = ((globalThis as { __ids?: number }).__ids ?? 0) + 1;
+    const k = keyOf(m);
+    let id = this.ids.get(k);
+    if (id !== undefined) return id;
+    id = this.mods.length;
+    this.ids.set(k, id);
+    this.mods.push(m);
+    const p = this.pathId(m.path);
+    this.pathOf.push(p);
+    this.rank.push(0);
+    this.summary.push(undefined);
+    this.error.push(undefined);
+    this.asked.push(false);
+    this.reqIds.push(undefined);
+    if (this.mods.length > this.st.loaded.length || this.paths.length > this.st.selected.length) this.st.ensure(this.mods.length, this.paths.length);
+    // Keep the versions of the path sorted; a new version takes a rank between its neighbours
+    // (equal versions share a rank), so that one insertion costs O(log k) comparisons.
+    const list = this.versionsOfPath[p]!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmpVersion(m.path, this.mods[list[mid]!]!.version, m.version) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const left = lo > 0 ? list[lo - 1]! : -1;
+    const right = lo < list.length ? list[lo]! : -1;
+    list.splice(lo, 0, id);
+    if (left >= 0 && cmpVersion(m.path, this.mods[left]!.version, m.version) === 0) {
+      this.rank[id] = this.rank[left]!;
+      return id;
+    }
+    const between = (): [number, number] => {
+      const lo2 = left >= 0 ? this.rank[left]! : this.rank[right]! - 2;
+      const hi2 = right >= 0 ? this.rank[right]! : lo2 + 2;
+      return [lo2, hi2];
+    };
+    let [rl, rr] = left < 0 && right < 0 ? [0, 2] : between();
+    let r = (rl + rr) / 2;
+    if (!(rl < r && r < rr)) {
+      // Out of precision between the neighbours: renumber the path (order and ties are kept).
+      const others = list.filter((x) => x !== id);
+      const old = others.map((x) => this.rank[x]!);
+      let n = 0;
+      others.forEach((x, i) => {
+        if (i > 0 && old[i - 1]! < old[i]!) n += 4;
+        this.rank[x] = n;
+      });
+      [rl, rr] = between();
+      r = (rl + rr) / 2;
+    }
+    this.rank[id] = r;
+    return id;
+  }
+
+  /** setSummary records goModSummary's answer for id and interns its requirements. */
+  setSummary(id: number, r: { ok: true; summary: ModFileSummary } | { ok: false; error: Error }): void {
+    this.asked[id] = true;
+    if (!r.ok) {
+      this.error[id] = r.error;
+      return;
+    }
+    this.summary[id] = r.summary;
+    const reqs = new Int32Array(r.summary.require.length);
+    r.summary.require.forEach((q, i) => (reqs[i] = this.id(q)));
+    this.reqIds[id] = reqs;
+  }
+}
+
+const NONE = -1;
+
+/**
+ * Graph state kept in the table and stamped with the number of the graph that wrote it, so that
+ * loading a graph allocates nothing: a graph's view is valid until the next graph is loaded
+ * from the same table.
+ */
+class Stamps {
+  loaded: Int32Array = new Int32Array(1024);
+  selectedGen: Int32Array = new Int32Array(256);
+  selected: Int32Array = new Int32Array(256);
+  enqueuedPruned: Int32Array = new Int32Array(1024);
+  enqueuedUnpruned: Int32Array = new Int32Array(1024);
+  seen: Int32Array = new Int32Array(1024);
+  gen = 0;
+  walk = 0;
+
+  ensure(ids: number, paths: number): void {
+    const grow = (a: Int32Array, n: number): Int32Array => {
+      if (n <= a.length) return a;
+      const b = new Int32Array(Math.max(n, a.length * 2));
+      b.set(a);
+      return b;
+    };
+    this.loaded = grow(this.loaded, ids);
+    this.enqueuedPruned = grow(this.enqueuedPruned, ids);
+    this.enqueuedUnpruned = grow(this.enqueuedUnpruned, ids);
+    this.seen = grow(this.seen, ids);
+    this.selectedGen = grow(this.selectedGen, paths);
+    this.selected = grow(this.selected, paths);
+  }
+}
+
+
+/**
+ * EditGraph is one loaded graph: which ids were loaded (their requirements count), the selected
+ * version of each path, and the requirement lists in go.mod order.
+ */
+export class EditGraph {
+  readonly rootIds: Int32Array;
+  readonly mainId: number;
+  private readonly gen: number;
+
+  constructor(
+    readonly table: ModuleTable,
+    mainId: number,
+    rootIds: Int32Array,
+  ) {
+    this.mainId = mainId;
+    this.rootIds = rootIds;
+    this.gen = ++table.st.gen;
+    this.raise(this.mainId);
+    for (const r of this.rootIds) this.raise(r);
+  }
+
+  private raise(id: number): void {
+    const t = this.table;
+    const st = t.st;
+    const p = t.pathOf[id]!;
+    if (st.selectedGen[p] !== this.gen) {
+      st.selectedGen[p] = this.gen;
+      st.selected[p] = id;
+      return;
+    }
+    const cur = st.selected[p]!;
+    if (t.rank[cur]! < t.rank[id]!) st.selected[p] = id;
+  }
+
+  /** markLoaded records that id's requirements are part of the graph. */
+  markLoaded(id: number): void {
+    const st = this.table.st;
+    if (st.loaded[id] === this.gen) return;
+    st.loaded[id] = this.gen;
+    const reqs = this.table.reqIds[id];
+    if (reqs) for (const r of reqs) this.raise(r);
+  }
+
+  isLoaded(id: number): boolean {
+    const st = this.table.st;
+    return id < st.loaded.length && st.loaded[id] === this.gen;
+  }
+
+  /** requiredIds returns id's requirement list if it is in the graph (RequiredBy). */
+  requiredIds(id: number): Int32Array | undefined {
+    if (id === this.mainId) return this.rootIds;
+    return this.isLoaded(id) ? this.table.reqIds[id] : undefined;
+  }
+
+  /** loadedSummary is id's summary if it was loaded into this graph. */
+  loadedSummary(id: number): ModFileSummary | undefined {
+    return this.isLoaded(id) ? this.table.summary[id] : undefined;
+  }
+
+  /** loadError is why loading id failed, if it was loaded into this graph. */
+  loadError(id: number): Error | undefined {
+    return this.isLoaded(id) ? this.table.error[id] : undefined;
+  }
+
+  /** selectedId is the selected version of path p (NONE if absent). */
+  selectedId(p: number): number {
+    const st = this.table.st;
+    return p < st.selectedGen.length && st.selectedGen[p] === this.gen ? st.selected[p]! : NONE;
+  }
+
+  selectedVersion(path: string): string {
+    const p = this.table.lookupPath(path);
+    const id = p < 0 ? NONE : this.selectedId(p);
+    return id === NONE ? 'none' : this.table.mods[id]!.version;
+  }
+
+  /** walkBreadthFirst visits every node once, the main module first (mvs.Graph.WalkBreadthFirst). */
+  walkBreadthFirst(visit: (id: number) => void): void {
+    const t = this.table;
+    const st = t.st;
+    const mark = ++st.walk;
+    const queue: number[] = [this.mainId];
+    st.seen[this.mainId] = mark;
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i]!;
+      visit(id);
+      const reqs = this.requiredIds(id);
+      if (!reqs) continue;
+      const seen = t.st.seen;
+      for (const r of reqs) {
+        if (seen[r] === mark || t.mods[r]!.version === 'none') continue;
+        seen[r] = mark;
+        queue.push(r);
+      }
+    }
+  }
+}
+
+/**
+ * loadEditGraph is readModGraph for a single main module: every root's go.mod is loaded; a
+ * loaded module's requirements are loaded too when the root set is unpruned, when its own
+ * go.mod is unpruned, or when they are in unprune. The graph returned is valid until the next
+ * one is loaded from the same table.
+ */
+export async function loadEditGraph(
+  loader: Loader,
+  table: ModuleTable,
+  pruning: Pruning,
+  rootIds: Int32Array,
+  unprune: ReadonlySet<number>,
+): Promise<EditGraph> {
+  const g = new EditGraph(table, table.id(loader.mainModules.versions[0]!), rootIds);
+  const gen = table.st.gen;
+  const work: number[] = [];
+  const workPruning: Pruning[] = [];
+  const enqueue = (id: number, p: Pruning): void => {
+    if (table.mods[id]!.version === 'none') return;
+    const st = table.st;
+    const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
+    if (arr[id] === gen) return;
+    arr[id] = gen;
+    work.push(id);
+    workPruning.push(p);
+  };
+  const visit = (id: number, p: Pruning): void => {
+    const s = table.summary[id];
+    if (!s) return;
+    const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
+    const reqs = table.reqIds[id]!;
+    for (const r of reqs) if (p !== 'pruned' || s.pruning === 'unpruned' || unprune.has(r)) enqueue(r, next);
+  };
+  for (const r of g.rootIds) enqueue(r, pruning);
+  const waiting: { id: number; p: Pruning }[] = [];
+  for (;;) {
+    while (work.length > 0) {
+      const id = work.pop()!;
+      const p = workPruning.pop()!;
+      if (!table.asked[id]) {
+        const r = loader.goModSummary(table.mods[id]!);
+        if (r instanceof Promise) {
+          waiting.push({ id, p });
+          continue;
+        }
+        table.setSummary(id, r);
+      }
+      g.markLoaded(id);
+      visit(id, p);
+    }
+    if (waiting.length === 0) break;
+    // Some go.mod files are not cached yet: fetch them together, then go on.
+    const batch = waiting.splice(0);
+    const results = await Promise.all(batch.map((w) => (table.asked[w.id] ? undefined : loader.goModSummary(table.mods[w.id]!))));
+    loader.opts.signal?.throwIfAborted();
+    batch.forEach((w, i) => {
+      const r = results[i];
+      if (r && !table.asked[w.id]) table.setSummary(w.id, r);
+      g.markLoaded(w.id);
+      visit(w.id, w.p);
+    });
+  }
+  return g;
+}
