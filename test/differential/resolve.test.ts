@@ -2,7 +2,7 @@
 // `list -m -json all`, `mod graph`, `mod edit -json` and `work edit -json`, on random module
 // universes and on hand-made error cases.
 //
-// GOMODX_DIFF_COUNT (default 150) and GOMODX_DIFF_SEED choose the universes: universe i has seed
+// GOMODX_DIFF_COUNT (default 300) and GOMODX_DIFF_SEED choose the universes: universe i has seed
 // GOMODX_DIFF_SEED + i, so a failure printed with seed S is replayed alone by
 // GOMODX_DIFF_SEED=S GOMODX_DIFF_COUNT=1. GOMODX_DIFF_KEEP=1 keeps every universe directory;
 // GOMODX_DIFF_STUB=go runs the suite against a go pass-through instead of gomodx (a harness check).

@@ -44,6 +44,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     },
   });
   const mm = project.mainModules.single;
+  const hashes = new Map<string, Promise<string>>();
   const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum' });
   const queries = new ModuleQueries({ loader: project.loader, repo: repository, signal: opts.signal });
   const session: GetSession = {
@@ -54,7 +55,12 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     packages: repository,
     cwd: project.dir,
     goSum: await readOrEmpty(join(mm.root, 'go.sum')),
-    goModHash: async (m) => goModHash(Buffer.from(await project.fetcher.goMod(m, opts.signal), 'utf8')),
+    goModHash: (m) => {
+      const k = `${m.path}@${m.version}`;
+      let h = hashes.get(k);
+      if (!h) hashes.set(k, (h = project.fetcher.goMod(m, opts.signal).then((text) => goModHash(Buffer.from(text, 'utf8')))));
+      return h;
+    },
     goModsRead: () => read,
     toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
     signal: opts.signal,

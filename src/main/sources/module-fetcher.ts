@@ -150,7 +150,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
    * list: "," goes on only after "not found", "|" after any error; the error thrown is the one
    * go would report (direct/noproxy first, then a proxy's non-404, then not-found), unwrapped.
    */
-  async tryProxies(path: string, rel: string, signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
+  async tryProxies(path: string, rel: string, signal?: AbortSignal, request?: ProxyRequestOptions): Promise<{ data: Buffer; url: string }> {
     let best: Error | undefined;
     let bestRank = 0;
     for (const proxy of this.proxies) {
@@ -163,7 +163,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
         }
         if (proxy.url === 'direct') throw new Error('direct (version control) fetching is not supported yet (GOPROXY=direct)');
         const escapedRel = urlPathEscape(rel);
-        const data = await this.net.run(() => getProxyFile(proxy.url, escapedRel, signal, this.opts.request));
+        const data = await this.net.run(() => getProxyFile(proxy.url, escapedRel, signal, request ? { ...this.opts.request, ...request } : this.opts.request));
         return { data, url: `${proxy.url}/${escapedRel}` };
       } catch (e) {
         signal?.throwIfAborted();

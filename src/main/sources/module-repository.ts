@@ -21,6 +21,9 @@ import type { ProxyModuleFetcher } from './module-fetcher';
 import { hashZipEntries, readZipEntries, type ZipEntry } from './module-zip';
 import { NotFoundError } from './proxy-client';
 
+/** Module zips may be large (codehost.MaxZipFile is 500 MiB): allow them, and the time they take. */
+const ZIP_REQUEST = { maxBytes: 500 << 20, timeoutMs: 600_000 };
+
 /** RepositoryOptions wires the repository to the fetcher (GOPROXY list), caches and go.sum. */
 export interface RepositoryOptions {
   readonly fetcher: ProxyModuleFetcher;
@@ -52,6 +55,7 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   private readonly stats = new Map<string, Promise<RevInfo>>();
   private readonly zips = new Map<string, Promise<{ entries: ZipEntry[]; hash: string }>>();
   private readonly hashes = new Map<string, Promise<string>>();
+  private readonly goFiles = new Map<string, Promise<readonly GoFile[]>>();
 
   constructor(private readonly opts: RepositoryOptions) {}
 
@@ -60,8 +64,12 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     if (!p) {
       p = make();
       cache.set(key, p);
-      // A failure (offline, cancelled) is not remembered: the next question tries again.
-      p.catch(() => cache.delete(key));
+      // Answers are remembered for the session, failures too (as go's cachingRepo does):
+      // previews ask about module path prefixes that do not exist again and again. Only a
+      // cancelled question is asked again.
+      p.catch((e) => {
+        if ((e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError') cache.delete(key);
+      });
     }
     return p;
   }
@@ -233,7 +241,7 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       let fetched = false;
       if (!data) {
         try {
-          data = (await this.opts.fetcher.tryProxies(m.path, `${this.escapedPath(m.path)}/@v/${encVer}.zip`, signal)).data;
+          data = (await this.opts.fetcher.tryProxies(m.path, `${this.escapedPath(m.path)}/@v/${encVer}.zip`, signal, ZIP_REQUEST)).data;
         } catch (e) {
           throw repoError(m.path, m.version, e as Error);
         }
@@ -268,7 +276,11 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     });
   }
 
-  async moduleGoFiles(m: ModuleVersion, dir: string, signal?: AbortSignal): Promise<readonly GoFile[]> {
+  moduleGoFiles(m: ModuleVersion, dir: string, signal?: AbortSignal): Promise<readonly GoFile[]> {
+    return this.remember(this.goFiles, `${m.path}@${m.version}/${dir}`, () => this.readGoFiles(m, dir, signal));
+  }
+
+  private async readGoFiles(m: ModuleVersion, dir: string, signal?: AbortSignal): Promise<readonly GoFile[]> {
     const { entries } = await this.zip(m, signal);
     const prefix = `${m.path}@${m.version}/${dir === '' ? '' : dir + '/'}`;
     const out: GoFile[] = [];

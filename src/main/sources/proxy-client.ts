@@ -12,6 +12,8 @@ const MAX_BODY = 16 << 20;
 export interface ProxyRequestOptions {
   readonly timeoutMs?: number;
   readonly retries?: number;
+  /** The largest body accepted (default 16 MiB; module zips may be up to 500 MiB). */
+  readonly maxBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -60,6 +62,7 @@ export function joinProxyUrl(base: string, rel: string): string {
 export async function getProxyFile(base: string, rel: string, signal?: AbortSignal, opts: ProxyRequestOptions = {}): Promise<Buffer> {
   const retries = opts.retries ?? DEFAULT_RETRIES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBody = opts.maxBytes ?? MAX_BODY;
   const url = joinProxyUrl(base, rel);
   if (url.startsWith('file:')) {
     let p: string;
@@ -103,10 +106,10 @@ export async function getProxyFile(base: string, rel: string, signal?: AbortSign
       throw lastError;
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > MAX_BODY) throw new Error(`reading ${url}: response too large (${declared} bytes)`);
+    if (declared > maxBody) throw new Error(`reading ${url}: response too large (${declared} bytes)`);
     try {
       const body = Buffer.from(await res.arrayBuffer());
-      if (body.length > MAX_BODY) throw new Error(`reading ${url}: response too large`);
+      if (body.length > maxBody) throw new Error(`reading ${url}: response too large`);
       if (!Number.isNaN(declared) && body.length !== declared) {
         lastError = new Error(`reading ${url}: unexpected EOF`);
         continue;

@@ -48,7 +48,6 @@ export class ModuleTable {
   }
 
   id(m: ModuleVersion): number {
-    if (process.env.GX_COUNT) (globalThis as { __ids?: number }).__ids = ((globalThis as { __ids?: number }).__ids ?? 0) + 1;
     const k = keyOf(m);
     let id = this.ids.get(k);
     if (id !== undefined) return id;
@@ -119,6 +118,26 @@ export class ModuleTable {
 
 const NONE = -1;
 
+const shared = new WeakMap<Loader, ModuleTable>();
+const busy = new WeakSet<ModuleTable>();
+
+/**
+ * withModuleTable runs f with the loader's module table, interned once for every edit of the
+ * session; an edit that overlaps another (the app previews concurrently) gets a fresh table,
+ * because a table's graph stamps serve one edit at a time.
+ */
+export async function withModuleTable<T>(loader: Loader, f: (t: ModuleTable) => Promise<T>): Promise<T> {
+  let t = shared.get(loader);
+  if (!t) shared.set(loader, (t = new ModuleTable()));
+  if (busy.has(t)) return f(new ModuleTable());
+  busy.add(t);
+  try {
+    return await f(t);
+  } finally {
+    busy.delete(t);
+  }
+}
+
 /**
  * Graph state kept in the table and stamped with the number of the graph that wrote it, so that
  * loading a graph allocates nothing: a graph's view is valid until the next graph is loaded
@@ -131,6 +150,8 @@ class Stamps {
   enqueuedPruned: Int32Array = new Int32Array(1024);
   enqueuedUnpruned: Int32Array = new Int32Array(1024);
   seen: Int32Array = new Int32Array(1024);
+  unprune: Int32Array = new Int32Array(1024);
+  unpruneGen = 0;
   gen = 0;
   walk = 0;
 
@@ -145,6 +166,7 @@ class Stamps {
     this.enqueuedPruned = grow(this.enqueuedPruned, ids);
     this.enqueuedUnpruned = grow(this.enqueuedUnpruned, ids);
     this.seen = grow(this.seen, ids);
+    this.unprune = grow(this.unprune, ids);
     this.selectedGen = grow(this.selectedGen, paths);
     this.selected = grow(this.selected, paths);
   }
@@ -260,8 +282,11 @@ export async function loadEditGraph(
   table: ModuleTable,
   pruning: Pruning,
   rootIds: Int32Array,
-  unprune: ReadonlySet<number>,
+  unpruneSet: ReadonlySet<number>,
 ): Promise<EditGraph> {
+  // A stamp per id: the set is consulted for every requirement of every pruned module.
+  const unpruneMark = ++table.st.unpruneGen;
+  for (const id of unpruneSet) table.st.unprune[id] = unpruneMark;
   const g = new EditGraph(table, table.id(loader.mainModules.versions[0]!), rootIds);
   const gen = table.st.gen;
   const work: number[] = [];
@@ -280,7 +305,7 @@ export async function loadEditGraph(
     if (!s) return;
     const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
     const reqs = table.reqIds[id]!;
-    for (const r of reqs) if (p !== 'pruned' || s.pruning === 'unpruned' || unprune.has(r)) enqueue(r, next);
+    for (const r of reqs) if (p !== 'pruned' || s.pruning === 'unpruned' || table.st.unprune[r] === unpruneMark) enqueue(r, next);
   };
   for (const r of g.rootIds) enqueue(r, pruning);
   const waiting: { id: number; p: Pruning }[] = [];

@@ -11,7 +11,7 @@ import { fromToolchain, modCompare, modSort } from '../gover/gover';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';
-import { loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
+import { loadEditGraph, withModuleTable, type EditGraph, type ModuleTable } from './edit-graph';
 import { keyOf } from '../mvs/graph';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
@@ -122,9 +122,9 @@ export async function convertPruning(loader: Loader, rs: Requirements, pruning: 
   return new Requirements('pruned', buildList, rs.direct);
 }
 
+/** A disqualification: the id of the module version that causes it, or a load error. */
 interface DqState {
   readonly err?: Error;
-  /** The id of the module version that causes the disqualification. */
   readonly dep?: number;
 }
 
@@ -134,85 +134,112 @@ function isDisqualified(dq: DqState): boolean {
   return dq.err !== undefined || dq.dep !== undefined;
 }
 
-interface PerPruning {
-  pruned: DqState;
-  unpruned: DqState;
-}
-
 /** RootPruning of an id in the extended graph: not a root, or a root loaded pruned/unpruned. */
 const NOT_ROOT = 0;
 const ROOT_PRUNED = 1;
 const ROOT_UNPRUNED = 2;
 
-function from(pp: PerPruning | undefined, p: Pruning): DqState {
-  if (!pp) return OK;
-  return p === 'unpruned' ? pp.unpruned : pp.pruned;
-}
+/** No disqualification recorded (dep arrays), or "disqualified by a load error". */
+const NO_DQ = -1;
+const BY_ERROR = -2;
 
 /**
  * DqTracker propagates why module versions cannot be part of the graph, separately for the
- * pruned and the unpruned parts (edit.go's dqTracker), over interned ids.
+ * pruned and the unpruned parts (edit.go's dqTracker). Ids index typed arrays; the reverse
+ * edges ("requiring") are linked lists in flat arrays, because one round may record thousands.
  */
 class DqTracker {
-  private readonly dqReason = new Map<number, PerPruning>();
-  private readonly requiring = new Map<number, number[]>();
+  private readonly prunedDep: Int32Array;
+  private readonly unprunedDep: Int32Array;
+  private readonly prunedErr = new Map<number, Error>();
+  private readonly unprunedErr = new Map<number, Error>();
+  /** Head of each id's list of dependents (index into next/val), or -1; -2 once the list is dropped. */
+  private readonly head: Int32Array;
+  private readonly next: number[] = [];
+  private readonly val: number[] = [];
 
   /** rootPruning[id] is NOT_ROOT, ROOT_PRUNED or ROOT_UNPRUNED. */
-  constructor(private readonly rootPruning: Uint8Array) {}
+  constructor(
+    private readonly rootPruning: Uint8Array,
+    size: number,
+  ) {
+    this.prunedDep = new Int32Array(size).fill(NO_DQ);
+    this.unprunedDep = new Int32Array(size).fill(NO_DQ);
+    this.head = new Int32Array(size).fill(-1);
+  }
 
   private rootOf(id: number): Pruning | undefined {
     const r = id < this.rootPruning.length ? this.rootPruning[id] : NOT_ROOT;
     return r === ROOT_PRUNED ? 'pruned' : r === ROOT_UNPRUNED ? 'unpruned' : undefined;
   }
 
+  private isDq(id: number, p: Pruning): boolean {
+    const v = (p === 'unpruned' ? this.unprunedDep : this.prunedDep)[id];
+    return v !== undefined && v !== NO_DQ;
+  }
+
+  private set(id: number, p: Pruning, reason: DqState): void {
+    const arr = p === 'unpruned' ? this.unprunedDep : this.prunedDep;
+    if (reason.err !== undefined) {
+      arr[id] = BY_ERROR;
+      (p === 'unpruned' ? this.unprunedErr : this.prunedErr).set(id, reason.err);
+    } else arr[id] = reason.dep!;
+  }
+
+  private dependents(id: number): number[] {
+    const out: number[] = [];
+    for (let e = this.head[id]!; e >= 0; e = this.next[e]!) out.push(this.val[e]!);
+    // The list is kept newest first; dependents are visited in the order they were recorded.
+    return out.reverse();
+  }
+
   /** require records that m requires r; it returns false when m is now fully disqualified. */
   require(m: number, r: number): boolean {
-    const rdq = this.dqReason.get(r);
     const rootPruning = this.rootOf(r);
-    if (rootPruning !== undefined && isDisqualified(from(rdq, rootPruning))) {
+    if (rootPruning !== undefined && this.isDq(r, rootPruning)) {
       this.disqualify(m, 'pruned', { dep: r });
       return false;
     }
-    if (isDisqualified(from(rdq, 'unpruned'))) {
+    if (this.isDq(r, 'unpruned')) {
       this.disqualify(m, 'unpruned', { dep: r });
       if (this.rootOf(m) === undefined) return false;
     }
-    const list = this.requiring.get(r);
-    if (list) list.push(m);
-    else this.requiring.set(r, [m]);
+    this.next.push(this.head[r]! >= 0 ? this.head[r]! : -1);
+    this.val.push(m);
+    this.head[r] = this.next.length - 1;
     return true;
   }
 
   /** disqualify records why m's requirements cannot be included when reached with fromPruning. */
   disqualify(m: number, fromPruning: Pruning, reason: DqState): void {
     if (!isDisqualified(reason)) throw new Error('internal error: disqualify called with a non-disqualifying dqState');
-    const dq: PerPruning = { ...(this.dqReason.get(m) ?? { pruned: OK, unpruned: OK }) };
-    if (isDisqualified(from(dq, fromPruning))) return;
+    if (this.isDq(m, fromPruning)) return;
     const rootPruning = this.rootOf(m);
     const isRoot = rootPruning !== undefined;
     if (fromPruning !== 'unpruned') {
-      dq.pruned = reason;
-      if (!isDisqualified(dq.unpruned)) dq.unpruned = reason;
+      this.set(m, 'pruned', reason);
+      if (!this.isDq(m, 'unpruned')) this.set(m, 'unpruned', reason);
     } else {
-      dq.unpruned = reason;
-      if (isDisqualified(dq.pruned)) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
+      this.set(m, 'unpruned', reason);
+      if (this.isDq(m, 'pruned')) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
       // An always-unpruned root drags its whole graph into any graph that selects it.
-      if (isRoot && rootPruning === 'unpruned') dq.pruned = reason;
+      if (isRoot && rootPruning === 'unpruned') this.set(m, 'pruned', reason);
     }
-    this.dqReason.set(m, dq);
-
-    const dependents = this.requiring.get(m) ?? [];
+    const dependents = this.dependents(m);
     if (isRoot && (fromPruning !== 'unpruned' || rootPruning === 'unpruned')) {
       for (const p of dependents) this.disqualify(p, 'pruned', { dep: m });
-      this.requiring.delete(m);
+      this.head[m] = -1;
       return;
     }
     for (const p of dependents) this.disqualify(p, 'unpruned', { dep: m });
-    if (!isRoot) this.requiring.delete(m);
+    if (!isRoot) this.head[m] = -1;
   }
 
   check(m: number, pruning: Pruning): DqState {
-    return from(this.dqReason.get(m), pruning);
+    const dep = (pruning === 'unpruned' ? this.unprunedDep : this.prunedDep)[m];
+    if (dep === undefined || dep === NO_DQ) return OK;
+    if (dep === BY_ERROR) return { err: (pruning === 'unpruned' ? this.unprunedErr : this.prunedErr).get(m) };
+    return { dep };
   }
 
   /** path follows the disqualification reasons from m to the module that causes them. */
@@ -222,7 +249,7 @@ class DqTracker {
     let p = pruning;
     for (;;) {
       if (this.rootOf(cur) === 'unpruned') p = 'unpruned';
-      const dq = from(this.dqReason.get(cur), p);
+      const dq = this.check(cur, p);
       if (!isDisqualified(dq)) return { path };
       path.push(cur);
       if (dq.err !== undefined || dq.dep === cur) return { path, err: dq.err };
@@ -272,7 +299,7 @@ export async function editRequirements(
   tryUpgrade: readonly ModuleVersion[],
   mustSelect: readonly ModuleVersion[],
 ): Promise<EditResult> {
-  const { loader, queries } = ctx;
+  const { loader } = ctx;
   const mms = loader.mainModules;
   if (rs.pruning === 'workspace') throw new Error('editRequirements cannot edit workspace requirements');
   const log = (line: string): void => ctx.log?.(line);
@@ -324,13 +351,29 @@ export async function editRequirements(
     selectedRoot.set(r.path, r.version);
   }
 
+  return withModuleTable(loader, (table) => editLoop(ctx, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table));
+}
+
+/** editLoop is editRequirements' fixpoint loop and its epilogue, over one module table. */
+async function editLoop(
+  ctx: EditContext,
+  orig: Requirements,
+  rs: Requirements,
+  rootPruning: Pruning,
+  selectedRoot: Map<string, string>,
+  mustSelect: readonly ModuleVersion[],
+  mustSelectVersion: ReadonlyMap<string, string>,
+  conflicts: Conflict[],
+  table: ModuleTable,
+): Promise<EditResult> {
+  const { loader, queries } = ctx;
+  const mms = loader.mainModules;
+  const log = (line: string): void => ctx.log?.(line);
   let roots: ModuleVersion[] = [];
   let rootsDirty = true;
   // Every round that changes the roots rejects at least one more version: the edit terminates.
   const rejectedRoot = new Set<string>();
-
   // Module versions as small integers, for this edit's many graph reloads.
-  const table = new ModuleTable();
   const mv = (id: number): ModuleVersion => table.mods[id]!;
   const path = (ids: readonly number[]): ModuleVersion[] => ids.map(mv);
   const mustSelectId = new Map<number, number>();
@@ -341,10 +384,15 @@ export async function editRequirements(
   };
   let origMG: ModuleGraphResult | undefined;
 
+  // The loop changes versions, never the set of root paths: sort the paths once.
+  const rootPathOrder = modSort([...selectedRoot.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
   while (rootsDirty && conflicts.length === 0) {
-    if (process.env.GX_COUNT) (globalThis as { __rounds?: number }).__rounds = ((globalThis as { __rounds?: number }).__rounds ?? 0) + 1;
     loader.opts.signal?.throwIfAborted();
-    roots = modSort([...selectedRoot].filter(([, v]) => v !== 'none').map(([path, version]) => ({ path, version })));
+    roots = [];
+    for (const p of rootPathOrder) {
+      const v = selectedRoot.get(p)!;
+      if (v !== 'none') roots.push({ path: p, version: v });
+    }
 
     const rootIds = Int32Array.from(roots, (m) => table.id(m));
     const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, selectedRoot);
@@ -361,7 +409,7 @@ export async function editRequirements(
     const pruningOf = (id: number): Pruning | undefined =>
       extendedRootPruning[id] === ROOT_UNPRUNED ? 'unpruned' : extendedRootPruning[id] === ROOT_PRUNED ? 'pruned' : undefined;
 
-    const t = new DqTracker(extendedRootPruning);
+    const t = new DqTracker(extendedRootPruning, table.mods.length);
     mg.walkBreadthFirst((m) => {
       if (aboveMustSelect(m)) {
         // m itself breaks a request, even where its own requirements are pruned out.

@@ -15,7 +15,7 @@ import { isToolchainPath, modCompare, modSort } from '../gover/gover';
 import { parseModFile, type ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, isAbsolutePath } from '../modload/file-path';
-import type { MainModule } from '../modload/main-modules';
+import type { MainModule, MainModuleSet } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
@@ -23,7 +23,7 @@ import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors'
 import { compareGoStrings } from '../semver/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, type EditContext } from './edit-requirements';
 import { pruningForGoVersion } from '../modload/summary';
-import { isGoSourceForBuild, parseGoFileHeader } from './go-imports';
+import { isGoSourceForBuild, parseGoFileHeader, type GoFileHeader } from './go-imports';
 import { isNotExist, type GoFile, type PackageSource } from './ports';
 import type { AllowedFn, ModuleQueries } from './query';
 import {
@@ -308,7 +308,7 @@ class Resolver {
     if (m.version === '' && mms.contains(m.path)) {
       return this.session.packages.localGoFiles(cleanJoin(mms.get(m.path)!.root, rel));
     }
-    const r = mms.replacement(m);
+    const r = replacementOf(mms, m);
     if (r && r.to.version === '') return this.session.packages.localGoFiles(cleanJoin(mms.replacementDir(r.to), rel));
     const actual = r?.to ?? m;
     if (!this.zipSums.has(keyOf(actual))) this.zipSums.set(keyOf(actual), await this.session.packages.zipHash(actual, this.session.signal));
@@ -699,7 +699,7 @@ class Resolver {
       if (found.m.version !== '' && !(await findPackage(pkg, found.m))) continue;
       for (const f of found.files) {
         if (!isGoSourceForBuild(f.name)) continue;
-        const h = parseGoFileHeader(f.text);
+        const h = fileHeader(f);
         if (!h || h.ignored) continue;
         for (const imp of h.imports) if (!seen.has(imp)) queue.push(imp);
       }
@@ -726,10 +726,12 @@ class Resolver {
       this.rs = converted;
       this.mg = await this.rs.graph(this.loader);
     }
+    if (checkedPaths.has(this.mg)) return;
+    checkedPaths.add(this.mg);
     const mms = this.loader.mainModules;
     const firstPath = new Map<string, string>();
     for (const m of this.mg.graph.buildList()) {
-      const src = mms.resolveReplacement(m);
+      const src = replacementOf(mms, m)?.to ?? m;
       const k = keyOf(src);
       const prev = firstPath.get(k);
       if (prev === undefined) firstPath.set(k, m.path);
@@ -784,6 +786,35 @@ class Resolver {
     this.exitIfErrors();
     return this.updateBuildList(tentative);
   }
+}
+
+const headers = new WeakMap<GoFile, GoFileHeader | null>();
+
+/** fileHeader parses a file's imports once (files are cached by the package source). */
+function fileHeader(f: GoFile): GoFileHeader | undefined {
+  let h = headers.get(f);
+  if (h === undefined) headers.set(f, (h = parseGoFileHeader(f.text) ?? null));
+  return h ?? undefined;
+}
+
+const replacedPaths = new WeakMap<MainModuleSet, ReadonlySet<string>>();
+/** Graphs whose build list was already checked for a module used for two module paths. */
+const checkedPaths = new WeakSet<ModuleGraphResult>();
+
+/**
+ * replacementOf is mms.replacement(m), answered at once for the (usual) paths that no main
+ * module replaces: previews ask it for every module of the build list.
+ */
+function replacementOf(mms: MainModuleSet, m: ModuleVersion): ReturnType<MainModuleSet['replacement']> {
+  let paths = replacedPaths.get(mms);
+  if (!paths) {
+    const set = new Set<string>();
+    for (const mm of mms.modules) for (const k of mm.index.replace.keys()) set.add(k.slice(0, k.indexOf('@')));
+    // go.work replacements are not in the modules' indexes: with a workspace, always ask.
+    replacedPaths.set(mms, (paths = mms.inWorkspace ? new Set(['*']) : set));
+  }
+  if (!paths.has('*') && !paths.has(m.path)) return undefined;
+  return mms.replacement(m);
 }
 
 function conflictLine(c: Conflict, reason: (m: ModuleVersion) => string): string {
@@ -1016,8 +1047,8 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
     const oldV = r.initialVersion.get(m.path) ?? '';
     if (oldV === '') continue;
     const old = { path: m.path, version: oldV };
-    const mActual = mms.replacement(m)?.to ?? m;
-    const oldActual = mms.replacement(old)?.to ?? old;
+    const mActual = replacementOf(mms, m)?.to ?? m;
+    const oldActual = replacementOf(mms, old)?.to ?? old;
     if ((mActual.path === oldActual.path && mActual.version === oldActual.version) || mActual.version === '') continue;
     if (r.session.loader.opts.sums.hashes(oldActual.path, oldActual.version).length === 0) continue;
     try {
@@ -1049,7 +1080,7 @@ async function goSumAfter(r: Resolver): Promise<{ text?: string; added: string[]
   const { session } = r;
   const mms = session.loader.mainModules;
   const keep = new Set<string>();
-  const actual = (m: ModuleVersion): ModuleVersion => mms.replacement(m)?.to ?? m;
+  const actual = (m: ModuleVersion): ModuleVersion => replacementOf(mms, m)?.to ?? m;
   const graph = r.mg.graph;
   graph.walkBreadthFirst((m) => {
     if (graph.requiredBy(m) !== undefined) {

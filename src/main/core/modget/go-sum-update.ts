@@ -23,6 +23,33 @@ export function updatedGoSum(
   checked: ReadonlyMap<string, string>,
   keep: ReadonlySet<string>,
 ): { text?: string; added: string[] } {
+  const have = parsedGoSum(existing);
+  const additions = new Map<string, Set<string>>();
+  const added: string[] = [];
+  for (const [k, h] of checked) {
+    if (have.get(k)?.has(h) || !keep.has(k) || additions.get(k)?.has(h)) continue;
+    if (!additions.has(k)) additions.set(k, new Set());
+    additions.get(k)!.add(h);
+    added.push(k);
+  }
+  if (added.length === 0) return { added: [] };
+  const keys = new Set([...have.keys(), ...additions.keys()]);
+  const mods = sortModules([...keys].map(splitKey));
+  const lines: string[] = [];
+  for (const m of mods) {
+    const k = `${m.path} ${m.version}`;
+    const hashes = [...new Set([...(have.get(k) ?? []), ...(additions.get(k) ?? [])])].sort();
+    for (const h of hashes) lines.push(`${m.path} ${m.version} ${h}\n`);
+  }
+  const addedLines = sortModules(added.map(splitKey)).flatMap((m) => [...additions.get(`${m.path} ${m.version}`)!].map((h) => `${m.path} ${m.version} ${h}`));
+  return { text: lines.join(''), added: addedLines };
+}
+
+let lastParsed: { text: string; have: Map<string, Set<string>> } | undefined;
+
+/** parsedGoSum reads go.sum's lines into key -> hashes (the last file parsed is remembered). */
+function parsedGoSum(existing: string): ReadonlyMap<string, ReadonlySet<string>> {
+  if (lastParsed?.text === existing) return lastParsed.have;
   const have = new Map<string, Set<string>>();
   for (const raw of existing.split('\n')) {
     const f = raw.replace(/\r$/, '').split(/[ \t\v\f\r\u0085\u00a0]+/).filter((x) => x !== '');
@@ -31,19 +58,6 @@ export function updatedGoSum(
     if (!have.has(k)) have.set(k, new Set());
     have.get(k)!.add(f[2]!);
   }
-  const added: string[] = [];
-  for (const [k, h] of checked) {
-    if (have.get(k)?.has(h) || !keep.has(k)) continue;
-    if (!have.has(k)) have.set(k, new Set());
-    have.get(k)!.add(h);
-    added.push(`${k} ${h}`);
-  }
-  if (added.length === 0) return { added };
-  const mods = sortModules([...have.keys()].map(splitKey));
-  const lines: string[] = [];
-  for (const m of mods) {
-    const hashes = [...have.get(`${m.path} ${m.version}`)!].sort();
-    for (const h of hashes) lines.push(`${m.path} ${m.version} ${h}\n`);
-  }
-  return { text: lines.join(''), added: sortModules(added.map((l) => splitKey(l.slice(0, l.lastIndexOf(' '))))).map((m) => `${m.path} ${m.version} ${checked.get(`${m.path} ${m.version}`)}`) };
+  lastParsed = { text: existing, have };
+  return have;
 }
