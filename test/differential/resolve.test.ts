@@ -34,7 +34,7 @@ function envInteger(name: string, fallback: number): number {
   return n;
 }
 
-const COUNT = envInteger('GOMODX_DIFF_COUNT', 150);
+const COUNT = envInteger('GOMODX_DIFF_COUNT', 300);
 const SEED = envInteger('GOMODX_DIFF_SEED', 20_240_611);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
 const CONCURRENCY = 2;
