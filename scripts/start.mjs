@@ -15,18 +15,32 @@ if (!existsSync(join(root, 'out', 'main', 'index.js')) || !existsSync(join(root,
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-let electron;
-try {
-  electron = createRequire(import.meta.url)('electron');
-} catch {
-  electron = undefined;
+function electronBinary() {
+  try {
+    const p = createRequire(import.meta.url)('electron');
+    return typeof p === 'string' && existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
 }
-if (typeof electron !== 'string' || !existsSync(electron)) {
+
+let electron = electronBinary();
+if (!electron && existsSync(join(root, 'node_modules', 'electron', 'install.js'))) {
+  // The install step may have skipped the download (ELECTRON_SKIP_BINARY_DOWNLOAD): try it now.
+  process.stderr.write('npm start: fetching the Electron binary (once)...\n');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: join(root, 'node_modules', 'electron'), env, stdio: 'inherit', timeout: 180_000 });
+  electron = electronBinary();
+}
+if (!electron) {
   process.stderr.write(
-    'npm start: no Electron binary is installed here (it was skipped at install time).\n' +
-      `Use the same window in a browser instead:  node bin/gomodx.js serve ${args.join(' ')}\n`,
+    'npm start: the Electron binary cannot be had here (no network to its release host).\n' +
+      'Opening the same explorer in a browser instead (gomodx serve; Ctrl+C to stop).\n',
   );
-  process.exit(1);
+  const serve = spawn(process.execPath, [join(root, 'bin', 'gomodx.js'), 'serve', ...args], { stdio: 'inherit' });
+  serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  const child = spawn(electron, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
-const child = spawn(electron, [root, ...args], { stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

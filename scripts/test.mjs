@@ -38,7 +38,11 @@ step('typecheck', 'npx', ['tsc', '-b', '--noEmit']) || step('typecheck', 'npx', 
 step('vitest', 'npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 countVitest('test-results/vitest.json');
 if (step('build', 'npm', ['run', 'build'])) {
-  if (existsSync('test/e2e/playwright.config.ts')) {
+  const chromium = process.env.GOMODX_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    process.stdout.write(`\n== e2e skipped: no Chromium at ${chromium} (apt-get install -y chromium, or set GOMODX_CHROMIUM)\n`);
+    totals.skipped += 1;
+  } else if (existsSync('test/e2e/playwright.config.ts')) {
     step('e2e', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' } });
     countPlaywright('test-results/playwright.json');
   }
