@@ -18,6 +18,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:folder-pick': async () => ok({ dir: null }),
     'app:recent-list': async () => ok([]),
     'app:recent-remove': async () => ok([]),
+    'app:module-explain': async () => ok({ path: 'm', version: 'none', reasons: [], requirers: [], unselected: [], replace: null }),
   };
   return { ...base, ...overrides };
 }

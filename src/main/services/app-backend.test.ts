@@ -60,6 +60,34 @@ describe('app backend', () => {
     expect(await backend.handlers['app:recent-list']({})).toEqual({ ok: true, value: [] });
   });
 
+  it('explains a module of the loaded example without reloading it', async () => {
+    const r = await backend.handlers['app:module-explain']({ dir: EXAMPLE, path: 'example.com/log' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // The same answer as `gomodx why -m -json example.com/log` (checked against go by the why tests).
+    expect(r.value.version).toBe('v1.3.0');
+    expect(r.value.selectedId).toBe('example.com/log@v1.3.0');
+    expect(r.value.reasons.map((x) => [x.requirer, x.requires, x.chain])).toEqual([
+      ['example.com/demo', 'v1.3.0', ['example.com/demo']],
+      ['example.com/web@v1.4.0', 'v1.3.0', ['example.com/demo', 'example.com/web@v1.4.0']],
+    ]);
+    expect(r.value.reasons.every((x) => x.allChains[0]!.join() === x.chain.join())).toBe(true);
+    expect(r.value.requirers.map((x) => `${x.requirer} ${x.requires}`)).toEqual([
+      'example.com/demo v1.3.0',
+      'example.com/db@v1.2.0 v1.1.0',
+      'example.com/util@v1.0.0 v1.0.0',
+      'example.com/web@v1.4.0 v1.3.0',
+    ]);
+    expect(r.value.unselected).toEqual([
+      { version: 'v1.0.0', reason: 'lower than the selected v1.3.0' },
+      { version: 'v1.1.0', reason: 'lower than the selected v1.3.0' },
+    ]);
+    const absent = await backend.handlers['app:module-explain']({ dir: EXAMPLE, path: 'example.com/nothing' });
+    expect(absent.ok && absent.value.version).toBe('none');
+    const other = await backend.handlers['app:module-explain']({ dir: '/elsewhere', path: 'example.com/log' });
+    expect(other.ok ? 'ok' : other.error.code).toBe('not-found');
+  });
+
   it('loads a directory, remembers it, and reports when its go.mod changes', async () => {
     const dir = join(tmp, 'proj');
     mkdirSync(dir, { recursive: true });

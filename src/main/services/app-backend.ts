@@ -6,10 +6,14 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/ipc/contract';
+import type { ModuleExplanationDto } from '../../shared/ipc/contract';
 import type { ModuleGraphDto } from '../../shared/model/module-graph';
+import { moduleKey } from '../../shared/model/module-version';
 import { fail, ok } from '../../shared/model/result';
+import { explainModule, GraphIndex, type Explanation } from '../core/why/explain';
 import { exampleEnv } from './example-project';
-import { loadGraphDto, type GraphProgress } from './graph-dto';
+import { loadGraphDto, type GraphLoad, type GraphProgress } from './graph-dto';
+import type { Project } from './project';
 import { ProjectWatcher } from './project-watcher';
 import type { RecentProjects } from './recent-projects';
 
@@ -63,10 +67,36 @@ function watchDirsOf(dto: ModuleGraphDto): string[] {
   return [...dirs];
 }
 
+/** WHY_MAX_PATHS bounds the chains listed per winning requirement (the panel shows them one at a time or together). */
+const WHY_MAX_PATHS = 20;
+
+/** explanationDto turns an explanation into node ids the renderer draws. */
+export function explanationDto(e: Explanation): ModuleExplanationDto {
+  const selected = e.version !== 'none' ? moduleKey({ path: e.path, version: e.version }) : undefined;
+  return {
+    path: e.path,
+    version: e.version,
+    ...(selected ? { selectedId: selected } : {}),
+    ...(e.absent ? { absent: e.absent } : {}),
+    reasons: e.reasons.map((r) => {
+      const chain = r.chain.map(moduleKey);
+      const all = (r.allChains ?? []).map((c) => c.map(moduleKey));
+      // The shortest chain first, then the others once each.
+      const others = all.filter((c) => c.join('\n') !== chain.join('\n'));
+      return { requirer: moduleKey(r.requirer), requires: r.requires, chain, allChains: [chain, ...others] };
+    }),
+    requirers: e.requirers.map((r) => ({ requirer: moduleKey(r.requirer), requires: r.requires })),
+    unselected: e.unselected.map((u) => ({ version: u.version, reason: u.reason })),
+    replace: e.replace ? { old: moduleKey(e.replace.old), new: moduleKey(e.replace.new), source: e.replace.source } : null,
+  };
+}
+
 /** createAppBackend builds the handlers of every channel around deps. */
 export function createAppBackend(deps: BackendDeps): AppBackend {
   const jobs = new Map<string, AbortController>();
   let watcher: ProjectWatcher | undefined;
+  // The last project loaded, kept so that questions about it need no reload.
+  let opened: { readonly dir: string; readonly project: Project; readonly load: GraphLoad; index?: GraphIndex } | undefined;
   const interval = deps.progressIntervalMs ?? 50;
 
   const progressSender = (jobId: string): ((p: GraphProgress) => void) => {
@@ -114,8 +144,17 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
       const controller = new AbortController();
       jobs.set(jobId, controller);
       try {
-        const dto = await loadGraphDto({ dir, env, signal: controller.signal, example, onProgress: progressSender(jobId) });
+        let loaded: { project: Project; load: GraphLoad } | undefined;
+        const dto = await loadGraphDto({
+          dir,
+          env,
+          signal: controller.signal,
+          example,
+          onProgress: progressSender(jobId),
+          onLoaded: (project, load) => (loaded = { project, load }),
+        });
         if (controller.signal.aborted) return fail('canceled', 'loading was canceled');
+        opened = loaded ? { dir: dto.dir, ...loaded } : undefined;
         if (!example && dto.mainModules.length > 0) deps.recent.add(dto.dir, projectName(dto));
         watcher?.close();
         watcher = undefined;
@@ -148,6 +187,15 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
     'app:recent-list': async () => ok(deps.recent.list()),
 
     'app:recent-remove': async ({ dir }) => ok(deps.recent.remove(dir)),
+
+    'app:module-explain': async ({ dir, path }) => {
+      if (!opened || opened.dir !== dir) return fail('not-found', `${dir}: no project is open there; load it first`);
+      const mg = opened.load.mg;
+      if (!mg) return fail('not-found', `${dir}: the module graph could not be loaded`);
+      opened.index ??= new GraphIndex(mg, opened.project.loader);
+      const e = await explainModule(opened.index, path, { allPaths: true, maxPaths: WHY_MAX_PATHS });
+      return ok(explanationDto(e));
+    },
   };
 
   return {

@@ -280,6 +280,8 @@ export interface LoadGraphOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: GraphProgress) => void;
   readonly example?: boolean;
+  /** onLoaded receives the opened project and its graph, so later questions reuse them. */
+  readonly onLoaded?: (project: Project, load: GraphLoad) => void;
 }
 
 /**
@@ -311,6 +313,7 @@ export async function loadGraphDto(opts: LoadGraphOptions): Promise<ModuleGraphD
     return failedDto(resolve(opts.dir), e as Error, opts, Date.now() - started, warnings);
   }
   const load = await loadGraph(project, opts.signal);
+  opts.onLoaded?.(project, load);
   return graphDto(project, load, { fetched, warnings, example: opts.example, elapsedMs: Date.now() - started });
 }
 

@@ -13,6 +13,7 @@ export const INVOKE_FUNCTIONS = {
   pickFolder: 'app:folder-pick',
   listRecent: 'app:recent-list',
   removeRecent: 'app:recent-remove',
+  explainModule: 'app:module-explain',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** EVENT_FUNCTIONS maps each bridge subscription function name to its event channel. */

@@ -15,6 +15,7 @@ const schemaTypesMatch: { [K in keyof InvokeMap]: Equal<z.output<Schemas[K]>, In
   'app:folder-pick': true,
   'app:recent-list': true,
   'app:recent-remove': true,
+  'app:module-explain': true,
 };
 const invokeKeysMatch: Equal<(typeof INVOKE_CHANNELS)[number], keyof InvokeMap> = true;
 const eventKeysMatch: Equal<(typeof EVENT_CHANNELS)[number], keyof EventMap> = true;
@@ -68,6 +69,10 @@ describe('ipc contract', () => {
     ['app:info-get', { a: 1 }, false],
     ['app:recent-remove', { dir: '/p' }, true],
     ['app:recent-remove', { dir: 5 }, false],
+    ['app:module-explain', { dir: '/p', path: 'example.com/log' }, true],
+    ['app:module-explain', { dir: '/p', path: 'example.com/log@v1.0.0' }, false],
+    ['app:module-explain', { dir: '/p', path: '' }, false],
+    ['app:module-explain', { path: 'example.com/log' }, false],
   ] as const)('%s accepts %j: %s', (channel, req, valid) => {
     expect(requestSchemas[channel].safeParse(req).success).toBe(valid);
   });

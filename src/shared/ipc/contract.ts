@@ -54,6 +54,40 @@ export interface ProjectChangedDto {
   readonly file: string;
 }
 
+/** WhyEdgeDto is one requirement on the explained module: requirer (a node id) asks for requires. */
+export interface WhyEdgeDto {
+  readonly requirer: string;
+  readonly requires: string;
+}
+
+/** WhyReasonDto is a winning requirement and the chains of node ids from a main module to its requirer. */
+export interface WhyReasonDto extends WhyEdgeDto {
+  /** The shortest chain, main module first, requirer last. */
+  readonly chain: readonly string[];
+  /** Every simple chain (bounded), the shortest first. */
+  readonly allChains: readonly (readonly string[])[];
+}
+
+/** ModuleExplanationDto answers "why is this module at this version" for the open project. */
+export interface ModuleExplanationDto {
+  readonly path: string;
+  /** The selected version ("" for a main module, "none" when the module is not in the build). */
+  readonly version: string;
+  /** The node id of the selected version, when it is drawn. */
+  readonly selectedId?: string;
+  readonly absent?: string;
+  readonly reasons: readonly WhyReasonDto[];
+  readonly requirers: readonly WhyEdgeDto[];
+  readonly unselected: readonly { readonly version: string; readonly reason: string }[];
+  readonly replace: { readonly old: string; readonly new: string; readonly source: string } | null;
+}
+
+/** ModuleExplainRequest names a module path of the project open at dir. */
+export interface ModuleExplainRequest {
+  readonly dir: string;
+  readonly path: string;
+}
+
 /** InvokeMap: channel → request and response. */
 export interface InvokeMap {
   'app:info-get': { req: Record<string, never>; res: Result<AppInfoDto> };
@@ -62,6 +96,7 @@ export interface InvokeMap {
   'app:folder-pick': { req: Record<string, never>; res: Result<{ readonly dir: string | null }> };
   'app:recent-list': { req: Record<string, never>; res: Result<readonly RecentProjectDto[]> };
   'app:recent-remove': { req: { readonly dir: string }; res: Result<readonly RecentProjectDto[]> };
+  'app:module-explain': { req: ModuleExplainRequest; res: Result<ModuleExplanationDto> };
 }
 
 /** EventMap: event channel → payload. */

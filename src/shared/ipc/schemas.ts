@@ -23,6 +23,7 @@ export const requestSchemas = {
   'app:folder-pick': empty,
   'app:recent-list': empty,
   'app:recent-remove': z.object({ dir }).strict(),
+  'app:module-explain': z.object({ dir, path: z.string().min(1).max(1024).regex(/^[^\s\0@]+$/, 'not a module path') }).strict(),
 } satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
 
 /** isInvokeChannel tells whether a string names a call channel of the contract. */

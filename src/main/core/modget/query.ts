@@ -7,6 +7,8 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { fromToolchain, goCompare, goIsLang, goIsPrerelease, goIsValid, goLang, isToolchainPath, modCompare, modIsValid } from '../gover/gover';
 import type { Loader } from '../modload/loader';
+import { TooNewError } from '../modload/summary';
+import { cleanJoin } from '../modload/file-path';
 import { autoQuote } from '../modfile/rules';
 import { canonicalVersion, checkPath, checkPathMajor, splitPathVersion } from '../modpath/module-path';
 import { isPseudoVersion, pseudoVersion, pseudoVersionTime, GO_ZERO_TIME } from '../semver/pseudo';
@@ -508,9 +510,14 @@ export class ModuleQueries {
 
   private async latestSummary(path: string): Promise<{ retract: readonly { low: string; high: string; rationale: string }[]; deprecated: string }> {
     const rm = await this.latestVersionIgnoringRetractions(path);
-    const r = await this.opts.loader.rawGoModSummary(rm);
-    if (!r.ok) throw r.error;
-    return r.summary;
+    const { loader } = this.opts;
+    const r = await loader.rawGoModSummary(rm);
+    if (r.ok) return r.summary;
+    if (!(r.error instanceof TooNewError)) throw r.error;
+    // go reads retractions and deprecations even from a go.mod that needs a newer Go.
+    const data = rm.version === '' ? await loader.opts.fetcher.readLocalGoMod(cleanJoin(loader.mainModules.replacementDir(rm), 'go.mod')) : await loader.opts.fetcher.goMod(rm, this.opts.signal);
+    const f = loader.opts.parseLax('go.mod', data);
+    return { retract: f.retract, deprecated: f.module?.deprecated ?? '' };
   }
 
   /** checkRetractions refuses a version its author retracted (modload.CheckRetractions). */

@@ -291,7 +291,7 @@ async function addHiddenRequirements(index: GraphIndex, path: string, addNote: (
           const raw = await loader.rawGoModSummary(actual);
           if (raw.ok) {
             for (const r of raw.summary.require) {
-              if (r.path === path && mms.isExcluded(r)) addNote(r.version, `excluded by the main module (required by ${formatModule(m)})`);
+              if (r.path === path && mms.isExcluded(r)) addNote(r.version, `required by ${formatModule(m)}, whose requirement on an excluded version is dropped`);
             }
           }
           if (actual.path !== m.path || actual.version !== m.version) {

@@ -3,6 +3,7 @@ import { useMemo, type JSX } from 'react';
 import type { ModuleNodeDto } from '../../../shared/model/module-graph';
 import { moduleDetails } from '../graph/details';
 import { useAppStore } from '../store/app-store';
+import { WhySection } from './WhySection';
 
 const SOURCE_TEXT: Record<ModuleNodeDto['source'], string> = {
   main: 'main module (go.mod on disk)',
@@ -119,6 +120,7 @@ export function DetailsPanel(): JSX.Element | null {
           </a>
         )}
       </div>
+      <WhySection node={n} />
       <section>
         <h3>
           Requires <span className="count">{d.requires.length}</span>

@@ -12,6 +12,7 @@ import { chooseLayout, type Positions } from '../graph/layout';
 import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
 import { graphStylesheet } from '../graph/styles';
 import { visibleGraph } from '../graph/visible-graph';
+import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
 import { selectViewOptions } from '../store/view-slice';
 import { fitGraph, graphHandle } from './graph-handle';
@@ -52,6 +53,17 @@ function ensureVisible(cy: Core, id: string | undefined): void {
   }
 }
 
+/** ensurePathVisible brings the whole highlighted path into view when part of it is off screen. */
+function ensurePathVisible(cy: Core, ids: readonly string[]): void {
+  const eles = cy.nodes().filter((x) => ids.includes(x.id()));
+  if (eles.empty()) return;
+  const ext = cy.extent();
+  const bb = eles.boundingBox();
+  if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
+  cy.stop();
+  cy.animate({ fit: { eles, padding: 60 }, duration: 200 });
+}
+
 function makeLayoutClient(): LayoutClient {
   return new LayoutClient(() => new Worker(new URL('../graph/layout-worker.ts', import.meta.url), { type: 'module' }));
 }
@@ -63,6 +75,8 @@ export function GraphView(): JSX.Element {
   const theme = useAppStore((s) => s.theme);
   const layoutPref = useAppStore((s) => s.layout);
   const selectedId = useAppStore((s) => s.selectedId);
+  const why = useAppStore((s) => s.why);
+  const whyPath = useAppStore((s) => s.whyPath);
   const revealRequest = useAppStore((s) => s.revealRequest);
   const select = useAppStore((s) => s.select);
   const focusOn = useAppStore((s) => s.focusOn);
@@ -71,6 +85,8 @@ export function GraphView(): JSX.Element {
   const [cy, setCy] = useState<Core>();
   const [state, setState] = useState<'layout' | 'ready' | 'empty'>('empty');
   const layoutClient = useRef<LayoutClient>(undefined);
+  // The why highlight as drawn (edge keys), for tests and assistive reading.
+  const [whyDrawn, setWhyDrawn] = useState<{ nodes: string; edges: string }>();
 
   const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
   const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
@@ -171,16 +187,35 @@ export function GraphView(): JSX.Element {
     cy?.style(graphStylesheet(theme, { large }));
   }, [cy, theme, large]);
 
-  // Selection: highlight the node, its requirers and requirements; fade the rest.
+  // Selection: highlight the paths from main that set its version once they are known (else
+  // the node, its requirers and requirements); fade the rest.
   useEffect(() => {
     if (!cy) return;
+    let drawn: { nodes: string; edges: string } | undefined;
     cy.batch(() => {
-      cy.elements().removeClass('faded incident');
+      cy.elements().removeClass('faded incident why-path');
       cy.$(':selected').unselect();
       if (!selectedId) return;
       const n = cy.$id(selectedId);
       if (n.empty()) return;
       n.select();
+      const path = n.data('path') as string | undefined;
+      if (why.kind === 'ready' && path === why.path && why.value.selectedId) {
+        const h = whyHighlight(why.value, whyPath);
+        const nodes = cy.nodes().filter((x) => h.nodes.has(x.id()));
+        const edges = cy.edges().filter((x) => h.edges.has(edgeKey(x.source().id(), x.target().id())));
+        nodes.addClass('why-path');
+        edges.addClass('why-path');
+        cy.nodes()
+          .filter((x) => !x.isParent() && !h.nodes.has(x.id()) && x.id() !== selectedId)
+          .addClass('faded');
+        cy.edges().difference(edges).addClass('faded');
+        drawn = {
+          nodes: nodes.map((x) => x.id()).sort().join('|'),
+          edges: edges.map((x) => edgeKey(x.data('source') as string, x.data('target') as string)).sort().join('|'),
+        };
+        return;
+      }
       const hood = n.closedNeighborhood();
       cy.nodes()
         .filter((x) => !x.isParent())
@@ -189,8 +224,12 @@ export function GraphView(): JSX.Element {
       cy.edges().difference(hood).addClass('faded');
       n.connectedEdges().addClass('incident');
     });
-    if (state === 'ready') ensureVisible(cy, selectedId);
-  }, [cy, selectedId, elements, state]);
+    setWhyDrawn(drawn);
+    if (state === 'ready') {
+      if (drawn) ensurePathVisible(cy, drawn.nodes.split('|'));
+      else ensureVisible(cy, selectedId);
+    }
+  }, [cy, selectedId, elements, state, why, whyPath]);
 
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
   useEffect(() => {
@@ -256,6 +295,8 @@ export function GraphView(): JSX.Element {
       data-testid="graph"
       data-state={state}
       data-nodes={leafCount}
+      data-why-nodes={whyDrawn?.nodes}
+      data-why-edges={whyDrawn?.edges}
       data-edges={visible?.edges.length ?? 0}
       data-layout={layoutKind}
       tabIndex={0}

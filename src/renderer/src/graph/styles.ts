@@ -153,6 +153,8 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
     { selector: '.faded', style: { opacity: 0.12 } },
     { selector: 'node:selected', style: { 'border-color': p.highlight, 'border-width': 4, 'border-style': 'solid', opacity: 1 } },
     { selector: 'edge.incident', style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 2.2, opacity: 1, 'z-index': 10 } },
+    { selector: 'node.why-path', style: { 'border-color': p.highlight, 'border-width': 3, 'border-style': 'solid', opacity: 1 } },
+    { selector: 'edge.why-path', style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 3.5, opacity: 1, 'z-index': 20 } },
     { selector: 'node.match', style: { 'overlay-color': p.highlight, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   ];
 }

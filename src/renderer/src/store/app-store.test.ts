@@ -11,6 +11,7 @@ const fakeApi = {
   pickFolder: vi.fn(),
   listRecent: vi.fn(async () => ({ ok: true, value: [{ dir: '/p', name: 'example.com/main', openedAt: 't' }] })),
   removeRecent: vi.fn(async () => ({ ok: true, value: [] })),
+  explainModule: vi.fn(),
   onGraphProgress: vi.fn((cb: (p: GraphProgressDto) => void) => {
     handlers.progress = cb;
     return () => undefined;
@@ -168,5 +169,48 @@ describe('view slice', () => {
     const before = useAppStore.getState().searchRequest;
     useAppStore.getState().requestSearch();
     expect(useAppStore.getState().searchRequest).toBe(before + 1);
+  });
+});
+
+describe('why slice', () => {
+  const explanation = { path: 'example.com/a', version: 'v1.1.0', selectedId: 'example.com/a@v1.1.0', reasons: [], requirers: [], unselected: [], replace: null };
+
+  it('asks the backend once per module of the open graph, and again after a reload', async () => {
+    useAppStore.setState({ graph });
+    fakeApi.explainModule.mockResolvedValue({ ok: true, value: explanation });
+    await useAppStore.getState().explain('example.com/a');
+    await useAppStore.getState().explain('example.com/a');
+    expect(fakeApi.explainModule).toHaveBeenCalledTimes(1);
+    expect(fakeApi.explainModule).toHaveBeenCalledWith({ dir: graph.dir, path: 'example.com/a' });
+    expect(useAppStore.getState().why).toEqual({ kind: 'ready', path: 'example.com/a', value: explanation });
+    useAppStore.getState().setWhyPath(0);
+    expect(useAppStore.getState().whyPath).toBe(0);
+    useAppStore.setState({ graph: { ...graph } });
+    await useAppStore.getState().explain('example.com/a');
+    expect(fakeApi.explainModule).toHaveBeenCalledTimes(2);
+    expect(useAppStore.getState().whyPath).toBe('shortest');
+  });
+
+  it('keeps only the answer for the latest selection', async () => {
+    useAppStore.setState({ graph });
+    const first = deferred<unknown>();
+    fakeApi.explainModule.mockReturnValueOnce(first.promise).mockResolvedValueOnce({ ok: true, value: { ...explanation, path: 'example.com/b' } });
+    const p1 = useAppStore.getState().explain('example.com/a');
+    await useAppStore.getState().explain('example.com/b');
+    first.resolve({ ok: true, value: explanation });
+    await p1;
+    expect(useAppStore.getState().why).toMatchObject({ kind: 'ready', path: 'example.com/b' });
+  });
+
+  it('reports a failure, and asks again after one', async () => {
+    useAppStore.setState({ graph });
+    fakeApi.explainModule.mockResolvedValueOnce({ ok: false, error: { code: 'not-found', message: 'no project' } });
+    await useAppStore.getState().explain('example.com/a');
+    expect(useAppStore.getState().why).toEqual({ kind: 'error', path: 'example.com/a', message: 'no project' });
+    fakeApi.explainModule.mockResolvedValueOnce({ ok: true, value: explanation });
+    await useAppStore.getState().explain('example.com/a');
+    expect(useAppStore.getState().why.kind).toBe('ready');
+    useAppStore.getState().clearWhy();
+    expect(useAppStore.getState().why).toEqual({ kind: 'idle' });
   });
 });

@@ -2,14 +2,16 @@
 import { create } from 'zustand';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
+import { createWhySlice, type WhySlice } from './why-slice';
 
 /** AppState is the whole renderer state. */
-export type AppState = ProjectSlice & ViewSlice;
+export type AppState = ProjectSlice & ViewSlice & WhySlice;
 
 /** useAppStore is the store hook; useAppStore.getState() outside React. */
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createViewSlice(...a),
+  ...createWhySlice(...a),
 }));
 
 /** selectLoading tells whether a graph is loading. */
