@@ -7,7 +7,7 @@
 //     cy.panBy in requestAnimationFrame (a full redraw every frame, no viewport texture).
 //
 //   npm run build && npm run bench:render [-- --sizes 300,1000,5000] [--runs N] [--pan-ms MS]
-//                                         [--trace] [--profile] [--keep] [--strict]
+//                                         [--trace] [--profile] [--no-webgl] [--keep] [--strict]
 //
 // Not part of `npm test`. Targets: first interactive frame 1 s at 300, 2 s at 1,000, 5 s at
 // 5,000 nodes; at least 30 fps while panning at 5,000. The first open of a project (cold: go.mod
@@ -42,6 +42,9 @@ const runs = Number(opt('--runs', '3'));
 const panMs = Number(opt('--pan-ms', '3000'));
 const wantTrace = argv.includes('--trace');
 const wantProfile = argv.includes('--profile');
+// --no-webgl hides WebGL from the page, so the renderer keeps Cytoscape's canvas renderer at
+// every size: to tell WebGL's cost (software GL under --disable-gpu) from the rest.
+const noWebgl = argv.includes('--no-webgl');
 const keep = argv.includes('--keep');
 const strict = argv.includes('--strict');
 
@@ -280,6 +283,13 @@ function pageProbe() {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
+function hideWebgl() {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+    return /webgl/.test(kind) ? null : getContext.call(this, kind, ...rest);
+  };
+}
+
 async function openAndTime(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__bench && window.__bench.frame !== undefined, undefined, { timeout: 180_000, polling: 100 });
@@ -405,7 +415,7 @@ function printProfile(profile) {
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  process.stdout.write(`      main-thread CPU profile of that open (${ms(total)} sampled), most self time:\n`);
+  process.stdout.write(`      main-thread CPU profile of the last warm open (${ms(total)} sampled), most self time:\n`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stdout.write(`        ${ms(v).padStart(8)}  ${k}\n`);
 }
 
@@ -448,6 +458,7 @@ async function main() {
       const { child, url } = await startServe(g.project, g.env, scratch);
       try {
         const context = await browser.newContext({ viewport: VIEWPORT });
+        if (noWebgl) await context.addInitScript(hideWebgl);
         await context.addInitScript(pageProbe);
         const timings = [];
         for (let r = 0; r <= runs; r++) {
@@ -465,7 +476,7 @@ async function main() {
           if (tracing) await browser.stopTracing();
           if (cdp) {
             const { profile } = await cdp.send('Profiler.stop');
-            printProfile(profile);
+            t.profile = profile;
             await cdp.detach();
           }
           if (r === 0) {
@@ -479,6 +490,7 @@ async function main() {
             const target = firstFrameTarget(n);
             const mid = timings.find((x) => x.firstFrame === best.sort((a, b) => a - b)[Math.floor((best.length - 1) / 2)]) ?? t;
             report(`${n} nodes, first interactive frame (median of ${runs} warm opens: ${timings.map((x) => ms(x.firstFrame)).join(', ')})`, ms(med), `≤ ${ms(target)}`, med <= target, breakdown(mid));
+            if (t.profile) printProfile(t.profile);
             await page.waitForTimeout(300);
             const mouse = await panWithMouse(page, panMs);
             const prog = await panProgrammatically(page, panMs);

@@ -4,7 +4,7 @@
 // the bytes of go.mod and go.sum, and `go list -m all` afterwards. Each case is also run with
 // --dry-run first, which must print the same stderr and write nothing.
 //
-// GOMODX_GET_COUNT universes (default 20) with GOMODX_GET_CASES cases each (default 8), seeds
+// GOMODX_GET_COUNT universes (default 30) with GOMODX_GET_CASES cases each (default 8), seeds
 // from GOMODX_GET_SEED; a failure prints the seed and case to replay alone.
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import type { Universe } from '../helpers/universe/universe-model';
 import { lineDiff, loadRunCli, mapWithConcurrency, type RunCli } from './differential-harness';
 import { getCases, type GetCase } from './get-arguments';
 
-const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 20);
+const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 30);
 const CASES = Number(process.env.GOMODX_GET_CASES ?? 8);
 const SEED = Number(process.env.GOMODX_GET_SEED ?? 31_337);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';

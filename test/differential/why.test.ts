@@ -7,7 +7,7 @@
 // `-versions [-retracted]`, `-u -json` and `path@latest` on the same universes must print
 // exactly what go prints.
 //
-// GOMODX_WHY_COUNT universes (default 30) from GOMODX_WHY_SEED.
+// GOMODX_WHY_COUNT universes (default 40) from GOMODX_WHY_SEED.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import type { Universe } from '../helpers/universe/universe-model';
 import { loadRunCli, mapWithConcurrency, runGomodx, type RunCli } from './differential-harness';
 import { parseJsonStream } from './universe-report';
 
-const COUNT = Number(process.env.GOMODX_WHY_COUNT ?? 30);
+const COUNT = Number(process.env.GOMODX_WHY_COUNT ?? 40);
 const SEED = Number(process.env.GOMODX_WHY_SEED ?? 777);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
 

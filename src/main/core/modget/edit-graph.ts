@@ -26,6 +26,8 @@ export class ModuleTable {
   readonly summary: (ModFileSummary | undefined)[] = [];
   readonly error: (Error | undefined)[] = [];
   readonly asked: boolean[] = [];
+  /** How many go.mod files failed to load (graphs are searched for errors only if any did). */
+  errorCount = 0;
   readonly reqIds: (Int32Array | undefined)[] = [];
   /** Graph state stamped by graph number (see Stamps). */
   readonly st = new Stamps();
@@ -107,6 +109,7 @@ export class ModuleTable {
     this.asked[id] = true;
     if (!r.ok) {
       this.error[id] = r.error;
+      this.errorCount++;
       return;
     }
     this.summary[id] = r.summary;

@@ -37,7 +37,7 @@ import {
 } from './query-errors';
 import { reportChanges, type Change } from './report-changes';
 import { updateGoModFromReqs } from './update-go-mod';
-import { updatedGoSum } from './go-sum-update';
+import { parsedGoSum, updatedGoSum } from './go-sum-update';
 
 /** UpgradeFlag is -u ("upgrade"), -u=patch ("patch") or absent (""). */
 export type UpgradeFlag = '' | 'upgrade' | 'patch';
@@ -1094,10 +1094,12 @@ async function goSumAfter(r: Resolver): Promise<{ text?: string; added: string[]
     keep.add(`${a.path} ${a.version}`);
   }
   const checked = new Map<string, string>();
+  // A go.mod hash already in go.sum is the one the file was checked against: nothing to add.
+  const have = parsedGoSum(session.goSum);
   for (const m of session.goModsRead()) {
     if (m.version === '' || isToolchainPath(m.path)) continue;
     const k = `${m.path} ${m.version}/go.mod`;
-    if (!keep.has(k) || checked.has(k)) continue;
+    if (!keep.has(k) || checked.has(k) || have.has(k)) continue;
     try {
       checked.set(k, await session.goModHash(m));
     } catch {

@@ -3,7 +3,7 @@
  * stays; a hash checked during the command that the file lacks is added only if the build
  * needs it (keep); the file is rewritten sorted (module.Sort) only when something is added.
  */
-import { sortModules } from '../modpath/module-path';
+import { compareModulesForSort, sortModules } from '../modpath/module-path';
 
 const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=';
 
@@ -33,8 +33,16 @@ export function updatedGoSum(
     added.push(k);
   }
   if (added.length === 0) return { added: [] };
-  const keys = new Set([...have.keys(), ...additions.keys()]);
-  const mods = sortModules([...keys].map(splitKey));
+  // Merge the (few) new keys into the sorted keys of the file, instead of sorting them all.
+  const fresh = sortModules([...additions.keys()].filter((k) => !have.has(k)).map(splitKey));
+  const old = sortedKeys(existing);
+  const mods: { path: string; version: string }[] = [];
+  let i = 0;
+  for (const m of fresh) {
+    while (i < old.length && compareModulesForSort(old[i]!, m) <= 0) mods.push(old[i++]!);
+    mods.push(m);
+  }
+  while (i < old.length) mods.push(old[i++]!);
   const lines: string[] = [];
   for (const m of mods) {
     const k = `${m.path} ${m.version}`;
@@ -45,10 +53,17 @@ export function updatedGoSum(
   return { text: lines.join(''), added: addedLines };
 }
 
-let lastParsed: { text: string; have: Map<string, Set<string>> } | undefined;
+let lastParsed: { text: string; have: Map<string, Set<string>>; sorted?: { path: string; version: string }[] } | undefined;
+
+/** sortedKeys is the keys of the file in module.Sort order (remembered with the parse). */
+function sortedKeys(existing: string): readonly { path: string; version: string }[] {
+  parsedGoSum(existing);
+  lastParsed!.sorted ??= sortModules([...lastParsed!.have.keys()].map(splitKey));
+  return lastParsed!.sorted;
+}
 
 /** parsedGoSum reads go.sum's lines into key -> hashes (the last file parsed is remembered). */
-function parsedGoSum(existing: string): ReadonlyMap<string, ReadonlySet<string>> {
+export function parsedGoSum(existing: string): ReadonlyMap<string, ReadonlySet<string>> {
   if (lastParsed?.text === existing) return lastParsed.have;
   const have = new Map<string, Set<string>>();
   for (const raw of existing.split('\n')) {
