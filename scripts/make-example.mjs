@@ -5,7 +5,11 @@
 // The table is chosen so that one small graph shows every mark the explorer draws: an exclude,
 // a module replacement and a directory replacement, a /v2 twin beside v1, pruned (go >= 1.17)
 // and unpruned (go < 1.17) go.mod files, versions that lose to higher ones, and a
-// +incompatible version.
+// +incompatible version. Newer versions that nobody requires yet (a retracted one, a deprecated
+// module, a patch release, a release that adds a module) give the what-if previews something to
+// show; every version has a zip whose package imports what its go.mod requires, so `go get`
+// (which reads packages) runs on it as on a real project.
+import { zipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,12 +24,19 @@ const GO = process.env.GOMODX_GO ?? '/usr/local/go/bin/go';
 const modules = {
   'example.com/web@v1.4.0': { go: '1.21', require: ['example.com/log v1.3.0', 'example.com/color v1.2.0', 'example.com/text v0.3.0'] },
   'example.com/web@v1.3.0': { go: '1.21', require: ['example.com/log v1.1.0'] },
-  'example.com/db@v1.2.0': { go: '1.20', require: ['example.com/log v1.1.0', 'example.com/sqldriver v1.0.0'] },
+  'example.com/web@v1.5.0': { go: '1.22', require: ['example.com/log v1.4.1', 'example.com/color v1.1.0', 'example.com/text v0.3.0', 'example.com/metrics v0.1.0'] },
+  'example.com/metrics@v0.1.0': { go: '1.21', require: ['example.com/log v1.3.0'] },
+  // db's package does not import sqldriver (only its tests would), so the main module need not
+  // list it and its go.mod stays out of the pruned graph.
+  'example.com/db@v1.2.0': { go: '1.20', require: ['example.com/log v1.1.0', 'example.com/sqldriver v1.0.0'], imports: ['example.com/log'] },
+  'example.com/db@v1.2.1': { go: '1.20', require: ['example.com/log v1.1.0', 'example.com/sqldriver v1.0.0'], imports: ['example.com/log'] },
   'example.com/sqldriver@v1.0.0': { go: '1.19', require: ['example.com/net v0.1.0'] },
   'example.com/net@v0.1.0': { go: '1.19', require: [] },
   'example.com/log@v1.0.0': { go: null, require: [] },
   'example.com/log@v1.1.0': { go: '1.18', require: [] },
   'example.com/log@v1.3.0': { go: '1.21', require: ['example.com/color v1.1.0'] },
+  'example.com/log@v1.4.0': { go: '1.22', require: ['example.com/color v1.1.0'] },
+  'example.com/log@v1.4.1': { go: '1.22', require: ['example.com/color v1.1.0'], extra: 'retract v1.4.0 // Writes timestamps in the wrong time zone.\n' },
   'example.com/color@v1.1.0': { go: '1.18', require: [] },
   'example.com/color@v1.2.0': { go: '1.21', require: [] },
   'example.com/text@v0.2.0': { go: '1.16', require: [] },
@@ -34,6 +45,7 @@ const modules = {
   'example.com/yaml@v1.5.0': { go: '1.18', require: [] },
   'example.com/yaml/v2@v2.1.0': { go: '1.21', require: ['example.com/yaml v1.4.0'] },
   'example.com/legacy@v1.0.0': { go: '1.16', require: ['example.com/util v1.0.0'] },
+  'example.com/legacy@v1.1.0': { go: '1.16', require: ['example.com/util v1.0.0'], deprecated: 'use example.com/web instead.' },
   'example.com/util@v1.0.0': { go: null, require: ['example.com/log v1.0.0', 'example.com/text v0.2.0'] },
   // A v3 tag in a repository without go.mod: the proxy serves a synthesized go.mod.
   'example.com/oldlib@v3.0.0+incompatible': { go: null, require: [], synthesized: true },
@@ -76,6 +88,26 @@ replace example.com/forked v1.0.0 => example.com/forkfix v1.0.1
 replace example.com/localmod => ./localmod
 `;
 
+const mainGo = `// Package main imports what the example requires directly, so that go get -u has packages to follow.
+package main
+
+import (
+	_ "example.com/color"
+	_ "example.com/db"
+	_ "example.com/forked"
+	_ "example.com/legacy"
+	_ "example.com/localmod"
+	_ "example.com/oldlib"
+	_ "example.com/web"
+	_ "example.com/yaml"
+	_ "example.com/yaml/v2"
+)
+
+func main() {}
+`;
+
+const localGo = 'package localmod\n\nimport _ "example.com/yaml"\n';
+
 const localGoMod = `module example.com/localmod
 
 go 1.21
@@ -85,11 +117,36 @@ require example.com/yaml v1.4.0
 
 function goModText(path, spec) {
   if (spec.synthesized) return `module ${path}\n`;
-  let s = `module ${spec.module ?? path}\n`;
+  let s = spec.deprecated ? `// Deprecated: ${spec.deprecated}\nmodule ${spec.module ?? path}\n` : `module ${spec.module ?? path}\n`;
   if (spec.go) s += `\ngo ${spec.go}\n`;
   if (spec.require.length === 1) s += `\nrequire ${spec.require[0]}\n`;
   else if (spec.require.length > 1) s += `\nrequire (\n${spec.require.map((r) => `\t${r}\n`).join('')})\n`;
+  if (spec.extra) s += `\n${spec.extra}`;
   return s;
+}
+
+/** packageName is the name of a module's root package: its last path element, major suffix dropped. */
+function packageName(path) {
+  const parts = path.split('/');
+  const last = parts.pop();
+  return /^v[0-9]+$/.test(last) ? parts.pop() : last;
+}
+
+/** goSource is the module's one package: it imports the root package of every module it requires (or spec.imports). */
+function goSource(path, spec) {
+  const name = packageName(spec.module ?? path);
+  const imports = spec.imports ?? spec.require.map((r) => r.split(' ')[0]);
+  if (imports.length === 0) return `package ${name}\n`;
+  return `package ${name}\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n`;
+}
+
+/** moduleZip is the zip the proxy serves: go.mod (unless the version has none) and the package. */
+function moduleZip(path, version, spec) {
+  const prefix = `${path}@${version}/`;
+  const entry = (text) => [Buffer.from(text, 'utf8'), { level: 0, mtime: new Date(1980, 0, 1) }];
+  const files = { [`${prefix}${packageName(spec.module ?? path)}.go`]: entry(goSource(path, spec)) };
+  if (!spec.synthesized) files[`${prefix}go.mod`] = entry(goModText(path, spec));
+  return zipSync(files);
 }
 
 rmSync(proxy, { recursive: true, force: true });
@@ -102,6 +159,7 @@ for (const [key, spec] of Object.entries(modules)) {
   const dir = join(proxy, path, '@v');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${version}.mod`), goModText(path, spec));
+  writeFileSync(join(dir, `${version}.zip`), moduleZip(path, version, spec));
   const time = `2024-0${1 + (day % 9)}-1${day % 10}T10:00:00Z`;
   day++;
   writeFileSync(join(dir, `${version}.info`), JSON.stringify({ Version: version, Time: time }) + '\n');
@@ -113,6 +171,8 @@ for (const [path, list] of versions) writeFileSync(join(proxy, path, '@v', 'list
 writeFileSync(join(root, 'go.mod'), mainGoMod);
 mkdirSync(join(root, 'localmod'), { recursive: true });
 writeFileSync(join(root, 'localmod', 'go.mod'), localGoMod);
+writeFileSync(join(root, 'main.go'), mainGo);
+writeFileSync(join(root, 'localmod', 'localmod.go'), localGo);
 rmSync(join(root, 'go.sum'), { force: true });
 
 const tmp = mkdtempSync(join(tmpdir(), 'gomodx-example-'));
@@ -138,9 +198,11 @@ function go(args, extra = {}) {
   return r.stdout;
 }
 try {
-  go(['list', '-m', 'all']);
+  // go mod tidy writes the go.sum a real project has (zip and go.mod hashes) and proves that
+  // go.mod already says what the packages need.
+  go(['mod', 'tidy']);
   if (!existsSync(join(root, 'go.sum'))) throw new Error('go did not write go.sum');
-  if (readFileSync(join(root, 'go.mod'), 'utf8') !== mainGoMod) throw new Error('go rewrote go.mod: fix the table');
+  if (readFileSync(join(root, 'go.mod'), 'utf8') !== mainGoMod) throw new Error('go mod tidy rewrote go.mod: fix the table');
   // The same answers without -mod=mod prove that go.mod and go.sum are complete.
   const list = go(['list', '-m', 'all'], { GOFLAGS: '' });
   const graph = go(['mod', 'graph'], { GOFLAGS: '' });

@@ -1,0 +1,3 @@
+package localmod
+
+import _ "example.com/yaml"
