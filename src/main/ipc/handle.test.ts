@@ -19,6 +19,11 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:recent-list': async () => ok([]),
     'app:recent-remove': async () => ok([]),
     'app:module-explain': async () => ok({ path: 'm', version: 'none', reasons: [], requirers: [], unselected: [], replace: null }),
+    'app:module-versions': async () => ok({ path: 'm', versions: [] }),
+    'app:whatif-preview': async () => ok({ command: 'go get', ok: true, output: '', changes: [], goModDiff: '', goSumAdded: [], base: '0'.repeat(64), buildListBefore: 1, buildListAfter: 1, elapsedMs: 0 }),
+    'app:whatif-cancel': async () => ok({ canceled: false }),
+    'app:whatif-apply': async () => ok({ command: 'go get', files: [], undoId: 'u', output: '' }),
+    'app:whatif-undo': async () => ok({ files: [] }),
   };
   return { ...base, ...overrides };
 }

@@ -88,6 +88,20 @@ describe('app backend', () => {
     expect(other.ok ? 'ok' : other.error.code).toBe('not-found');
   });
 
+  it('previews go get on the loaded example, lists versions, and refuses to write the example', async () => {
+    const versions = await backend.handlers['app:module-versions']({ dir: EXAMPLE, path: 'example.com/web' });
+    expect(versions.ok && versions.value.versions.map((v) => v.version)).toEqual(['v1.5.0', 'v1.4.0', 'v1.3.0']);
+    const p = await backend.handlers['app:whatif-preview']({ jobId: 'w1', dir: EXAMPLE, args: ['example.com/log@v1.1.0'], upgrade: '' });
+    expect(p.ok && p.value.changes.map((c) => `${c.path} ${c.kind}`)).toEqual(['example.com/log downgraded', 'example.com/web downgraded']);
+    if (!p.ok) return;
+    const applied = await backend.handlers['app:whatif-apply']({ dir: EXAMPLE, base: p.value.base, args: ['example.com/log@v1.1.0'], upgrade: '' });
+    expect(applied).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/read-only/) } });
+    const elsewhere = await backend.handlers['app:whatif-preview']({ jobId: 'w2', dir: '/elsewhere', args: ['example.com/log@v1.1.0'], upgrade: '' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await backend.handlers['app:whatif-cancel']({ jobId: 'w1' })).toEqual({ ok: true, value: { canceled: false } });
+    expect(await backend.handlers['app:whatif-undo']({ dir: EXAMPLE, undoId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('loads a directory, remembers it, and reports when its go.mod changes', async () => {
     const dir = join(tmp, 'proj');
     mkdirSync(dir, { recursive: true });

@@ -6,16 +6,17 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/ipc/contract';
-import type { ModuleExplanationDto } from '../../shared/ipc/contract';
+import type { ModuleExplanationDto, WhatIfPreviewDto } from '../../shared/ipc/contract';
 import type { ModuleGraphDto } from '../../shared/model/module-graph';
 import { moduleKey } from '../../shared/model/module-version';
-import { fail, ok } from '../../shared/model/result';
+import { fail, ok, type Result } from '../../shared/model/result';
 import { explainModule, GraphIndex, type Explanation } from '../core/why/explain';
 import { exampleEnv } from './example-project';
 import { loadGraphDto, type GraphLoad, type GraphProgress } from './graph-dto';
 import type { Project } from './project';
 import { ProjectWatcher } from './project-watcher';
 import type { RecentProjects } from './recent-projects';
+import { WhatIf, WhatIfError } from './what-if';
 
 /** Handlers implements every call channel. */
 export type Handlers = { readonly [K in InvokeChannel]: (req: Req<K>) => Promise<Res<K>> };
@@ -91,12 +92,24 @@ export function explanationDto(e: Explanation): ModuleExplanationDto {
   };
 }
 
+/** EXAMPLE_READ_ONLY is why apply refuses on the bundled example. */
+const EXAMPLE_READ_ONLY = 'The bundled example is read-only: copy resources/example to a folder of yours and open that to apply changes.';
+
+/** whatIfFailure turns a what-if refusal into the error the renderer shows. */
+function whatIfFailure<T>(e: unknown): Result<T> {
+  if (e instanceof WhatIfError) return fail(e.code === 'stale' ? 'conflict' : e.code === 'not-found' ? 'not-found' : 'refused', e.message);
+  throw e;
+}
+
 /** createAppBackend builds the handlers of every channel around deps. */
 export function createAppBackend(deps: BackendDeps): AppBackend {
   const jobs = new Map<string, AbortController>();
   let watcher: ProjectWatcher | undefined;
   // The last project loaded, kept so that questions about it need no reload.
   let opened: { readonly dir: string; readonly project: Project; readonly load: GraphLoad; index?: GraphIndex } | undefined;
+  // The what-if engine of the open project: it outlives reloads of the same project, which keeps its undo history.
+  let whatIf: { readonly dir: string; readonly engine: WhatIf } | undefined;
+  const whatIfFor = (dir: string): WhatIf | undefined => (whatIf?.dir === dir ? whatIf.engine : undefined);
   const interval = deps.progressIntervalMs ?? 50;
 
   const progressSender = (jobId: string): ((p: GraphProgress) => void) => {
@@ -155,6 +168,18 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
         });
         if (controller.signal.aborted) return fail('canceled', 'loading was canceled');
         opened = loaded ? { dir: dto.dir, ...loaded } : undefined;
+        if (whatIf?.dir !== dto.dir) {
+          whatIf?.engine.dispose();
+          whatIf = {
+            dir: dto.dir,
+            engine: new WhatIf({
+              dir: dto.dir,
+              env,
+              ...(example ? { readOnly: EXAMPLE_READ_ONLY } : {}),
+              onWrite: (file, text) => watcher?.expectOwnWrite(file, text),
+            }),
+          };
+        }
         if (!example && dto.mainModules.length > 0) deps.recent.add(dto.dir, projectName(dto));
         watcher?.close();
         watcher = undefined;
@@ -196,12 +221,63 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
       const e = await explainModule(opened.index, path, { allPaths: true, maxPaths: WHY_MAX_PATHS });
       return ok(explanationDto(e));
     },
+
+    'app:module-versions': async ({ dir, path }) => {
+      const engine = whatIfFor(dir);
+      if (!engine) return fail('not-found', `${dir}: no project is open there; load it first`);
+      return ok(await engine.versions(path));
+    },
+
+    'app:whatif-preview': async ({ jobId, dir, args, upgrade }) => {
+      const engine = whatIfFor(dir);
+      if (!engine) return fail('not-found', `${dir}: no project is open there; load it first`);
+      if (jobs.has(jobId)) return fail('invalid-request', `job ${jobId} is already running`);
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        return ok(await engine.preview({ args, upgrade }, controller.signal));
+      } catch (e) {
+        if (controller.signal.aborted) return fail('canceled', 'the preview was canceled');
+        if (e instanceof WhatIfError) return whatIfFailure<WhatIfPreviewDto>(e);
+        throw e;
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    'app:whatif-cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) return ok({ canceled: false });
+      job.abort(new DOMException('canceled', 'AbortError'));
+      return ok({ canceled: true });
+    },
+
+    'app:whatif-apply': async ({ dir, base, args, upgrade }) => {
+      const engine = whatIfFor(dir);
+      if (!engine) return fail('not-found', `${dir}: no project is open there; load it first`);
+      try {
+        return ok(await engine.apply({ args, upgrade }, base));
+      } catch (e) {
+        return whatIfFailure(e);
+      }
+    },
+
+    'app:whatif-undo': async ({ dir, undoId }) => {
+      const engine = whatIfFor(dir);
+      if (!engine) return fail('not-found', `${dir}: no project is open there; load it first`);
+      try {
+        return ok(await engine.undo(undoId));
+      } catch (e) {
+        return whatIfFailure<{ readonly files: readonly string[] }>(e);
+      }
+    },
   };
 
   return {
     handlers,
     dispose() {
       watcher?.close();
+      whatIf?.engine.dispose();
       for (const job of jobs.values()) job.abort();
       jobs.clear();
     },

@@ -3,13 +3,14 @@
  * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
  * was read.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
 import { ModuleQueries } from '../core/modget/query';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
+import { writeFileAtomic } from './atomic-file';
 import { ProxyModuleRepository } from '../sources/module-repository';
 import { formatFailure, type CommandOutput } from './list-modules';
 import { openProject, type OpenOptions, type Project } from './project';
@@ -73,12 +74,6 @@ export function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
   return planGet(p.session, opts);
 }
 
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = join(dirname(file), `.${file.split('/').pop()}.gomodx-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  await writeFile(tmp, text);
-  await rename(tmp, file);
-}
-
 /**
  * applyPlan writes go.mod and go.sum as go get does. It refuses (as go does) when go.mod on disk
  * is no longer the file the plan was computed from.
@@ -89,13 +84,13 @@ export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
     const now = await readOrEmpty(mm.goModPath);
     if (now !== plan.goModAfter) {
       if (now !== plan.goModBefore) throw new Error('updating go.mod: existing contents have changed since last read');
-      await writeAtomic(mm.goModPath, plan.goModAfter);
+      await writeFileAtomic(mm.goModPath, plan.goModAfter);
     }
   }
   if (plan.goSumAfter !== undefined) {
     const sumFile = join(mm.root, 'go.sum');
     if ((await readOrEmpty(sumFile)) !== plan.goSumBefore) throw new Error('updating go.sum: existing contents have changed since last read');
-    await writeAtomic(sumFile, plan.goSumAfter);
+    await writeFileAtomic(sumFile, plan.goSumAfter);
   }
 }
 

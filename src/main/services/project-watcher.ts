@@ -2,7 +2,7 @@
  * Watches an open project's go.mod, go.sum and go.work (and go.work.sum) and reports changes,
  * debounced, so that editors that write a file in several steps cause one reload.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** WATCHED_FILES are the file names whose change makes the graph stale. */
@@ -13,6 +13,8 @@ export class ProjectWatcher {
   private readonly watchers: FSWatcher[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastFile = '';
+  /** Files the app wrote itself, with what it wrote: their change is no news. */
+  private readonly ownWrites = new Map<string, string | undefined>();
 
   /**
    * watch starts watching dirs (the project directory and, in a workspace, the go.work one);
@@ -24,7 +26,9 @@ export class ProjectWatcher {
         const w = watch(dir, { persistent: false }, (_event, name) => {
           const file = name ? basename(name.toString()) : '';
           if (!WATCHED_FILES.includes(file)) return;
-          this.lastFile = join(dir, file);
+          const path = join(dir, file);
+          if (this.isOwnWrite(path)) return;
+          this.lastFile = path;
           clearTimeout(this.timer);
           this.timer = setTimeout(() => onChange(this.lastFile), debounceMs);
         });
@@ -34,6 +38,27 @@ export class ProjectWatcher {
         // A directory we cannot watch only loses automatic reload.
       }
     }
+  }
+
+  /**
+   * expectOwnWrite says that the app itself is about to leave file with text (undefined: removed),
+   * so that change is not reported; any other change to it still is.
+   */
+  expectOwnWrite(file: string, text: string | undefined): void {
+    this.ownWrites.set(file, text);
+  }
+
+  private isOwnWrite(file: string): boolean {
+    if (!this.ownWrites.has(file)) return false;
+    let now: string | undefined;
+    try {
+      now = readFileSync(file, 'utf8');
+    } catch {
+      now = undefined;
+    }
+    if (now === this.ownWrites.get(file)) return true;
+    this.ownWrites.delete(file);
+    return false;
   }
 
   /** close stops watching. */

@@ -14,6 +14,11 @@ export const INVOKE_FUNCTIONS = {
   listRecent: 'app:recent-list',
   removeRecent: 'app:recent-remove',
   explainModule: 'app:module-explain',
+  listVersions: 'app:module-versions',
+  previewGet: 'app:whatif-preview',
+  cancelPreview: 'app:whatif-cancel',
+  applyGet: 'app:whatif-apply',
+  undoGet: 'app:whatif-undo',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** EVENT_FUNCTIONS maps each bridge subscription function name to its event channel. */

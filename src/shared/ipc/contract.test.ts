@@ -16,6 +16,11 @@ const schemaTypesMatch: { [K in keyof InvokeMap]: Equal<z.output<Schemas[K]>, In
   'app:recent-list': true,
   'app:recent-remove': true,
   'app:module-explain': true,
+  'app:module-versions': true,
+  'app:whatif-preview': true,
+  'app:whatif-cancel': true,
+  'app:whatif-apply': true,
+  'app:whatif-undo': true,
 };
 const invokeKeysMatch: Equal<(typeof INVOKE_CHANNELS)[number], keyof InvokeMap> = true;
 const eventKeysMatch: Equal<(typeof EVENT_CHANNELS)[number], keyof EventMap> = true;
@@ -73,6 +78,21 @@ describe('ipc contract', () => {
     ['app:module-explain', { dir: '/p', path: 'example.com/log@v1.0.0' }, false],
     ['app:module-explain', { dir: '/p', path: '' }, false],
     ['app:module-explain', { path: 'example.com/log' }, false],
+    ['app:module-versions', { dir: '/p', path: 'example.com/log' }, true],
+    ['app:module-versions', { dir: '/p', path: 'example.com/log@latest' }, false],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: ['example.com/log@v1.1.0'], upgrade: '' }, true],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: [], upgrade: 'upgrade' }, true],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: ['./...'], upgrade: 'patch' }, true],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: ['-modfile=/etc/passwd'], upgrade: '' }, false],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: ['example.com/log@v1.1.0 -x'], upgrade: '' }, false],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: ['a'], upgrade: '-u' }, false],
+    ['app:whatif-preview', { jobId: 'p1', dir: '/p', args: 'a', upgrade: '' }, false],
+    ['app:whatif-cancel', { jobId: 'p1' }, true],
+    ['app:whatif-apply', { dir: '/p', base: 'a'.repeat(64), args: ['example.com/log@none'], upgrade: '' }, true],
+    ['app:whatif-apply', { dir: '/p', base: 'nope', args: ['example.com/log@none'], upgrade: '' }, false],
+    ['app:whatif-apply', { dir: '/p', args: ['example.com/log@none'], upgrade: '' }, false],
+    ['app:whatif-undo', { dir: '/p', undoId: '0b9f8a4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c' }, true],
+    ['app:whatif-undo', { dir: '/p', undoId: '../../x' }, false],
   ] as const)('%s accepts %j: %s', (channel, req, valid) => {
     expect(requestSchemas[channel].safeParse(req).success).toBe(valid);
   });

@@ -88,6 +88,118 @@ export interface ModuleExplainRequest {
   readonly path: string;
 }
 
+/** UpgradeFlagDto is go get's -u flag: "" (none), "upgrade" (-u) or "patch" (-u=patch). */
+export type UpgradeFlagDto = '' | 'upgrade' | 'patch';
+
+/** GetSpecDto is one go get command: its arguments ("path@query", "./...") and its -u flag. */
+export interface GetSpecDto {
+  readonly args: readonly string[];
+  readonly upgrade: UpgradeFlagDto;
+}
+
+/** ModuleVersionsRequest asks for the published versions of a module path of the project at dir. */
+export interface ModuleVersionsRequest {
+  readonly dir: string;
+  readonly path: string;
+}
+
+/** ModuleVersionDto is one published version, with what go would say of it. */
+export interface ModuleVersionDto {
+  readonly version: string;
+  /** The commit time the source reports (RFC 3339), when read. */
+  readonly time?: string;
+  /** The go line of its go.mod, when read ("" when it has none). */
+  readonly goVersion?: string;
+  /** Present when the author retracted it: the rationale ("" when none was given). */
+  readonly retracted?: string;
+  /** True when a main module excludes it. */
+  readonly excluded?: boolean;
+}
+
+/** ModuleVersionsDto lists a module's versions, newest first. */
+export interface ModuleVersionsDto {
+  readonly path: string;
+  readonly versions: readonly ModuleVersionDto[];
+  /** The deprecation message of the module's latest go.mod, if any. */
+  readonly deprecated?: string;
+  /** Why the list could not be read (an unknown module, an unreachable proxy). */
+  readonly error?: string;
+}
+
+/** WhatIfPreviewRequest asks what a go get would do to the project at dir, writing nothing. */
+export interface WhatIfPreviewRequest extends GetSpecDto {
+  readonly jobId: string;
+  readonly dir: string;
+}
+
+/** WhatIfChangeKind says how a module's selected version would move. */
+export type WhatIfChangeKind = 'added' | 'removed' | 'upgraded' | 'downgraded';
+
+/** WhatIfChangeDto is one module whose selected version would move, and why. */
+export interface WhatIfChangeDto {
+  readonly path: string;
+  /** The version before ("" when it was not in the build list). */
+  readonly old: string;
+  /** The version after ("" when it leaves the build list). */
+  readonly new: string;
+  readonly kind: WhatIfChangeKind;
+  readonly reason: string;
+  /** True when go get itself reports the change. */
+  readonly reported: boolean;
+  /** Node id of the version before, as the graph draws it. */
+  readonly fromId?: string;
+  /** Node id of the version after. */
+  readonly toId?: string;
+  /** Node id of the selected module whose requirement raises it. */
+  readonly byId?: string;
+  /** Node ids the version after requires, in the graph after the command. */
+  readonly requires?: readonly string[];
+}
+
+/** WhatIfPreviewDto is what the go get would do: its output, the moves, and the files it would write. */
+export interface WhatIfPreviewDto {
+  /** The command as typed: "go get -u example.com/x@v1.2.0". */
+  readonly command: string;
+  /** False when go would refuse (output says why); nothing would change. */
+  readonly ok: boolean;
+  /** What go prints on stderr (warnings, errors, its change report). */
+  readonly output: string;
+  readonly changes: readonly WhatIfChangeDto[];
+  /** A unified diff of go.mod ("" when go.mod would stay as it is). */
+  readonly goModDiff: string;
+  /** The go.mod go would write (absent when it stays). */
+  readonly goModAfter?: string;
+  /** The go.sum lines go would add. */
+  readonly goSumAdded: readonly string[];
+  /** Identifies the go.mod and go.sum the preview was computed from; apply refuses other files. */
+  readonly base: string;
+  readonly buildListBefore: number;
+  readonly buildListAfter: number;
+  readonly elapsedMs: number;
+}
+
+/** WhatIfApplyRequest writes what a previewed go get would write, if the files are still base. */
+export interface WhatIfApplyRequest extends GetSpecDto {
+  readonly dir: string;
+  readonly base: string;
+}
+
+/** WhatIfApplyDto says what was written, and how to take it back. */
+export interface WhatIfApplyDto {
+  readonly command: string;
+  /** The files written (go.mod, go.sum), none when go would change nothing. */
+  readonly files: readonly string[];
+  /** Names this write for undo. */
+  readonly undoId: string;
+  readonly output: string;
+}
+
+/** WhatIfUndoRequest restores the files an apply wrote, if nobody changed them since. */
+export interface WhatIfUndoRequest {
+  readonly dir: string;
+  readonly undoId: string;
+}
+
 /** InvokeMap: channel → request and response. */
 export interface InvokeMap {
   'app:info-get': { req: Record<string, never>; res: Result<AppInfoDto> };
@@ -97,6 +209,11 @@ export interface InvokeMap {
   'app:recent-list': { req: Record<string, never>; res: Result<readonly RecentProjectDto[]> };
   'app:recent-remove': { req: { readonly dir: string }; res: Result<readonly RecentProjectDto[]> };
   'app:module-explain': { req: ModuleExplainRequest; res: Result<ModuleExplanationDto> };
+  'app:module-versions': { req: ModuleVersionsRequest; res: Result<ModuleVersionsDto> };
+  'app:whatif-preview': { req: WhatIfPreviewRequest; res: Result<WhatIfPreviewDto> };
+  'app:whatif-cancel': { req: { readonly jobId: string }; res: Result<{ readonly canceled: boolean }> };
+  'app:whatif-apply': { req: WhatIfApplyRequest; res: Result<WhatIfApplyDto> };
+  'app:whatif-undo': { req: WhatIfUndoRequest; res: Result<{ readonly files: readonly string[] }> };
 }
 
 /** EventMap: event channel → payload. */

@@ -10,6 +10,14 @@ const empty = z.object({}).strict();
 const dir = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains NUL');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'jobId must be 1-64 letters, digits, _ or -');
 
+const modulePath = z.string().min(1).max(1024).regex(/^[^\s\0@]+$/, 'not a module path');
+// A go get argument: a module or package path (or a relative pattern), optionally @query. It
+// never starts with "-": flags travel in upgrade, so an argument cannot smuggle one in.
+const getArg = z.string().min(1).max(1024).regex(/^[^\s\0-][^\s\0]*$/, 'not a go get argument');
+const getSpec = { args: z.array(getArg).max(256), upgrade: z.enum(['', 'upgrade', 'patch']) };
+const base = z.string().regex(/^[0-9a-f]{64}$/, 'not a preview base');
+const undoId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an undo id');
+
 /** requestSchemas validates the request of each call channel. */
 export const requestSchemas = {
   'app:info-get': empty,
@@ -23,7 +31,12 @@ export const requestSchemas = {
   'app:folder-pick': empty,
   'app:recent-list': empty,
   'app:recent-remove': z.object({ dir }).strict(),
-  'app:module-explain': z.object({ dir, path: z.string().min(1).max(1024).regex(/^[^\s\0@]+$/, 'not a module path') }).strict(),
+  'app:module-explain': z.object({ dir, path: modulePath }).strict(),
+  'app:module-versions': z.object({ dir, path: modulePath }).strict(),
+  'app:whatif-preview': z.object({ jobId, dir, ...getSpec }).strict(),
+  'app:whatif-cancel': z.object({ jobId }).strict(),
+  'app:whatif-apply': z.object({ dir, base, ...getSpec }).strict(),
+  'app:whatif-undo': z.object({ dir, undoId }).strict(),
 } satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
 
 /** isInvokeChannel tells whether a string names a call channel of the contract. */

@@ -8,9 +8,11 @@
  * - unsupported: this transport cannot do it (a folder dialog in a browser);
  * - not-found: a directory or job that does not exist;
  * - canceled: the user canceled;
+ * - conflict: a file changed on disk since it was read, so nothing was written;
+ * - refused: the go command would refuse (its words are the message), or the project is read-only;
  * - internal: anything else (a bug).
  */
-export type ErrorCode = 'invalid-request' | 'forbidden' | 'unknown-channel' | 'unsupported' | 'not-found' | 'canceled' | 'internal';
+export type ErrorCode = 'invalid-request' | 'forbidden' | 'unknown-channel' | 'unsupported' | 'not-found' | 'canceled' | 'conflict' | 'refused' | 'internal';
 
 /** AppErrorDto is an error as it crosses a process boundary: a code and a readable message. */
 export interface AppErrorDto {
