@@ -116,7 +116,7 @@ export const test = base.extend<object, { server: Server }>({
         copyExample(name) {
           const dir = join(scratch, 'projects', name);
           mkdirSync(dir, { recursive: true });
-          for (const f of ['go.mod', 'go.sum', 'localmod']) cpSync(join(EXAMPLE, f), join(dir, f), { recursive: true });
+          for (const f of ['go.mod', 'go.sum', 'main.go', 'localmod']) cpSync(join(EXAMPLE, f), join(dir, f), { recursive: true });
           return dir;
         },
       });

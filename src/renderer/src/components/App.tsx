@@ -9,6 +9,7 @@ import { FocusChip } from './FocusChip';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { LoadingOverlay } from './LoadingOverlay';
+import { PreviewPanel } from './PreviewPanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { Welcome } from './Welcome';
@@ -66,6 +67,7 @@ export function App(): JSX.Element {
                   <Legend />
                 </>
               )}
+              <PreviewPanel />
             </div>
             <DetailsPanel />
           </div>

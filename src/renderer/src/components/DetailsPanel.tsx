@@ -3,6 +3,7 @@ import { useMemo, type JSX } from 'react';
 import type { ModuleNodeDto } from '../../../shared/model/module-graph';
 import { moduleDetails } from '../graph/details';
 import { useAppStore } from '../store/app-store';
+import { WhatIfSection } from './WhatIfSection';
 import { WhySection } from './WhySection';
 
 const SOURCE_TEXT: Record<ModuleNodeDto['source'], string> = {
@@ -121,6 +122,7 @@ export function DetailsPanel(): JSX.Element | null {
         )}
       </div>
       <WhySection node={n} />
+      <WhatIfSection node={n} selectedVersion={n.selected ? n.version : d.selectedVersion} />
       <section>
         <h3>
           Requires <span className="count">{d.requires.length}</span>

@@ -12,6 +12,7 @@ import { chooseLayout, type Positions } from '../graph/layout';
 import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
 import { graphStylesheet } from '../graph/styles';
 import { visibleGraph } from '../graph/visible-graph';
+import { whatIfMarks } from '../graph/whatif-marks';
 import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
 import { selectViewOptions } from '../store/view-slice';
@@ -78,6 +79,7 @@ export function GraphView(): JSX.Element {
   const why = useAppStore((s) => s.why);
   const whyPath = useAppStore((s) => s.whyPath);
   const revealRequest = useAppStore((s) => s.revealRequest);
+  const preview = useAppStore((s) => s.preview);
   const select = useAppStore((s) => s.select);
   const focusOn = useAppStore((s) => s.focusOn);
   const toggleFamily = useAppStore((s) => s.toggleFamily);
@@ -87,6 +89,8 @@ export function GraphView(): JSX.Element {
   const layoutClient = useRef<LayoutClient>(undefined);
   // The why highlight as drawn (edge keys), for tests and assistive reading.
   const [whyDrawn, setWhyDrawn] = useState<{ nodes: string; edges: string }>();
+  // The what-if marks as drawn (node id:classes), for the same reasons.
+  const [whatIfDrawn, setWhatIfDrawn] = useState<string>();
 
   const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
   const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
@@ -114,6 +118,12 @@ export function GraphView(): JSX.Element {
     instance.on('tap', 'node', (e: EventObject) => {
       const n = e.target;
       if (n.hasClass('family-group')) return;
+      // A ghost stands for the version a preview would bring; its module is the one to show.
+      if (n.hasClass('wi-ghost')) {
+        const from = n.incomers('edge.wi-becomes').sources().first();
+        if (from.nonempty()) select(from.id());
+        return;
+      }
       if (n.hasClass('collapsed-family')) toggleFamily(n.data('family') as string);
       else select(n.id());
     });
@@ -231,6 +241,39 @@ export function GraphView(): JSX.Element {
     }
   }, [cy, selectedId, elements, state, why, whyPath]);
 
+  // A what-if preview: mark what would move, add ghosts for versions not drawn yet, dim the rest.
+  // Nothing already drawn moves, so the picture stays the one the user knows.
+  useEffect(() => {
+    if (!cy) return;
+    let drawn: string | undefined;
+    let shown: cytoscape.Collection | undefined;
+    cy.batch(() => {
+      cy.elements('.wi-ghost').remove();
+      cy.elements().removeClass('wi-dim wi-from wi-to wi-upgraded wi-downgraded wi-added wi-removed');
+      if (preview.kind !== 'ready' || !preview.value.ok || preview.value.changes.length === 0 || state !== 'ready') return;
+      const leaf = (id: string): boolean => {
+        const n = cy.$id(id);
+        return n.nonempty() && n.isNode() && !n.isParent();
+      };
+      const main = cy.nodes('.main').first();
+      const marks = whatIfMarks(preview.value, leaf, (id) => cy.$id(id).position(), main.nonempty() ? main.id() : undefined);
+      for (const [id, cls] of marks.classes) cy.$id(id).addClass(cls.join(' '));
+      cy.add([...marks.ghosts]);
+      const involved = cy.collection();
+      for (const id of marks.involved) involved.merge(cy.$id(id));
+      const keep = involved.union(cy.elements('.wi-ghost'));
+      cy.nodes()
+        .filter((x) => !x.isParent())
+        .difference(keep)
+        .addClass('wi-dim');
+      cy.edges().difference(keep.edgesWith(keep)).difference(cy.edges('.wi-ghost')).addClass('wi-dim');
+      drawn = [...marks.classes].map(([id, cls]) => `${id}:${cls.join(',')}`).concat(marks.ghosts.filter((g) => g.group === 'nodes').map((g) => `${g.data.id as string}:ghost`)).sort().join('|');
+      shown = keep;
+    });
+    setWhatIfDrawn(drawn);
+    if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, true);
+  }, [cy, preview, elements, state]);
+
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
   useEffect(() => {
     if (!cy || revealRequest === 0 || state !== 'ready') return;
@@ -297,6 +340,7 @@ export function GraphView(): JSX.Element {
       data-nodes={leafCount}
       data-why-nodes={whyDrawn?.nodes}
       data-why-edges={whyDrawn?.edges}
+      data-whatif={whatIfDrawn}
       data-edges={visible?.edges.length ?? 0}
       data-layout={layoutKind}
       tabIndex={0}

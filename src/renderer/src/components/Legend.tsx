@@ -14,6 +14,7 @@ export function Legend(): JSX.Element | null {
   const theme = useAppStore((s) => s.theme);
   const open = useAppStore((s) => s.legendOpen);
   const toggle = useAppStore((s) => s.toggleLegend);
+  const preview = useAppStore((s) => s.preview);
   if (!open) return null;
   const p = PALETTES[theme];
   const box = (extra: CSSProperties): CSSProperties => ({ background: p.indirect, border: `1px solid ${p.border}`, ...extra });
@@ -33,6 +34,15 @@ export function Legend(): JSX.Element | null {
     { label: 'asks a lost version (hidden): gets this', swatch: { borderTop: `2px dotted ${p.edge}` }, edge: true },
     { label: 'requirement removed by exclude', swatch: { borderTop: `2px dashed ${p.excluded}` }, edge: true },
   ];
+  if (preview.kind === 'ready' && preview.value.ok) {
+    items.push(
+      { label: 'what if: would go up / be added', swatch: box({ borderColor: p.up, borderWidth: 3 }) },
+      { label: 'what if: would go down', swatch: box({ borderColor: p.down, borderWidth: 3 }) },
+      { label: 'what if: would be removed', swatch: box({ borderColor: p.removed, borderStyle: 'dashed', borderWidth: 3 }) },
+      { label: 'what if: a version not in the graph yet', swatch: box({ borderColor: p.up, borderStyle: 'double', borderWidth: 4 }) },
+      { label: 'what if: becomes', swatch: { borderTop: `2px dashed ${p.border}` }, edge: true },
+    );
+  }
   return (
     <div className="legend" data-testid="legend" role="note" aria-label="Legend">
       <header>

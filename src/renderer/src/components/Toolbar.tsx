@@ -11,6 +11,7 @@ export function Toolbar(): JSX.Element {
   const graph = useAppStore((s) => s.graph)!;
   const s = useAppStore();
   const [exportOpen, setExportOpen] = useState(false);
+  const [whatIfOpen, setWhatIfOpen] = useState(false);
   const title = graph.source.example ? 'Example project' : graph.mainModules.join(', ') || graph.dir;
   const doExport = (f: ExportFormat): void => {
     setExportOpen(false);
@@ -59,6 +60,23 @@ export function Toolbar(): JSX.Element {
       <button title="Read go.mod files again" onClick={() => void s.reload()}>
         Reload
       </button>
+      {graph.mainModules.length > 0 && (
+        <div className="menu">
+          <button data-testid="whatif-menu" aria-haspopup="menu" aria-expanded={whatIfOpen} onClick={() => setWhatIfOpen(!whatIfOpen)} title="Preview upgrades of every dependency">
+            What if ▾
+          </button>
+          {whatIfOpen && (
+            <div className="menu-items" role="menu">
+              <button role="menuitem" data-testid="whatif-upgrade-all" onClick={() => (setWhatIfOpen(false), void s.upgradeAll('upgrade'))}>
+                Upgrade all (go get -u ./...)
+              </button>
+              <button role="menuitem" data-testid="whatif-upgrade-patches" onClick={() => (setWhatIfOpen(false), void s.upgradeAll('patch'))}>
+                Upgrade all patches (go get -u=patch ./...)
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       <div className="menu">
         <button data-testid="export" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen(!exportOpen)}>
           Export ▾

@@ -31,6 +31,10 @@ export interface Palette {
   readonly edge: string;
   readonly edgeLost: string;
   readonly highlight: string;
+  /** What-if previews: a version that would go up (or be added), or down (or be removed). */
+  readonly up: string;
+  readonly down: string;
+  readonly removed: string;
 }
 
 /** PALETTES are the two themes' colours. */
@@ -55,6 +59,9 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     edge: '#8c959f',
     edgeLost: '#c9d1d9',
     highlight: '#e36209',
+    up: '#1a7f37',
+    down: '#9a6700',
+    removed: '#cf222e',
   },
   dark: {
     background: '#1e1f22',
@@ -76,6 +83,9 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     edge: '#6e7681',
     edgeLost: '#3d444d',
     highlight: '#f0883e',
+    up: '#3fb950',
+    down: '#d29922',
+    removed: '#ff7b72',
   },
 };
 
@@ -156,5 +166,18 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
     { selector: 'node.why-path', style: { 'border-color': p.highlight, 'border-width': 3, 'border-style': 'solid', opacity: 1 } },
     { selector: 'edge.why-path', style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 3.5, opacity: 1, 'z-index': 20 } },
     { selector: 'node.match', style: { 'overlay-color': p.highlight, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    // What-if previews (whatif-marks.ts): the version that would move, where it would go, and ghosts for versions not drawn yet.
+    { selector: '.wi-dim', style: { opacity: 0.15 } },
+    { selector: 'node.wi-from', style: { 'border-width': 4, 'border-style': 'solid', opacity: 1 } },
+    { selector: 'node.wi-from.wi-upgraded, node.wi-from.wi-downgraded', style: { 'border-style': 'dashed' } },
+    { selector: 'node.wi-upgraded, node.wi-added', style: { 'border-color': p.up } },
+    { selector: 'node.wi-downgraded', style: { 'border-color': p.down } },
+    { selector: 'node.wi-removed', style: { 'border-color': p.removed, 'border-style': 'dashed', color: p.removed, opacity: 0.9 } },
+    { selector: 'node.wi-to', style: { 'border-width': 4, 'border-style': 'solid', opacity: 1, 'background-opacity': 1 } },
+    { selector: 'node.wi-to.wi-upgraded, node.wi-to.wi-added', style: { 'background-color': theme === 'light' ? '#dafbe1' : '#12361f' } },
+    { selector: 'node.wi-to.wi-downgraded', style: { 'background-color': theme === 'light' ? '#fff8c5' : '#3b2e0a' } },
+    { selector: 'node.wi-ghost', style: { width: 'data(w)', height: 'data(h)', 'border-style': 'double', 'border-width': 5, color: p.nodeText } },
+    { selector: 'edge.wi-becomes', style: { 'line-style': 'dashed', 'line-color': p.border, 'target-arrow-color': p.border, 'target-arrow-shape': 'triangle', width: 2.5, 'curve-style': 'bezier', opacity: 1, 'z-index': 30 } },
+    { selector: 'edge.wi-requires', style: { 'line-color': p.up, 'target-arrow-color': p.up, 'target-arrow-shape': 'triangle', width: 2, 'curve-style': 'bezier', opacity: 1, 'z-index': 25 } },
   ];
 }

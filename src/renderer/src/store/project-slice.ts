@@ -77,8 +77,15 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     }
     const sameProject = get().graph?.dir === r.value.dir && reason !== undefined;
     set({ load: { kind: 'idle' }, graph: r.value, target, reloadedFor: reason });
-    if (!sameProject) get().resetView();
-    else get().keepSelectionIfPresent();
+    if (!sameProject) {
+      get().resetView();
+      get().discardPreview();
+      set({ versions: { kind: 'idle' } });
+    } else {
+      get().keepSelectionIfPresent();
+      // The files changed under a staged command: preview it again against the new go.mod.
+      if (get().preview.kind !== 'idle') void get().refreshPreview();
+    }
     const recent = await api.listRecent({});
     if (recent.ok) set({ recent: recent.value });
   },
@@ -111,7 +118,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   },
 
   close() {
-    set({ graph: undefined, target: undefined, notice: undefined, reloadedFor: undefined });
+    get().discardPreview();
+    set({ graph: undefined, target: undefined, notice: undefined, reloadedFor: undefined, versions: { kind: 'idle' } });
     get().resetView();
   },
 

@@ -89,7 +89,13 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   keepSelectionIfPresent: () => {
     const { graph, selectedId, focus } = get();
     const has = (id?: string): boolean => !!id && !!graph?.nodes.some((n) => n.id === id);
-    set({ selectedId: has(selectedId) ? selectedId : undefined, focus: focus && has(focus.id) ? focus : undefined });
+    // A version that left the graph (an applied upgrade) hands the selection to its module's selected version.
+    const successor = (id?: string): string | undefined => {
+      if (!id || has(id)) return id;
+      const path = graph?.nodes.find((n) => id.startsWith(`${n.path}@`) && n.selected && !id.slice(n.path.length + 1).includes('/'))?.path;
+      return graph?.nodes.find((n) => n.path === path && n.selected)?.id;
+    };
+    set({ selectedId: successor(selectedId), focus: focus && has(focus.id) ? focus : undefined });
   },
 });
 
