@@ -25,6 +25,11 @@ export interface GoEnv {
   readonly GOMODX_CACHE: string;
   /** The -mod flag taken from GOFLAGS, if any. */
   readonly modFlag?: string;
+  /**
+   * The whole environment the configuration was read from: direct mode runs git with it (the
+   * user's credential helpers, url.insteadOf, SSH settings and GIT_* variables apply).
+   */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -109,5 +114,6 @@ export function readGoEnv(env: Env, goroot?: string): GoEnv {
     GOVCS: get('GOVCS', ''),
     GOMODX_CACHE: env.GOMODX_CACHE || join(userCacheDir(env), 'gomodx'),
     modFlag: flagValue(goflags, 'mod'),
+    processEnv: env,
   };
 }

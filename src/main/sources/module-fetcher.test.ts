@@ -74,8 +74,16 @@ describe('ProxyModuleFetcher over HTTP', () => {
 
   it('says when lookups are disabled or need version control', async () => {
     await expect(fetcher('off').goMod(A)).rejects.toThrow('example.com/a@v1.0.0: module lookup disabled by GOPROXY=off');
-    await expect(fetcher('direct').goMod(A)).rejects.toThrow(/not supported yet/);
-    await expect(fetcher(proxy.url, '', { GOPRIVATE: 'example.com/*' }).goMod(A)).rejects.toThrow(/matches GONOPROXY\/GOPRIVATE/);
+    // Direct mode answers without the network where go does: example.net is never looked up,
+    // and GOVCS refuses git before any git runs.
+    await expect(fetcher('direct').goMod({ path: 'example.net/x', version: 'v1.0.0' })).rejects.toThrow('example.net/x@v1.0.0: no modules on example.net');
+    await expect(fetcher(proxy.url, '', { GOPRIVATE: 'github.com/x/*', GOVCS: 'private:hg' }).goMod({ path: 'github.com/x/y', version: 'v1.0.0' })).rejects.toThrow(
+      "github.com/x/y@v1.0.0: GOVCS disallows using git for private github.com/x/y; see 'go help vcs'",
+    );
+    // A GOPRIVATE path is never sent to a proxy, even when the list continues past it.
+    const requests = proxy.requests.length;
+    await expect(fetcher(`${proxy.url}`, '', { GOPRIVATE: 'github.com/x/*', GONOPROXY: 'github.com/x/*', GOVCS: 'private:hg' }).goMod({ path: 'github.com/x/z', version: 'v1.0.0' })).rejects.toThrow(/GOVCS disallows/);
+    expect(proxy.requests.length).toBe(requests);
   });
 
   it('rejects garbage .info and an .info for another version', async () => {

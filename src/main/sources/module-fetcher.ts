@@ -13,6 +13,12 @@ import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
 import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';
 import { Semaphore } from './semaphore';
+import { isNotExist } from '../core/modget/ports';
+import { DirectSource, type DirectRequest } from './git/direct-source';
+import type { GitCall } from './git/git-runner';
+
+/** ProxyQuestion is one question of the GOPROXY protocol about a module path. */
+export type ProxyQuestion = DirectRequest;
 
 /** FetchEvent tells observers (progress bars, tests) where each file came from. */
 export interface FetchEvent {
@@ -33,6 +39,12 @@ export interface FetcherOptions {
   readonly onFetch?: (e: FetchEvent) => void;
   /** Per-request timeout and retries (tests shorten them). */
   readonly request?: ProxyRequestOptions;
+  /** localGo is the Go version whose rules apply to module zips read in direct mode. */
+  readonly localGo?: string;
+  /** onGit observes every git process direct mode starts (tests count them). */
+  readonly onGit?: (call: GitCall) => void;
+  /** direct replaces the direct-mode source (tests). */
+  readonly direct?: DirectSource;
 }
 
 class LookupDisabledError extends NotFoundError {}
@@ -137,31 +149,65 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
 
   /** fromProxies fetches one file of m through the GOPROXY list with go's fallback rules. */
   private async fromProxies(m: ModuleVersion, ext: 'mod' | 'info' | 'zip', signal?: AbortSignal): Promise<{ data: Buffer; url: string }> {
-    const { p, v } = this.escaped(m);
+    this.escaped(m);
     try {
-      return await this.tryProxies(m.path, `${p}/@v/${v}.${ext}`, signal);
+      return await this.tryProxies(m.path, { kind: ext, version: m.version }, signal);
     } catch (e) {
       throw versionError(m, e as Error);
     }
   }
 
+  private directSource?: DirectSource;
+
+  /** direct is the version-control source, made on first use (GOPROXY=direct, GOPRIVATE). */
+  private direct(): DirectSource {
+    const env = this.opts.env;
+    this.directSource ??=
+      this.opts.direct ??
+      new DirectSource({
+        goprivate: env.GOPRIVATE,
+        govcs: env.GOVCS,
+        goinsecure: env.GOINSECURE,
+        cacheDir: env.GOMODX_CACHE,
+        env: env.processEnv ?? process.env,
+        localGo: this.opts.localGo ?? '1.26.8',
+        recorded: () => this.opts.sums.recorded?.() ?? [],
+        ...(this.opts.onGit ? { onGit: this.opts.onGit } : {}),
+        ...(this.opts.request ? { request: this.opts.request } : {}),
+      });
+    return this.directSource;
+  }
+
+  /** relFor is the escaped proxy path of a question ("path/@v/list", "path/@v/v1.0.0.info"). */
+  private relFor(path: string, q: ProxyQuestion): string {
+    const p = escapePath(path);
+    if (q.kind === 'list') return `${p}/@v/list`;
+    if (q.kind === 'latest') return `${p}/@latest`;
+    return `${p}/@v/${escapeVersion(q.version)}.${q.kind}`;
+  }
+
   /**
-   * tryProxies fetches rel (an escaped "path/@v/..." or "path/@latest") through the GOPROXY
-   * list: "," goes on only after "not found", "|" after any error; the error thrown is the one
-   * go would report (direct/noproxy first, then a proxy's non-404, then not-found), unwrapped.
+   * tryProxies asks q about path through the GOPROXY list: "," goes on only after "not
+   * found", "|" after any error; "direct" and GONOPROXY/GOPRIVATE paths are read from version
+   * control. The error thrown is the one go would report (direct/noproxy first, then a
+   * proxy's non-404, then not-found), unwrapped.
    */
-  async tryProxies(path: string, rel: string, signal?: AbortSignal, request?: ProxyRequestOptions): Promise<{ data: Buffer; url: string }> {
+  async tryProxies(path: string, q: ProxyQuestion, signal?: AbortSignal, request?: ProxyRequestOptions): Promise<{ data: Buffer; url: string }> {
     let best: Error | undefined;
     let bestRank = 0;
+    const rel = this.relFor(path, q);
+    const private_ = this.opts.env.GONOPROXY !== '' && matchPrefixPatterns(this.opts.env.GONOPROXY, path);
     for (const proxy of this.proxies) {
       let err: Error;
       try {
-        if (proxy.url === 'off') throw new LookupDisabledError('module lookup disabled by GOPROXY=off');
-        if (proxy.url === 'noproxy') {
-          if (!matchPrefixPatterns(this.opts.env.GONOPROXY, path)) throw new LookupDisabledError('use proxy');
-          throw new Error(`direct (version control) fetching is not supported yet; ${path} matches GONOPROXY/GOPRIVATE`);
+        // modfetch.lookup: GONOPROXY paths go direct and are never sent to a proxy.
+        if (private_) {
+          if (proxy.url === 'noproxy' || proxy.url === 'direct') return { data: await this.direct().answer(path, q, signal), url: 'direct' };
+          throw new LookupDisabledError('disabled by GOPRIVATE/GONOPROXY');
         }
-        if (proxy.url === 'direct') throw new Error('direct (version control) fetching is not supported yet (GOPROXY=direct)');
+        if (proxy.url === 'off') throw new LookupDisabledError('module lookup disabled by GOPROXY=off');
+        if (proxy.url === 'noproxy') throw new LookupDisabledError('use proxy');
+        if (proxy.url === 'direct') return { data: await this.direct().answer(path, q, signal), url: 'direct' };
         const escapedRel = urlPathEscape(rel);
         const data = await this.net.run(() => getProxyFile(proxy.url, escapedRel, signal, request ? { ...this.opts.request, ...request } : this.opts.request));
         return { data, url: `${proxy.url}/${escapedRel}` };
@@ -169,7 +215,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
         signal?.throwIfAborted();
         err = e as Error;
       }
-      const notFound = err instanceof NotFoundError;
+      const notFound = isNotExist(err);
       const isUseProxy = err instanceof LookupDisabledError && err.message === 'use proxy';
       if (proxy.url === 'direct' || (proxy.url === 'noproxy' && !isUseProxy)) {
         best = err;

@@ -9,7 +9,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import type { SumLookup } from '../core/modload/ports';
-import type { GoFile, ModuleRepository, PackageSource, RevInfo } from '../core/modget/ports';
+import { isNotExist, type GoFile, type ModuleRepository, type PackageSource, type RevInfo } from '../core/modget/ports';
 import { escapePath, escapeVersion } from '../core/modpath/escape';
 import { check as checkModule, canonicalVersion } from '../core/modpath/module-path';
 import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';
@@ -37,6 +37,8 @@ export interface RepositoryOptions {
  * version of the path; a canonical one (or none) as an error about path@version (or the path).
  */
 function repoError(path: string, version: string, err: Error): ModuleError {
+  // Direct mode's errors (codeRepo) already name the module and version, as go's do.
+  if (err instanceof ModuleError && err.kind === 'module' && err.path === path) return err;
   if (version !== '' && version !== canonicalVersion(version)) {
     return new ModuleError(path, '', new InvalidVersionError(version, err, isPseudoVersion(version)));
   }
@@ -86,7 +88,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     return this.remember(this.lists, path, async () => {
       let data: Buffer;
       try {
-        data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@v/list`, signal)).data;
+        this.escapedPath(path);
+        data = (await this.opts.fetcher.tryProxies(path, { kind: 'list' }, signal)).data;
       } catch (e) {
         if (e instanceof ModuleError) throw e;
         throw repoError(path, '', e as Error);
@@ -109,9 +112,10 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     return this.remember(this.latests, path, async () => {
       let data: Buffer;
       try {
-        data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@latest`, signal)).data;
+        this.escapedPath(path);
+        data = (await this.opts.fetcher.tryProxies(path, { kind: 'latest' }, signal)).data;
       } catch (e) {
-        if (!(e instanceof NotFoundError)) throw repoError(path, '', e as Error);
+        if (!isNotExist(e)) throw repoError(path, '', e as Error);
         return this.latestFromList(path, signal);
       }
       return this.parseInfo(path, '', data);
@@ -207,7 +211,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (cached) data = cached;
       else {
         try {
-          data = (await this.opts.fetcher.tryProxies(path, `${this.escapedPath(path)}/@v/${encRev}.info`, signal)).data;
+          this.escapedPath(path);
+          data = (await this.opts.fetcher.tryProxies(path, { kind: 'info', version: rev }, signal)).data;
         } catch (e) {
           throw repoError(path, rev, e as Error);
         }
@@ -241,7 +246,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       let fetched = false;
       if (!data) {
         try {
-          data = (await this.opts.fetcher.tryProxies(m.path, `${this.escapedPath(m.path)}/@v/${encVer}.zip`, signal, ZIP_REQUEST)).data;
+          this.escapedPath(m.path);
+          data = (await this.opts.fetcher.tryProxies(m.path, { kind: 'zip', version: m.version }, signal, ZIP_REQUEST)).data;
         } catch (e) {
           throw repoError(m.path, m.version, e as Error);
         }

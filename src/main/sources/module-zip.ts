@@ -3,13 +3,15 @@
  * hashing them as go.sum records them (dirhash.Hash1, "h1:").
  */
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { compareGoStrings } from '../core/semver/go-string-order';
 
 /** ZipEntry is one file of a module zip: its full name ("path@version/dir/file.go") and bytes. */
 export interface ZipEntry {
   readonly name: string;
   readonly data: Buffer;
+  /** mode is the Unix mode from the entry's external attributes (0 when the zip has none). */
+  readonly mode?: number;
 }
 
 /** ZipFormatError is a zip that cannot be read (go says "zip: not a valid zip file"). */
@@ -47,6 +49,8 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
+    const madeBy = buf.readUInt16LE(p + 4) >> 8;
+    const mode = madeBy === 3 ? buf.readUInt32LE(p + 38) >>> 16 : 0;
     const localOffset = buf.readUInt32LE(p + 42);
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     p += 46 + nameLen + extraLen + commentLen;
@@ -59,9 +63,55 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
     else if (method === 8) data = inflateRawSync(raw);
     else throw new ZipFormatError(`zip: unsupported compression algorithm`);
     if (data.length !== size) throw new ZipFormatError('zip: checksum error');
-    out.push({ name, data });
+    out.push({ name, data, mode });
   }
   return out;
+}
+
+/**
+ * writeStoredZip builds a zip of uncompressed entries (what a module zip made here needs: its
+ * files are hashed, never extracted by anything but this program).
+ */
+export function writeStoredZip(files: readonly { name: string; data: Uint8Array }[]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = Buffer.from(f.name, 'utf8');
+    const data = Buffer.from(f.data);
+    const crc = crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIG, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(CENTRAL_SIG, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(0x21, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(data.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    parts.push(local, name, data);
+    central.push(c, name);
+    offset += 30 + name.length + data.length;
+  }
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIG, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
 }
 
 /**

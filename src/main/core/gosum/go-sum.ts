@@ -40,4 +40,9 @@ export class GoSum implements SumLookup {
   hashes(path: string, version: string): readonly string[] {
     return this.lines.get(path)?.get(version) ?? NONE;
   }
+
+  /** recorded lists every (path, version) with a line, versions as written ("v1.0.0/go.mod"). */
+  *recorded(): Iterable<{ readonly path: string; readonly version: string }> {
+    for (const [path, byVersion] of this.lines) for (const version of byVersion.keys()) yield { path, version };
+  }
 }

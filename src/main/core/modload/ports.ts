@@ -26,6 +26,11 @@ export interface ModuleFetcher {
 export interface SumLookup {
   /** hashes lists the recorded hashes for "path version" or "path version/go.mod". */
   hashes(path: string, version: string): readonly string[];
+  /**
+   * recorded lists every module version go.sum names (versions may end in "/go.mod"): direct
+   * mode fetches them from a repository in one batch.
+   */
+  recorded?(): Iterable<{ readonly path: string; readonly version: string }>;
 }
 
 /** LoadProgress reports graph loading: how many go.mod files are done out of how many asked. */
