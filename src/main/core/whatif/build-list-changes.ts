@@ -53,7 +53,11 @@ function kindOf(path: string, old: string, now: string): ChangeKind {
   return compareVersions(path, now, old) > 0 ? 'upgraded' : 'downgraded';
 }
 
-/** requirerIndex finds, for "path@version", the first selected module (breadth first) that requires it. */
+/**
+ * requirerIndex finds, for "path@version", the first selected module (breadth first) that
+ * requires it, preferring a dependency to a main module: after go get a main go.mod lists the
+ * raised version too, but it does so because a dependency asked for it.
+ */
 function requirerIndex(graph: RequirementGraph): (m: ModuleVersion) => ModuleVersion | undefined {
   let index: Map<string, ModuleVersion> | undefined;
   return (m) => {
@@ -63,7 +67,8 @@ function requirerIndex(graph: RequirementGraph): (m: ModuleVersion) => ModuleVer
         if (graph.selectedVersion(n.path) !== n.version) return;
         for (const r of graph.requiredBy(n) ?? []) {
           const k = `${r.path}@${r.version}`;
-          if (!built.has(k)) built.set(k, n);
+          const had = built.get(k);
+          if (!had || (had.version === '' && n.version !== '')) built.set(k, n);
         }
       });
       index = built;
@@ -103,7 +108,8 @@ export function buildListChanges(
     const by = kind === 'added' || kind === 'upgraded' ? requirerOf({ path, version: v }) : undefined;
     const go = byPath.get(path);
     let reason: string;
-    if (go) reason = go.reason;
+    // go's reason names what asked; for a raised version, the requirer found here is the better one.
+    if (go && !(by && go.reason.startsWith(RAISED_BY))) reason = go.reason;
     else if (by) reason = `${RAISED_BY}${by.version === '' ? by.path : `${by.path}@${by.version}`}`;
     else if (kind === 'added' || kind === 'upgraded') reason = 'raised by the edit';
     else if (kind === 'removed') reason = 'no longer required by any selected module';

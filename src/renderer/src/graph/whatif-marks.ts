@@ -92,13 +92,13 @@ export function whatIfMarks(
     const byId = c.byId ? (ghostOf.get(c.byId) ?? (isDrawn(c.byId) ? c.byId : undefined)) : undefined;
     if (byId) {
       ghosts.push({ group: 'edges', data: { id: `${GHOST_PREFIX}req ${byId} ${id}`, source: byId, target: id }, classes: 'wi-ghost wi-requires' });
-      involved.add(byId);
+      if (isDrawn(byId)) involved.add(byId);
     }
     for (const r of c.requires ?? []) {
       const target = ghostOf.get(r) ?? (isDrawn(r) ? r : undefined);
       if (!target || target === byId) continue;
       ghosts.push({ group: 'edges', data: { id: `${GHOST_PREFIX}req ${id} ${target}`, source: id, target }, classes: 'wi-ghost wi-requires' });
-      involved.add(target);
+      if (isDrawn(target)) involved.add(target);
     }
   }
   const seen = new Set<string>();
