@@ -3,10 +3,11 @@
  * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
  * was read.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
+import type { LocalDirEntry, PackageSource } from '../core/modget/ports';
 import { ModuleQueries } from '../core/modget/query';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
@@ -28,6 +29,26 @@ async function readOrEmpty(file: string): Promise<string> {
   } catch {
     return '';
   }
+}
+
+/** localDirEntries lists a directory on disk for package patterns (undefined if it cannot be read). */
+async function localDirEntries(absDir: string): Promise<readonly LocalDirEntry[] | undefined> {
+  try {
+    const es = await readdir(absDir, { withFileTypes: true });
+    return es.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** packageSource reads module zips through the repository and the working tree from disk. */
+function packageSource(repository: ProxyModuleRepository): PackageSource {
+  return {
+    moduleGoFiles: (m, dir, signal) => repository.moduleGoFiles(m, dir, signal),
+    localGoFiles: (absDir) => repository.localGoFiles(absDir),
+    zipHash: (m, signal) => repository.zipHash(m, signal),
+    localDirEntries,
+  };
 }
 
 /**
@@ -53,7 +74,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     requirements: project.requirements,
     mainModule: mm,
     queries,
-    packages: repository,
+    packages: packageSource(repository),
     cwd: project.dir,
     goSum: await readOrEmpty(join(mm.root, 'go.sum')),
     goModHash: (m) => {

@@ -1,30 +1,48 @@
 /**
  * What `go get ARG...` does to a module, computed without writing anything: modget's resolver
  * (arguments, version queries against the initial build list, conflicts between arguments,
- * -u upgrades of imported packages' modules), modload.EditBuildList, the retraction and
- * deprecation warnings, the go.mod text go writes, the change report and the go.sum lines.
+ * -u upgrades of imported packages' modules), modload.EditBuildList, the package loads that
+ * make the modules of loaded packages roots (load-packages.ts), the retraction and deprecation
+ * warnings, the go.mod text go writes, the change report and the go.sum lines.
  *
  * Packages are read from module zips (and the main module's directory): an argument names a
- * package when its module version holds .go files there, and -u follows the imports those
- * files declare. What this does not model: tests (-t), build constraints other than "ignore",
- * and the root promotion that package loading does in go (modules that provide imported
- * packages become roots); wildcard, "all", "tool" and "work" patterns are refused.
+ * package when its module version holds .go files there, and loading follows the imports those
+ * files declare. Arguments may be module or package paths, local directories with or without
+ * "..." (./...), and "all". What this does not model: tests (-t), build constraints other than
+ * "ignore", tool lines, and "..." patterns that are not local directories ("tool", "work",
+ * "std", "cmd" and example.com/x/... are refused).
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { isToolchainPath, modCompare, modSort } from '../gover/gover';
 import { parseModFile, type ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, isAbsolutePath } from '../modload/file-path';
-import type { MainModule, MainModuleSet } from '../modload/main-modules';
+import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
+import { goQuote } from '../modpath/go-quote';
 import { compareGoStrings } from '../semver/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, type EditContext } from './edit-requirements';
 import { pruningForGoVersion } from '../modload/summary';
-import { isGoSourceForBuild, parseGoFileHeader, type GoFileHeader } from './go-imports';
-import { isNotExist, type GoFile, type PackageSource } from './ports';
+import {
+  AmbiguousImportError,
+  dirImportPath,
+  ImportMissingError,
+  loadPackages as loadPackageGraph,
+  matchInMainModule,
+  NoGoError,
+  packageModule,
+  PackageTree,
+  replacementOf,
+  isGraphLoaded,
+  markGraphLoaded,
+  type LoadResult,
+  type PackageContext,
+} from './load-packages';
+import { isMetaPackage, isStandardImportPath } from './package-patterns';
+import { isNotExist, type PackageSource } from './ports';
 import type { AllowedFn, ModuleQueries } from './query';
 import {
   findError,
@@ -124,6 +142,11 @@ class Query {
     this.patternIsLocal = isAbsolutePath(pattern) || isRelativePath(pattern);
   }
 
+  /** isWildcard tells whether the pattern can match several packages (local "..." patterns). */
+  get isWildcard(): boolean {
+    return this.patternIsLocal && this.pattern.includes('...');
+  }
+
   /** pathOnce adds the candidate set f computes for path, once per path. */
   async pathOnce(path: string, f: () => Promise<PathSet> | PathSet): Promise<void> {
     if (this.seen.has(path)) return;
@@ -145,15 +168,6 @@ class Query {
 
 function isRelativePath(p: string): boolean {
   return p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
-}
-
-function isStandardImportPath(p: string): boolean {
-  const i = p.indexOf('/');
-  return !(i < 0 ? p : p.slice(0, i)).includes('.');
-}
-
-function isMetaPackage(p: string): boolean {
-  return p === 'std' || p === 'cmd' || p === 'all' || p === 'tool' || p === 'work';
 }
 
 function regexQuote(s: string): string {
@@ -212,15 +226,21 @@ class Resolver {
   private hadErrors = false;
   readonly pathQueries: Query[] = [];
   readonly localQueries: Query[] = [];
+  readonly patternAllQueries: Query[] = [];
   private readonly nonesByPath = new Map<string, Query>();
   readonly resolvedVersion = new Map<string, { version: string; reason: Query }>();
   buildList: ModuleVersion[];
   buildListVersion: Map<string, string>;
   readonly initialVersion: ReadonlyMap<string, string>;
+  /** rs is the current requirements (modload's): edits and package loads both change them. */
   rs: Requirements;
-  mg: ModuleGraphResult;
   /** Zip hashes checked in this run, by keyOf(actual module). */
   readonly zipSums = new Map<string, string>();
+  /** tree reads package directories (zips, the main module, directory replacements). */
+  readonly tree: PackageTree;
+  readonly pctx: PackageContext;
+  /** lastLoad is the most recent package load (modload's "loaded"), for go.sum. */
+  lastLoad?: LoadResult;
   /** Why editRequirements moved a root, by module path (for the explained report). */
   readonly downgradeReasons = new Map<string, string>();
   private readonly mainPaths: Set<string>;
@@ -233,11 +253,12 @@ class Resolver {
     mg: ModuleGraphResult,
   ) {
     this.rs = rs;
-    this.mg = mg;
     this.buildList = mg.graph.buildList();
     this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
     this.initialVersion = this.buildListVersion;
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
+    this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
+    this.pctx = { loader: session.loader, tree: this.tree, cwd: session.cwd };
     this.editCtx = {
       loader: session.loader,
       queries: session.queries,
@@ -266,6 +287,11 @@ class Resolver {
     if (this.hadErrors) throw new ExitSignal();
   }
 
+  /** setExitStatus makes the run fail at the next exitIfErrors without printing anything (base.SetExitStatus). */
+  setExitStatus(): void {
+    this.hadErrors = true;
+  }
+
   get failed(): boolean {
     return this.hadErrors;
   }
@@ -274,7 +300,8 @@ class Resolver {
   selected = (path: string): string => this.buildListVersion.get(path) ?? 'none';
 
   addQuery(q: Query): void {
-    if (q.patternIsLocal) this.localQueries.push(q);
+    if (q.pattern === 'all') this.patternAllQueries.push(q);
+    else if (q.patternIsLocal) this.localQueries.push(q);
     else this.pathQueries.push(q);
     if (q.version === 'none') this.nonesByPath.set(q.pattern, q);
   }
@@ -302,29 +329,13 @@ class Resolver {
     };
   }
 
-  /** goFilesIn lists the .go files of package dir rel in module m (as fetched: replacements applied). */
-  private async goFilesIn(m: ModuleVersion, rel: string): Promise<readonly GoFile[]> {
-    const mms = this.loader.mainModules;
-    if (m.version === '' && mms.contains(m.path)) {
-      return this.session.packages.localGoFiles(cleanJoin(mms.get(m.path)!.root, rel));
-    }
-    const r = replacementOf(mms, m);
-    if (r && r.to.version === '') return this.session.packages.localGoFiles(cleanJoin(mms.replacementDir(r.to), rel));
-    const actual = r?.to ?? m;
-    if (!this.zipSums.has(keyOf(actual))) this.zipSums.set(keyOf(actual), await this.session.packages.zipHash(actual, this.session.signal));
-    return this.session.packages.moduleGoFiles(actual, rel, this.session.signal);
-  }
-
-  /** packageFiles returns the build files of package pkg in module m, or undefined if there is none. */
-  async packageFiles(m: ModuleVersion, pkg: string): Promise<readonly GoFile[] | undefined> {
-    const rel = pkg === m.path ? '' : pkg.slice(m.path.length + 1);
-    const files = (await this.goFilesIn(m, rel)).filter((f) => f.name.endsWith('.go'));
-    return files.length > 0 ? files : undefined;
-  }
-
-  /** fetchModule downloads m's zip the way modload.fetch does before it looks for packages. */
-  private async fetchModule(m: ModuleVersion): Promise<void> {
-    await this.goFilesIn(m, '');
+  /**
+   * hasPackage tells whether module m holds a directory with .go files for package pkg
+   * (modload.dirInModule: build constraints do not matter; a nested module ends the tree).
+   */
+  async hasPackage(m: ModuleVersion, pkg: string): Promise<boolean> {
+    const found = await this.tree.dirInModule(pkg, m);
+    return !!found && found.files.length > 0;
   }
 
   /** queryPattern is modload.QueryPattern for a package path (no wildcards). */
@@ -339,8 +350,7 @@ class Resolver {
     const mainModuleMatches: string[] = [];
     for (const main of mms.versions) {
       if (pathHasPrefix(pattern, main.path)) {
-        const files = await this.packageFiles(main, pattern);
-        if (files) {
+        if (await this.hasPackage(main, pattern)) {
           if (query !== 'upgrade' && query !== 'patch') {
             throw new Error(`package ${pattern} is in the main module, so can't request version ${query}`);
           }
@@ -364,8 +374,8 @@ class Resolver {
           const rev = await this.session.queries.query(path, query, current(path), allowed);
           const mod = { path, version: rev.version };
           if (isToolchainPath(path)) return { r: { mod, packages: [] } };
-          await this.fetchModule(mod);
-          const packages = (await this.packageFiles(mod, pattern)) ? [pattern] : [];
+          await this.tree.fetch(mod);
+          const packages = (await this.hasPackage(mod, pattern)) ? [pattern] : [];
           if (packages.length === 0 && path !== pattern) {
             return { r: { mod, packages }, err: new PackageNotInModuleError(mod, mms.replacement(mod)?.to, query, pattern) };
           }
@@ -467,29 +477,50 @@ class Resolver {
     const mm = this.session.mainModule;
     for (const q of this.localQueries) {
       await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
-        const abs = isAbsolutePath(q.pattern) ? q.pattern : cleanJoin(this.session.cwd, q.pattern);
+        const abs = isAbsolutePath(q.pattern) ? cleanPath(q.pattern) : cleanJoin(this.session.cwd, q.pattern);
         const absDetail = isAbsolutePath(q.pattern) ? '' : ` (${abs})`;
-        if (q.pattern.includes('...')) {
-          return { path: '', pkgMods: [], err: new Error(`gomodx get: package patterns with "..." are not supported yet: ${q.raw}`) };
-        }
-        if (!pathHasPrefix(abs, mm.root)) {
+        // Local paths name packages of the main module only.
+        const pkgPattern = dirImportPath(this.pctx, q.pattern);
+        if (pkgPattern === '.') {
           return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not within module rooted at ${mm.root}`) };
         }
-        const files = await this.session.packages.localGoFiles(abs);
-        if (files.length === 0) {
+        let pkgs: string[];
+        try {
+          pkgs = await matchInMainModule(this.pctx, pkgPattern);
+        } catch (e) {
+          return { path: '', pkgMods: [], err: e as Error };
+        }
+        if (pkgs.length === 0) {
           if (q.raw === '' || q.raw === '.') return { path: '', pkgMods: [], err: new Error('no package to get in current directory') };
-          return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not a package in module rooted at ${mm.root}`) };
+          if (!q.isWildcard) {
+            return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not a package in module rooted at ${mm.root}`) };
+          }
+          this.stderr.push(`go: warning: "${pkgPattern}" matched no packages\n`);
+          return { path: '', pkgMods: [] };
         }
         return { path: '', pkgMods: [{ path: mm.path, version: '' }] };
       });
     }
   }
 
-  /** localImportPath is the import path of a local package argument. */
-  localImportPath(q: Query): string {
-    const mm = this.session.mainModule;
-    const abs = isAbsolutePath(q.pattern) ? q.pattern : cleanJoin(this.session.cwd, q.pattern);
-    return abs === mm.root ? mm.path : mm.path + abs.slice(mm.root.length);
+  /**
+   * performPatternAllQueries gives each "all" query a candidate set for every package in "all":
+   * the modules that could provide it at the query's version (resolver.performPatternAllQueries).
+   */
+  async performPatternAllQueries(): Promise<void> {
+    if (this.patternAllQueries.length === 0) return;
+    await this.loadPackages(['all'], async (path, m) => {
+      let versionOk = true;
+      for (const q of this.patternAllQueries) {
+        await q.pathOnce(path, async () => {
+          const { pkgMods, err } = await this.queryPackages(path, q.version, this.initialSelected);
+          if (pkgMods.length !== 1 || pkgMods[0]!.path !== m.path || pkgMods[0]!.version !== m.version) versionOk = false;
+          return { path: '', pkgMods, err };
+        });
+      }
+      return versionOk;
+    });
+    for (const q of this.patternAllQueries) q.candidates.sort((a, b) => compareGoStrings(a.path, b.path));
   }
 
   private noneForPath(path: string): Query | undefined {
@@ -579,7 +610,6 @@ class Resolver {
     if (!edited.changed) return false;
     const { rs, mg } = await this.expand(edited.rs);
     this.rs = rs;
-    this.mg = mg;
     this.buildList = mg.graph.buildList();
     this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
     return true;
@@ -587,7 +617,9 @@ class Resolver {
 
   async expand(rs: Requirements): Promise<{ rs: Requirements; mg: ModuleGraphResult }> {
     try {
-      return await this.loader.expandGraph(rs);
+      const e = await this.loader.expandGraph(rs);
+      markGraphLoaded(e.rs);
+      return e;
     } catch (e) {
       this.error(`go: ${(e as Error).message}`);
       throw new ExitSignal();
@@ -638,110 +670,36 @@ class Resolver {
   }
 
   /**
-   * providingModule finds the module that holds package pkg as modload.importFromModules does:
-   * every prefix of pkg that is a root (then, if none holds it, every prefix in the build
-   * list) is fetched and looked into, so that an ambiguous import would be seen.
+   * loadPackages loads the packages of patterns as go get's resolver does (AssumeRootsImported,
+   * any build tags, errors silenced): findPackage decides, for each package outside the main
+   * module, whether its module may stay as it is; packages no module provides are passed to it
+   * with an empty module afterwards. The requirements the load settles on are kept.
    */
-  async providingModule(pkg: string): Promise<{ m: ModuleVersion; files: readonly GoFile[] } | undefined> {
-    const prefixes: string[] = [];
-    for (let p = pkg; ; ) {
-      prefixes.push(p);
-      const j = p.lastIndexOf('/');
-      if (j < 0) break;
-      p = p.slice(0, j);
+  async loadPackages(patterns: readonly string[], findPackage: (path: string, m: ModuleVersion) => Promise<boolean>): Promise<LoadResult> {
+    let res: LoadResult;
+    try {
+      res = await loadPackageGraph(this.pctx, this.rs, { anyTags: true, assumeRootsImported: true, silencePackageErrors: true, allowPackage: findPackage }, patterns);
+    } catch (e) {
+      if (this.session.signal?.aborted) throw e;
+      this.error(`go: ${(e as Error).message}`);
+      throw new ExitSignal();
     }
-    // Without pruning the whole graph counts from the start; with it, roots are tried first.
-    const passes = this.rs.pruning === 'unpruned' ? (['graph'] as const) : (['roots', 'graph'] as const);
-    for (const pass of passes) {
-      const found: { m: ModuleVersion; files: readonly GoFile[] }[] = [];
-      for (const prefix of prefixes) {
-        if (isToolchainPath(prefix)) continue;
-        const v = pass === 'roots' ? this.rs.rootSelected(this.loader, prefix) : this.loader.mainModules.contains(prefix) ? '' : this.mg.graph.selectedVersion(prefix);
-        if (v === undefined || v === 'none') continue;
-        const m = { path: prefix, version: v };
-        const files = await this.packageFiles(m, pkg);
-        if (files) found.push({ m, files });
-      }
-      // Several modules providing one package is an ambiguous import: go reports it when it
-      // builds; the longest module path is the one a conflict-free build would use.
-      if (found.length > 0) {
-        const m = found[0]!.m;
-        // go reads the providing module's go.mod too (for its go version).
-        if (found.length === 1 && m.version !== '' && !this.loader.mainModules.contains(m.path)) await this.loader.goModSummary(m);
-        return found[0];
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * loadPackages walks the imports of the packages named by patterns (resolver.loadPackages):
-   * findPackage decides, for each package outside the main module, whether its imports are
-   * followed; a package no build-list module provides is passed with an empty module.
-   */
-  async loadPackages(patterns: readonly string[], findPackage: (path: string, m: ModuleVersion) => Promise<boolean>): Promise<Map<string, ModuleVersion>> {
-    await this.prepareForPackages();
-    const loaded = new Map<string, ModuleVersion>();
-    const seen = new Set<string>();
-    const queue = [...patterns];
-    const missing: string[] = [];
-    while (queue.length > 0) {
-      const pkg = queue.shift()!;
-      if (seen.has(pkg)) continue;
-      seen.add(pkg);
-      if (isStandardImportPath(pkg) || pkg === 'C') continue;
-      const found = await this.providingModule(pkg);
-      if (!found) {
-        missing.push(pkg);
-        continue;
-      }
-      loaded.set(pkg, found.m);
-      if (found.m.version !== '' && !(await findPackage(pkg, found.m))) continue;
-      for (const f of found.files) {
-        if (!isGoSourceForBuild(f.name)) continue;
-        const h = fileHeader(f);
-        if (!h || h.ignored) continue;
-        for (const imp of h.imports) if (!seen.has(imp)) queue.push(imp);
-      }
-    }
-    for (const pkg of missing) await findPackage(pkg, { path: '', version: '' });
-    return loaded;
-  }
-
-  /**
-   * prepareForPackages does what modload's package loader does to the requirements before it
-   * loads anything: an unpruned graph is made consistent, the pruning is set to what the
-   * selected go version implies (a go >= 1.17 reached through a dependency turns the whole
-   * build list into roots), and a module version used for two module paths is refused.
-   */
-  private async prepareForPackages(): Promise<void> {
-    if (this.rs.pruning === 'unpruned') {
-      const e = await this.expand(this.rs);
-      this.rs = e.rs;
-      this.mg = e.mg;
-    }
-    const goVersion = this.rs.rootSelected(this.loader, 'go') ?? '';
-    const converted = await convertPruning(this.loader, this.rs, pruningForGoVersion(goVersion));
-    if (converted !== this.rs) {
-      this.rs = converted;
-      this.mg = await this.rs.graph(this.loader);
-    }
-    if (checkedPaths.has(this.mg)) return;
-    checkedPaths.add(this.mg);
-    const mms = this.loader.mainModules;
-    const firstPath = new Map<string, string>();
-    for (const m of this.mg.graph.buildList()) {
-      const src = replacementOf(mms, m)?.to ?? m;
-      const k = keyOf(src);
-      const prev = firstPath.get(k);
-      if (prev === undefined) firstPath.set(k, m.path);
-      else if (prev !== m.path) this.error(`go: ${src.path}@${src.version} used for two different module paths (${prev} and ${m.path})`);
-    }
+    this.stderr.push(...res.stderr);
+    for (const f of res.fatal) this.error(f);
     this.exitIfErrors();
+    this.rs = res.rs;
+    this.lastLoad = res;
+    const missing: string[] = [];
+    for (const path of res.loadedPackages) {
+      const err = res.lookup(path)?.err;
+      if (err instanceof ImportMissingError || err instanceof AmbiguousImportError) missing.push(path);
+    }
+    await Promise.all(missing.map((path) => findPackage(path, { path: '', version: '' })));
+    return res;
   }
 
   async findAndUpgradeImports(queries: readonly Query[]): Promise<PathSet[]> {
-    const patterns = queries.filter((q) => q.matchesPackages).map((q) => (q.patternIsLocal ? this.localImportPath(q) : q.pattern));
+    const patterns = queries.filter((q) => q.matchesPackages).map((q) => q.pattern);
     if (patterns.length === 0) return [];
     const upgrades: PathSet[] = [];
     await this.loadPackages(patterns, async (path, m) => {
@@ -786,35 +744,6 @@ class Resolver {
     this.exitIfErrors();
     return this.updateBuildList(tentative);
   }
-}
-
-const headers = new WeakMap<GoFile, GoFileHeader | null>();
-
-/** fileHeader parses a file's imports once (files are cached by the package source). */
-function fileHeader(f: GoFile): GoFileHeader | undefined {
-  let h = headers.get(f);
-  if (h === undefined) headers.set(f, (h = parseGoFileHeader(f.text) ?? null));
-  return h ?? undefined;
-}
-
-const replacedPaths = new WeakMap<MainModuleSet, ReadonlySet<string>>();
-/** Graphs whose build list was already checked for a module used for two module paths. */
-const checkedPaths = new WeakSet<ModuleGraphResult>();
-
-/**
- * replacementOf is mms.replacement(m), answered at once for the (usual) paths that no main
- * module replaces: previews ask it for every module of the build list.
- */
-function replacementOf(mms: MainModuleSet, m: ModuleVersion): ReturnType<MainModuleSet['replacement']> {
-  let paths = replacedPaths.get(mms);
-  if (!paths) {
-    const set = new Set<string>();
-    for (const mm of mms.modules) for (const k of mm.index.replace.keys()) set.add(k.slice(0, k.indexOf('@')));
-    // go.work replacements are not in the modules' indexes: with a workspace, always ask.
-    replacedPaths.set(mms, (paths = mms.inWorkspace ? new Set(['*']) : set));
-  }
-  if (!paths.has('*') && !paths.has(m.path)) return undefined;
-  return mms.replacement(m);
 }
 
 function conflictLine(c: Conflict, reason: (m: ModuleVersion) => string): string {
@@ -879,8 +808,12 @@ function parseArgs(r: Resolver, args: readonly string[]): { queries: Query[]; dr
       r.error(`go: can't request explicit version "${q.rawVersion}" of path "${q.pattern}" in main module`);
       continue;
     }
-    if (isMetaPackage(q.pattern) || (!q.patternIsLocal && q.pattern.includes('...'))) {
-      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules or packages`);
+    if (q.pattern === 'all' && q.version !== 'upgrade' && q.version !== 'patch') {
+      r.error(`go: can't request version ${goQuote(q.version)} of pattern "all" that includes the main module`);
+      continue;
+    }
+    if ((isMetaPackage(q.pattern) && q.pattern !== 'all') || (!q.patternIsLocal && q.pattern.includes('...'))) {
+      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules, packages, local directories (./...) or "all"`);
       continue;
     }
     if (q.version === 'none') {
@@ -926,6 +859,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
   } catch (e) {
     return failed(`go: ${(e as Error).message}\n`, goModBefore, goSumBefore, []);
   }
+  markGraphLoaded(start.rs);
   const r = new Resolver(session, opts, start.rs, start.mg);
   const buildListBefore = r.buildList;
   try {
@@ -934,6 +868,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     await r.performLocalQueries();
     await Promise.all(r.pathQueries.map((q) => (q.version === 'none' ? r.queryNone(q) : r.queryPath(q))));
     for (;;) {
+      await r.performPatternAllQueries();
       if (await r.resolveQueries(queries)) continue;
       const upgrades = await r.findAndUpgradeImports(queries);
       if (await r.applyUpgrades(upgrades)) continue;
@@ -964,18 +899,19 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     const resolved = new Map([...r.resolvedVersion].map(([p, v]) => [p, v.version]));
     const report = reportChanges({ resolved, initial: r.initialVersion, final: r.buildListVersion, oldReqs, newReqs });
     r.stderr.push(...report.lines);
-    const sums = await goSumAfter(r);
+    const finalGraph = await r.rs.graph(loader);
+    const sums = await goSumAfter(r, finalGraph);
     return {
       ok: true,
       stderr: r.stderr.join(''),
-      changes: explainChanges(r, report.changes),
+      changes: explainChanges(r, finalGraph, report.changes),
       goModBefore,
       goModAfter: dirty && after !== goModBefore ? after : undefined,
       goSumBefore,
       goSumAfter: sums.text,
       addedSumLines: sums.added,
       buildListBefore,
-      buildListAfter: r.buildList,
+      buildListAfter: finalGraph.graph.buildList(),
       requirementsAfter: r.rs.rootModules,
     };
   } catch (e) {
@@ -1008,14 +944,35 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
     else relevant.set(k, { m, flags: flag });
   };
   for (const [path, rv] of r.resolvedVersion) mark({ path, version: rv.version }, RESOLVED);
-  const named = queries.filter((q) => q.matchesPackages).map((q) => (q.patternIsLocal ? r.localImportPath(q) : q.pattern));
-  if (named.length > 0) {
-    const loaded = await r.loadPackages(named, async () => true);
-    for (const m of loaded.values()) mark(m, HAS_PKG);
-    for (const p of named) {
-      const m = loaded.get(p);
-      if (m) mark(m, NAMED);
+  // The final load reports missing and ambiguous imports (and keeps its requirements).
+  const pkgPatterns = queries.filter((q) => q.matchesPackages).map((q) => q.pattern);
+  const loadErrors: string[] = [];
+  if (pkgPatterns.length > 0) {
+    let res: LoadResult;
+    try {
+      res = await loadPackageGraph(r.pctx, r.rs, { anyTags: false, allowErrors: true }, pkgPatterns);
+    } catch (e) {
+      if (r.session.signal?.aborted) throw e;
+      r.error(`go: ${(e as Error).message}`);
+      throw new ExitSignal();
     }
+    loadErrors.push(...res.stderr);
+    for (const f of res.fatal) r.error(f);
+    r.rs = res.rs;
+    r.lastLoad = res;
+    if (res.matches.some((m) => m.errs.length > 0)) r.setExitStatus();
+    for (const path of res.loadedPackages) {
+      const p = res.lookup(path)!;
+      if (p.err) {
+        if (!(p.dir !== '' && p.err instanceof NoGoError)) {
+          r.setExitStatus();
+          if (p.err instanceof AmbiguousImportError) for (const m of p.err.modules) mark(m, HAS_PKG);
+        }
+      }
+      const m = packageModule(res, path);
+      if (m.path !== '') mark(m, HAS_PKG);
+    }
+    for (const match of res.matches) for (const path of match.pkgs) mark(packageModule(res, path), NAMED);
   }
   for (const e of relevant.values()) if (r.rs.direct.get(e.m.path)) e.flags |= DIRECT;
 
@@ -1060,7 +1017,7 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
     }
   }
 
-  const out: string[] = [];
+  const out: string[] = [...loadErrors];
   deprecations.forEach((e, i) => {
     if (deprecationMessages[i]) out.push(`go: module ${e.m.path} is deprecated: ${deprecationMessages[i]}\n`);
   });
@@ -1076,22 +1033,61 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
 }
 
 /** goSumAfter computes go.sum as go would write it after the command (keepSums + tidyGoSum). */
-async function goSumAfter(r: Resolver): Promise<{ text?: string; added: string[] }> {
+async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ text?: string; added: string[] }> {
   const { session } = r;
-  const mms = session.loader.mainModules;
+  const loader = session.loader;
+  const mms = loader.mainModules;
   const keep = new Set<string>();
   const actual = (m: ModuleVersion): ModuleVersion => replacementOf(mms, m)?.to ?? m;
-  const graph = r.mg.graph;
-  graph.walkBreadthFirst((m) => {
-    if (graph.requiredBy(m) !== undefined) {
-      const a = actual(m);
-      keep.add(`${a.path} ${a.version}/go.mod`);
-    }
-  });
-  for (const m of r.buildList) {
+  const keepMod = (m: ModuleVersion): void => {
     const a = actual(m);
     keep.add(`${a.path} ${a.version}/go.mod`);
+  };
+  const keepZip = (m: ModuleVersion): void => {
+    const a = actual(m);
     keep.add(`${a.path} ${a.version}`);
+  };
+  // modload.keepSums: the modules of the last load's packages (and every module that could
+  // have provided them), then the whole graph if go has loaded it, or else only the roots.
+  const rs = r.rs;
+  let graphLoaded = isGraphLoaded(rs);
+  for (const pkg of r.lastLoad?.pkgs ?? []) {
+    if (pkg.testOf || (pkg.mod.path === '' && !pkg.err)) continue;
+    if (pkg.mod.path !== '') keepMod(pkg.mod);
+    const prefixes: string[] = [];
+    for (let p = pkg.path; ; ) {
+      prefixes.push(p);
+      const j = p.lastIndexOf('/');
+      if (j < 0) break;
+      p = p.slice(0, j);
+    }
+    if (rs.pruning === 'pruned' && pkg.mod.path !== '' && rs.rootSelected(loader, pkg.mod.path) === pkg.mod.version) {
+      for (const prefix of prefixes) {
+        const v = rs.rootSelected(loader, prefix);
+        if (v !== undefined && v !== 'none') keepZip({ path: prefix, version: v });
+      }
+      continue;
+    }
+    graphLoaded = true;
+    for (const prefix of prefixes) {
+      const v = mms.contains(prefix) ? '' : finalGraph.graph.selectedVersion(prefix);
+      if (v !== 'none') keepZip({ path: prefix, version: v });
+    }
+  }
+  if (graphLoaded) {
+    const graph = finalGraph.graph;
+    graph.walkBreadthFirst((m) => {
+      if (graph.requiredBy(m) !== undefined) keepMod(m);
+    });
+    for (const m of graph.buildList()) {
+      keepMod(m);
+      keepZip(m);
+    }
+  } else {
+    for (const m of rs.rootModules) {
+      keepMod(m);
+      keepZip(m);
+    }
   }
   const checked = new Map<string, string>();
   // A go.mod hash already in go.sum is the one the file was checked against: nothing to add.
@@ -1114,8 +1110,8 @@ async function goSumAfter(r: Resolver): Promise<{ text?: string; added: string[]
 }
 
 /** explainChanges attaches a reason to each reported change. */
-function explainChanges(r: Resolver, changes: readonly Change[]): ExplainedChange[] {
-  const graph = r.mg.graph;
+function explainChanges(r: Resolver, finalGraph: ModuleGraphResult, changes: readonly Change[]): ExplainedChange[] {
+  const graph = finalGraph.graph;
   const requirerOf = (m: ModuleVersion): string | undefined => {
     let found: string | undefined;
     graph.walkBreadthFirst((n) => {

@@ -56,6 +56,18 @@ export interface PackageSource {
   localGoFiles(absDir: string): Promise<readonly GoFile[]>;
   /** zipHash returns the go.sum "h1:" hash of m's zip (downloading it if needed). */
   zipHash(m: ModuleVersion, signal?: AbortSignal): Promise<string>;
+  /**
+   * localDirEntries lists an absolute directory on disk (undefined when it is not a readable
+   * directory): package patterns with "..." walk the main module with it, and nested go.mod
+   * files end a module's tree. Without it, directories are seen only through their .go files.
+   */
+  localDirEntries?(absDir: string): Promise<readonly LocalDirEntry[] | undefined>;
+}
+
+/** LocalDirEntry is one entry of a directory on disk (symbolic links are not directories). */
+export interface LocalDirEntry {
+  readonly name: string;
+  readonly isDir: boolean;
 }
 
 /** isNotExist reports whether err (or anything it wraps) means "does not exist" (fs.ErrNotExist). */
