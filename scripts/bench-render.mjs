@@ -7,10 +7,14 @@
 //     cy.panBy in requestAnimationFrame (a full redraw every frame, no viewport texture).
 //
 //   npm run build && npm run bench:render [-- --sizes 300,1000,5000] [--runs N] [--pan-ms MS]
-//                                         [--trace] [--profile] [--no-webgl] [--keep] [--strict]
+//                                         [--trace] [--profile] [--no-webgl] [--no-whatif] [--keep] [--strict]
+//
+//   - what-if preview latency (issue 6): from the click on a version (or "Remove") in the details
+//     panel to the preview drawn (changes listed, graph marked, two frames later).
 //
 // Not part of `npm test`. Targets: first interactive frame 1 s at 300, 2 s at 1,000, 5 s at
-// 5,000 nodes; at least 30 fps while panning at 5,000. The first open of a project (cold: go.mod
+// 5,000 nodes; at least 30 fps while panning at 5,000; a preview within 100 ms of the click at
+// 1,000 nodes (median of the previews after the first, which opens the project for go get). The first open of a project (cold: go.mod
 // files read from the generated file:// proxy) is printed for information; the target applies to
 // the median of --runs warm opens (gomodx's download cache filled, as on a second launch).
 // Each figure comes with a breakdown (server load, layout worker, the rest on the main thread);
@@ -22,6 +26,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +105,9 @@ function generateUniverse(root, m, seed = 7) {
     const dir = join(proxy, path, '@v');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${version}.mod`), text);
+    // go get reads packages: every version holds one, importing nothing.
+    const entry = (t) => [Buffer.from(t), { level: 0, mtime: new Date(1980, 0, 1) }];
+    writeFileSync(join(dir, `${version}.zip`), zipSync({ [`${path}@${version}/go.mod`]: entry(text), [`${path}@${version}/doc.go`]: entry('package lib\n') }));
     writeFileSync(join(dir, `${version}.info`), JSON.stringify({ Version: version, Time: '2024-01-01T00:00:00Z' }));
   };
   for (let i = 0; i < mods.length; i++) {
@@ -155,7 +163,12 @@ function generateUniverse(root, m, seed = 7) {
     '',
   ].join('\n');
   writeFileSync(join(project, 'go.mod'), goMod);
-  return { proxy, project, modules: mods.length };
+  // What-if picks: modules across the graph, each previewed at its oldest version or removed.
+  const picks = mods
+    .filter((mod, i) => i % Math.max(1, Math.floor(mods.length / 12)) === 1 && mod !== forked && mod !== local && mod !== versionReplaced)
+    .slice(0, 12)
+    .map((mod, k) => ({ path: mod.path, version: k % 2 === 0 ? mod.versions[0] : 'none' }));
+  return { proxy, project, modules: mods.length, picks };
 }
 
 function hermeticEnv(scratch, proxy) {
@@ -421,6 +434,71 @@ function printProfile(profile) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * previewOnce selects path in the explorer, clicks its version (or Remove) and returns the time
+ * on the page's clock from the click to the second frame after the preview is drawn.
+ */
+async function previewOnce(page, pick) {
+  await page.getByTestId('graph').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('search').fill(pick.path);
+  await page.getByTestId('search-results').getByRole('option').first().waitFor();
+  await page.getByTestId('search').press('Enter');
+  const button = pick.version === 'none' ? page.getByTestId('whatif-none') : page.locator(`[data-testid="whatif-version"][data-version="${pick.version}"]`);
+  await button.waitFor({ timeout: 60_000 });
+  const handle = await button.elementHandle();
+  const elapsed = await page.evaluate(
+    (el) =>
+      new Promise((done) => {
+        const t0 = performance.now();
+        const drawn = () => {
+          const panel = document.querySelector('[data-testid="whatif-panel"]');
+          const graph = document.querySelector('[data-testid="graph"]');
+          if (!panel || panel.getAttribute('data-state') === 'loading') return false;
+          return panel.getAttribute('data-state') !== 'ready' || graph.hasAttribute('data-whatif') || !panel.querySelector('[data-testid="whatif-change"]');
+        };
+        const obs = new MutationObserver(() => {
+          if (!drawn()) return;
+          obs.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+        });
+        obs.observe(document, { subtree: true, childList: true, attributes: true });
+        el.click();
+      }),
+    handle,
+  );
+  const state = await page.getByTestId('whatif-panel').getAttribute('data-state');
+  const changes = await page.getByTestId('whatif-change').count();
+  await page.getByTestId('whatif-discard').click();
+  await page.getByTestId('whatif-panel').waitFor({ state: 'detached' });
+  return { elapsed, state, changes };
+}
+
+/** measureWhatIf previews every pick once; the first opens the project for go get and is reported apart. */
+async function measureWhatIf(page, n, picks) {
+  const times = [];
+  let first;
+  for (const pick of picks) {
+    const r = await previewOnce(page, pick);
+    if (r.state !== 'ready') throw new Error(`the preview of ${pick.path}@${pick.version} ended in state ${r.state}`);
+    if (first === undefined) first = { ...r, pick };
+    else times.push({ ...r, pick });
+  }
+  report(`${n} nodes, what-if preview, first (opens the project for go get: ${first.pick.path}@${first.pick.version})`, ms(first.elapsed), undefined, undefined, `${first.changes} changes listed`);
+  const med = median(times.map((t) => t.elapsed));
+  const judged = n <= 1000 ? med <= WHATIF_TARGET_MS : undefined;
+  const sorted = times.map((t) => t.elapsed).sort((a, b) => a - b);
+  report(
+    `${n} nodes, what-if preview, click to drawn (median of ${times.length}: ${times.map((t) => ms(t.elapsed)).join(', ')})`,
+    ms(med),
+    n <= 1000 ? `≤ ${ms(WHATIF_TARGET_MS)}` : undefined,
+    judged,
+    `worst ${ms(sorted[sorted.length - 1] ?? 0)}; ${times.map((t) => `${t.pick.version === 'none' ? 'remove' : 'downgrade'}: ${t.changes} changes`).join(', ')}`,
+  );
+}
+
+const WHATIF_TARGET_MS = 100;
+
 const results = [];
 function report(name, value, target, pass, detail) {
   results.push({ name, value, target, pass });
@@ -498,6 +576,7 @@ async function main() {
             const pass = (fps) => (n >= PAN_TARGET_FROM ? fps >= PAN_TARGET_FPS : undefined);
             report(`${n} nodes, panning by mouse drag (${mouse.moves} moves in ${panMs} ms)`, `${mouse.fps.toFixed(1)} fps`, panTarget, pass(mouse.fps), `${mouse.frames} frames, p95 frame ${ms(mouse.p95)}, worst ${ms(mouse.worst)}`);
             report(`${n} nodes, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, panTarget, pass(prog.fps), `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
+            if (!argv.includes('--no-whatif')) await measureWhatIf(page, n, g.picks);
             if (tracing) process.stdout.write(`      trace: ${join(OUT, `trace-${n}.json`)} (open in chrome://tracing or the DevTools Performance panel)\n`);
             await page.close();
           }
