@@ -69,4 +69,29 @@ test.describe('why a version was selected', () => {
     await expect(g.graph).toHaveAttribute('data-why-edges', want.edges.join('|'));
     await g.shot('why-03-lost-version');
   });
+
+  test('who requires a module, as a tree up to the main module, and what it requires, as go mod graph says', async ({ page, server }) => {
+    const g = new GraphPage(page);
+    await g.goto(server.url);
+    await g.openExample();
+    const graph = runGomodx(['graph'], EXAMPLE, server.env).stdout.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]);
+    const requirersOf = (id: string): string[] => graph.filter(([, to]) => to === id).map(([from]) => from).sort();
+    await g.searchAndSelect('example.com/text@v0.2', 'example.com/text@v0.2.0');
+    const up = g.details.getByTestId('who-requires');
+    await up.locator('summary').click();
+    const tree = up.getByTestId('tree-requirers');
+    const top = tree.locator(':scope > ul > li');
+    await expect(top).toHaveCount(requirersOf('example.com/text@v0.2.0').length);
+    // Open the branch of util until it reaches the main module.
+    const util = top.filter({ hasText: 'example.com/util@v1.0.0' });
+    await util.getByRole('button', { name: 'Expand' }).click();
+    await expect(util.locator(':scope > ul > li').first()).toContainText(requirersOf('example.com/util@v1.0.0')[0]!);
+    await util.locator(':scope > ul > li').getByRole('button', { name: 'Expand' }).first().click();
+    await expect(util).toContainText('example.com/demo');
+    const down = g.details.getByTestId('what-requires');
+    await g.searchAndSelect('example.com/web@v1.4', 'example.com/web@v1.4.0');
+    await down.locator('summary').click();
+    await expect(down.getByTestId('tree-requirements').locator(':scope > ul > li')).toHaveCount(graph.filter(([from]) => from === 'example.com/web@v1.4.0').length);
+    await g.shot('why-04-requirement-trees');
+  });
 });

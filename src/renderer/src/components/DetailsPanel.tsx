@@ -2,6 +2,8 @@
 import { useMemo, type JSX } from 'react';
 import type { ModuleNodeDto } from '../../../shared/model/module-graph';
 import { moduleDetails } from '../graph/details';
+import { indexGraph } from '../graph/visible-graph';
+import { RequirementTree } from './RequirementTree';
 import { useAppStore } from '../store/app-store';
 import { WhatIfSection } from './WhatIfSection';
 import { WhySection } from './WhySection';
@@ -162,6 +164,18 @@ export function DetailsPanel(): JSX.Element | null {
           </ul>
         )}
       </section>
+      {n.kind !== 'main' && d.requiredBy.length > 0 && (
+        <details className="tree-section" data-testid="who-requires">
+          <summary>Who requires this, up to the main module</summary>
+          <RequirementTree index={indexGraph(graph!)} id={n.id} dir="requirers" />
+        </details>
+      )}
+      {d.requires.length > 0 && (
+        <details className="tree-section" data-testid="what-requires">
+          <summary>What this requires, all the way down</summary>
+          <RequirementTree index={indexGraph(graph!)} id={n.id} dir="requirements" />
+        </details>
+      )}
       {d.otherVersions.length > 0 && (
         <section>
           <h3>Other versions in the graph</h3>
