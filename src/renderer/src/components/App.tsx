@@ -6,7 +6,7 @@ import { useAppStore } from '../store/app-store';
 import { DetailsPanel } from './DetailsPanel';
 import { ErrorBanner, ErrorPanel } from './ErrorBanner';
 import { FocusChip } from './FocusChip';
-import { GraphView } from './GraphView';
+import { GraphView, warmLayoutWorker } from './GraphView';
 import { Legend } from './Legend';
 import { LoadingOverlay } from './LoadingOverlay';
 import { PreviewPanel } from './PreviewPanel';
@@ -37,6 +37,7 @@ export function App(): JSX.Element {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => warmLayoutWorker(), []);
   useEffect(() => {
     let off: (() => void) | undefined;
     void useAppStore

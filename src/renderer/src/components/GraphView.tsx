@@ -65,8 +65,15 @@ function ensurePathVisible(cy: Core, ids: readonly string[]): void {
   cy.animate({ fit: { eles, padding: 60 }, duration: 200 });
 }
 
-function makeLayoutClient(): LayoutClient {
-  return new LayoutClient(() => new Worker(new URL('../graph/layout-worker.ts', import.meta.url), { type: 'module' }));
+/**
+ * The one layout worker of the window, shared by every GraphView instance (one per size class)
+ * and started early by warmLayoutWorker, so its start-up is not paid when a graph arrives.
+ */
+const layoutClient = new LayoutClient(() => new Worker(new URL('../graph/layout-worker.ts', import.meta.url), { type: 'module' }));
+
+/** warmLayoutWorker starts the layout worker (call once the window shows). */
+export function warmLayoutWorker(): void {
+  layoutClient.warm();
 }
 
 /** GraphView draws the module graph. */
@@ -86,7 +93,6 @@ export function GraphView(): JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core>();
   const [state, setState] = useState<'layout' | 'ready' | 'empty'>('empty');
-  const layoutClient = useRef<LayoutClient>(undefined);
   // The why highlight as drawn (edge keys), for tests and assistive reading.
   const [whyDrawn, setWhyDrawn] = useState<{ nodes: string; edges: string }>();
   // The what-if marks as drawn (node id:classes), for the same reasons.
@@ -133,11 +139,10 @@ export function GraphView(): JSX.Element {
     instance.on('tap', (e: EventObject) => {
       if (e.target === instance) select(undefined);
     });
-    layoutClient.current = makeLayoutClient();
     graphHandle.current = instance;
     setCy(instance);
     return () => {
-      layoutClient.current?.dispose();
+      layoutClient.cancel();
       graphHandle.current = undefined;
       instance.destroy();
       setCy(undefined);
@@ -171,7 +176,7 @@ export function GraphView(): JSX.Element {
       if (sel && cy.$id(sel).nonempty() && cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: cy.$id(sel).position() });
       setState('ready');
     };
-    layoutClient.current!.layout(elements, layoutKind).then(apply, (e: Error) => {
+    layoutClient.layout(elements, layoutKind).then(apply, (e: Error) => {
       if (e instanceof LayoutSuperseded || !live) return;
       // The worker could not run (old engine, blocked): lay out here instead.
       void import('../graph/compute-layout').then((m) => apply(m.computeLayout(elements, layoutKind)));

@@ -47,6 +47,33 @@ export class LayoutClient {
     });
   }
 
+  /**
+   * warm starts the worker before the first graph arrives and has it lay out a tiny graph once
+   * per kind (an id the client ignores), so the worker's start-up and the layout code's first
+   * compilation are off the path from "graph loaded" to "graph drawn".
+   */
+  warm(kinds: readonly LayoutKind[] = ['columns', 'layered', 'force']): void {
+    if (this.worker || this.pending) return;
+    const worker = this.ensureWorker();
+    if (!worker) return;
+    const elements: ElementDefinition[] = [
+      { group: 'nodes', data: { id: 'a', w: 40, h: 20 } },
+      { group: 'nodes', data: { id: 'b', w: 40, h: 20 } },
+      { group: 'edges', data: { id: 'a-b', source: 'a', target: 'b' } },
+    ];
+    for (const kind of kinds) worker.postMessage({ id: 0, elements, kind });
+  }
+
+  /** cancel drops the pending layout (its promise rejects with LayoutSuperseded); the worker stays. */
+  cancel(): void {
+    if (!this.pending) return;
+    this.pending.reject(new LayoutSuperseded());
+    this.pending = undefined;
+    // The worker is busy with a layout nobody wants: a fresh one is faster than waiting.
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
   /** dispose stops the worker. */
   dispose(): void {
     this.pending?.reject(new LayoutSuperseded());
