@@ -112,6 +112,13 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
   const whatIfFor = (dir: string): WhatIf | undefined => (whatIf?.dir === dir ? whatIf.engine : undefined);
   const interval = deps.progressIntervalMs ?? 50;
 
+  const cancelJob = (jobId: string): Result<{ readonly canceled: boolean }> => {
+    const job = jobs.get(jobId);
+    if (!job) return ok({ canceled: false });
+    job.abort(new DOMException('canceled', 'AbortError'));
+    return ok({ canceled: true });
+  };
+
   const progressSender = (jobId: string): ((p: GraphProgress) => void) => {
     let last = 0;
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -196,12 +203,7 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
       }
     },
 
-    'app:graph-cancel': async ({ jobId }) => {
-      const job = jobs.get(jobId);
-      if (!job) return ok({ canceled: false });
-      job.abort(new DOMException('canceled', 'AbortError'));
-      return ok({ canceled: true });
-    },
+    'app:graph-cancel': async ({ jobId }) => cancelJob(jobId),
 
     'app:folder-pick': async () => {
       if (!deps.pickFolder) return fail('unsupported', 'this window cannot show a folder dialog; type the path instead');
@@ -245,12 +247,7 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
       }
     },
 
-    'app:whatif-cancel': async ({ jobId }) => {
-      const job = jobs.get(jobId);
-      if (!job) return ok({ canceled: false });
-      job.abort(new DOMException('canceled', 'AbortError'));
-      return ok({ canceled: true });
-    },
+    'app:whatif-cancel': async ({ jobId }) => cancelJob(jobId),
 
     'app:whatif-apply': async ({ dir, base, args, upgrade }) => {
       const engine = whatIfFor(dir);

@@ -243,16 +243,7 @@ export class WhatIf {
     // Checked once more just before writing: the plan took time, and an editor may have saved.
     const now = await this.disk();
     if (now.base !== base) throw new WhatIfError('go.mod or go.sum changed on disk while the change was computed; nothing was written.', 'stale');
-    const files: string[] = [];
-    for (const [file, e] of [
-      [entry.goModPath, entry.goMod],
-      [entry.goSumPath, entry.goSum],
-    ] as const) {
-      if (!e) continue;
-      this.opts.onWrite?.(file, e.after);
-      await writeFileAtomic(file, e.after);
-      files.push(file);
-    }
+    const files = await this.writeSide(entry, 'after');
     const undoId = randomUUID();
     if (files.length > 0) this.undos.set(undoId, entry);
     return { command: commandLine(spec), files, undoId, output: plan.stderr };
@@ -267,19 +258,26 @@ export class WhatIf {
     if (entry.goMod && goMod !== entry.goMod.after) changed.push(entry.goModPath);
     if (entry.goSum && goSum !== entry.goSum.after) changed.push(entry.goSumPath);
     if (changed.length > 0) throw new WhatIfError(`${changed.join(' and ')} changed since the change was applied; nothing was restored.`, 'stale');
+    const files = await this.writeSide(entry, 'before');
+    this.undos.delete(undoId);
+    return { files };
+  }
+
+  /** writeSide leaves each file of entry as it was before or after the apply (before may be "no file"). */
+  private async writeSide(entry: UndoEntry, side: 'before' | 'after'): Promise<string[]> {
     const files: string[] = [];
     for (const [file, e] of [
       [entry.goModPath, entry.goMod],
       [entry.goSumPath, entry.goSum],
     ] as const) {
       if (!e) continue;
-      this.opts.onWrite?.(file, e.before);
-      if (e.before === undefined) await unlink(file);
-      else await writeFileAtomic(file, e.before);
+      const text = e[side];
+      this.opts.onWrite?.(file, text);
+      if (text === undefined) await unlink(file);
+      else await writeFileAtomic(file, text);
       files.push(file);
     }
-    this.undos.delete(undoId);
-    return { files };
+    return files;
   }
 }
 
