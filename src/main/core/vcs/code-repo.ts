@@ -124,6 +124,40 @@ export function isVersionTag(versionPart: string): boolean {
   return versionPart !== '' && versionPart === canonical(versionPart) && !isPseudoVersion(versionPart);
 }
 
+/**
+ * statReadsTags lists the tags whose go.mod a stat of any tagged version of the module reads
+ * (codeRepo.convert → retractedVersions → Versions and GoMod): the newest compatible version,
+ * the newest release (whose go.mod holds the retractions), and for "+incompatible" candidates
+ * the newest tag of each major. They follow from the tag list alone, so a fetch can bring them
+ * together with everything else.
+ */
+export function statReadsTags(layout: ModuleLayout, tagNames: readonly string[]): string[] {
+  const { codeDir, pathMajor } = layout;
+  const p = codeDir === '' ? '' : codeDir + '/';
+  const list: string[] = [];
+  const incompatible: string[] = [];
+  for (const name of tagNames) {
+    if (!name.startsWith(p)) continue;
+    const v = name.slice(p.length);
+    if (!isVersionTag(v)) continue;
+    if (matchPathMajor(v, pathMajor)) list.push(v);
+    else if (codeDir === '' && pathMajor === '' && compare(semverMajor(v), 'v1') > 0) incompatible.push(v);
+  }
+  const sorted = sortVersions(list);
+  const out = new Set<string>();
+  if (sorted.length > 0) {
+    out.add(sorted[sorted.length - 1]!);
+    const release = [...sorted].reverse().find((v) => prerelease(v) === '');
+    if (release) out.add(release);
+  }
+  if (pathMajor === '') {
+    const newestByMajor = new Map<string, string>();
+    for (const v of sortVersions(incompatible)) newestByMajor.set(semverMajor(v), v);
+    for (const v of newestByMajor.values()) out.add(v);
+  }
+  return [...out].map((v) => p + v);
+}
+
 function invalidVersion(modPath: string, version: string, err: Error, pseudo = false): ModuleError {
   return new ModuleError(modPath, '', new InvalidVersionError(version, err, pseudo));
 }
@@ -144,6 +178,7 @@ export class CodeRepo {
   readonly layout: ModuleLayout;
   private readonly versionsMemo = new Map<string, Promise<string[]>>();
   private readonly goModMemo = new Map<string, Promise<Uint8Array>>();
+  private readonly statMemo = new Map<string, Promise<ModuleRevInfo>>();
 
   constructor(
     private readonly host: CodeHost,
@@ -163,9 +198,9 @@ export class CodeRepo {
     if (!p) {
       p = make();
       cache.set(key, p);
-      p.catch(() => {
+      p.catch((e: Error) => {
         // A cancelled call is asked again; other failures are answers too.
-        cache.delete(key);
+        if (e?.name === 'AbortError' || e?.name === 'TimeoutError') cache.delete(key);
       });
     }
     return p;
@@ -234,7 +269,12 @@ export class CodeRepo {
   }
 
   /** stat resolves rev (a version, tag, branch, hash or "latest") to the module version go names it by. */
-  async stat(rev: string, call?: HostCall): Promise<ModuleRevInfo> {
+  stat(rev: string, call?: HostCall): Promise<ModuleRevInfo> {
+    // Remembered per revision, as go's cachingRepo does: a pseudo-version is validated once.
+    return this.memo(this.statMemo, rev, () => this.loadStat(rev, call));
+  }
+
+  private async loadStat(rev: string, call?: HostCall): Promise<ModuleRevInfo> {
     if (rev === 'latest') return this.latest(call);
     const codeRev = revToRev(this.layout, rev);
     let info: CodeRevInfo;

@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { goCompare } from '../../core/gover/gover';
 import { parseModFile } from '../../core/modfile/rules';
 import { checkPath } from '../../core/modpath/module-path';
+import { isPseudoVersion, pseudoVersionBase } from '../../core/semver/pseudo';
 import { FileNotExistError, NotExistError } from '../../core/vcs/code-host';
-import { CodeRepo, cleanJoin, hasPathPrefix, moduleLayout, revToRev } from '../../core/vcs/code-repo';
+import { CodeRepo, cleanJoin, hasPathPrefix, moduleLayout, revToRev, statReadsTags } from '../../core/vcs/code-repo';
 import { MAX_LICENSE, MAX_ZIP_FILE, selectZipFiles, type TreeFile } from '../../core/vcs/zip-files';
 import { readZipEntries, writeStoredZip } from '../module-zip';
 import { getProxyFile, type ProxyRequestOptions } from '../proxy-client';
@@ -117,26 +118,44 @@ export class DirectSource {
         runner: this.runner,
         remote: r.repo,
         cacheRoot: this.vcsDir,
-        hints: () => this.hintsFor(r),
+        hints: (tagNames) => this.hintsFor(r, tagNames),
       });
       this.hosts.set(r.repo, h);
     }
     return h;
   }
 
-  /** hintsFor lists the revisions go.sum records for modules that live in repository r. */
-  private hintsFor(r: Resolved & { kind: 'vcs' }): FetchHints {
+  /**
+   * hintsFor lists the revisions a resolve will read from repository r: every version go.sum
+   * records for a module of r, and for each such module (and each one asked about so far) the
+   * tags a stat reads for retractions and "+incompatible" checks.
+   */
+  private hintsFor(r: Resolved & { kind: 'vcs' }, tagNames: readonly string[]): FetchHints {
     const revs = new Set<string>();
+    const modules = new Set<string>();
+    let history = false;
     for (const { path, version } of this.opts.recorded?.() ?? []) {
       if (!hasPathPrefix(path, r.root)) continue;
       try {
         const layout = moduleLayout(r.root, r.subdir, path);
-        revs.add(revToRev(layout, version.replace(/\/go\.mod$/, '')));
+        const v = version.replace(/\/go\.mod$/, '');
+        revs.add(revToRev(layout, v));
+        modules.add(path);
+        // Validating a pseudo-version with a base tag walks the history back to that tag.
+        if (isPseudoVersion(v) && pseudoVersionBase(v.replace(/\+incompatible$/, '')) !== '') history = true;
       } catch {
         // not a module of this repository
       }
     }
-    return { revs: [...revs] };
+    for (const path of this.repos.keys()) if (hasPathPrefix(path, r.root)) modules.add(path);
+    for (const path of modules) {
+      try {
+        for (const t of statReadsTags(moduleLayout(r.root, r.subdir, path), tagNames)) revs.add(t);
+      } catch {
+        // not a module of this repository
+      }
+    }
+    return { revs: [...revs], history };
   }
 
   private async repo(path: string, signal?: AbortSignal): Promise<CodeRepo | { proxy: string }> {
@@ -161,6 +180,7 @@ export class DirectSource {
    * bytes or a zip. Errors carry go's text; notFound where go's would be fs.ErrNotExist.
    */
   async answer(path: string, req: DirectRequest, signal?: AbortSignal): Promise<Buffer> {
+    if (this.opts.env.GOMODX_GIT_TRACE === '1') process.stderr.write(`# direct ${path} ${req.kind}${'version' in req ? ' ' + req.version : ''}\n`);
     let repo: CodeRepo | { proxy: string };
     try {
       repo = await this.repo(path, signal);

@@ -51,6 +51,11 @@ interface Job {
 export interface FetchHints {
   /** revs are tag names or hash prefixes (from go.sum's versions). */
   readonly revs: readonly string[];
+  /**
+   * history says a pseudo-version will be validated against its base tag, which needs the
+   * commits between them: the one fetch then takes the history of branches and tags.
+   */
+  readonly history?: boolean;
 }
 
 /** GitCodeHostOptions wires a host to its runner and cache. */
@@ -60,8 +65,8 @@ export interface GitCodeHostOptions {
   readonly remote: string;
   /** cacheRoot is $GOMODX_CACHE/vcs. */
   readonly cacheRoot: string;
-  /** hints returns the revisions go.sum announces for this repository. */
-  readonly hints?: () => FetchHints;
+  /** hints returns the revisions a resolve will read, given the remote's tag names. */
+  readonly hints?: (tagNames: readonly string[]) => FetchHints;
   /** onNotFoundProbe decides whether a failed ls-remote means the repository does not exist. */
   readonly probeNotFound?: (url: string) => Promise<boolean>;
 }
@@ -401,7 +406,10 @@ export class GitCodeHost implements CodeHost {
     }
     if (!this.hintsUsed && this.opts.hints) {
       this.hintsUsed = true;
-      for (const rev of this.opts.hints().revs) {
+      const tagNames = [...refs.keys()].filter((k) => k.startsWith('refs/tags/')).map((k) => k.slice('refs/tags/'.length));
+      const hints = this.opts.hints(tagNames);
+      if (hints.history) full = true;
+      for (const rev of hints.revs) {
         const t = this.target(rev, refs);
         if (t.error) continue;
         if (t.ref && t.hash) want.add(t.ref);
@@ -462,7 +470,20 @@ export class GitCodeHost implements CodeHost {
     return tag;
   }
 
-  async descendsFrom(rev: string, tag: string, call?: HostCall): Promise<boolean> {
+  private readonly descends = new Map<string, Promise<boolean>>();
+
+  descendsFrom(rev: string, tag: string, call?: HostCall): Promise<boolean> {
+    const key = `${rev}\x00${tag}`;
+    let p = this.descends.get(key);
+    if (!p) {
+      p = this.loadDescendsFrom(rev, tag, call);
+      this.descends.set(key, p);
+      p.catch(() => this.descends.delete(key));
+    }
+    return p;
+  }
+
+  private async loadDescendsFrom(rev: string, tag: string, call?: HostCall): Promise<boolean> {
     const isAncestor = async (): Promise<boolean | Error> => {
       try {
         await this.git(['merge-base', '--is-ancestor', '--', tag, rev], call);

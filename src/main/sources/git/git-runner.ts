@@ -22,6 +22,17 @@ export interface GitCall {
   readonly network: boolean;
 }
 
+const observers = new Set<(call: GitCall) => void>();
+
+/**
+ * observeGitCalls registers fn to see every git process any runner in this process starts (the
+ * tests count processes and network round trips per repository); it returns the unregister.
+ */
+export function observeGitCalls(fn: (call: GitCall) => void): () => void {
+  observers.add(fn);
+  return () => observers.delete(fn);
+}
+
 /** GitRunError is a failed git command, worded as the go command's codehost.RunError. */
 export class GitRunError extends Error {
   constructor(
@@ -126,7 +137,11 @@ export class GitRunner {
   /** run runs git args in dir and returns its standard output as bytes. */
   async run(dir: string, args: readonly string[], opts: RunOptions = {}): Promise<Buffer> {
     opts.signal?.throwIfAborted();
-    this.opts.onCall?.({ dir, args, network: !!opts.network });
+    const call: GitCall = { dir, args, network: !!opts.network };
+    this.opts.onCall?.(call);
+    for (const o of observers) o(call);
+    // GOMODX_GIT_TRACE=1 shows each git command on stderr, as go's -x does.
+    if (this.opts.env.GOMODX_GIT_TRACE === '1') process.stderr.write(`cd ${dir}; git ${args.join(' ')}\n`);
     const env = opts.gitDir ? { ...this.env, GIT_DIR: opts.gitDir } : this.env;
     let failure: GitRunError | undefined;
     const cmdline = ['git', ...args].join(' ');

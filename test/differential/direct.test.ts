@@ -1,0 +1,154 @@
+// Differential suite for direct mode: modules kept in real Git repositories (built by
+// test/helpers/git-universe), reached by both tools through git with a private
+// GIT_CONFIG_GLOBAL whose url.insteadOf maps https://github.com/ to local bare repositories.
+// gomodx must print exactly what go prints for `list -m all`, `mod graph`, `list -m -versions`
+// (with and without -retracted) and `list -m path@query` (branches, hashes, latest, prefixes,
+// wrong pseudo-versions, missing tags), with GOPROXY=direct and, for every third universe,
+// with GOPRIVATE=github.com/<owner> and the other owners' modules in a file:// proxy.
+//
+// For each universe the test also counts the git processes gomodx starts and the network round
+// trips (ls-remote and fetch) per repository for the whole cold `list -m all`: at most two.
+//
+// GOMODX_DIRECT_COUNT (default 32) and GOMODX_DIRECT_SEED choose the universes; universe i has
+// seed SEED + i, so GOMODX_DIRECT_SEED=S GOMODX_DIRECT_COUNT=1 replays one. GOMODX_DIFF_KEEP=1
+// keeps the directories.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observeGitCalls, type GitCall } from '../../src/main/sources/git/git-runner';
+import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
+import { generateGitUniverse, type GitUniverse } from '../helpers/git-universe/generate-git-universe';
+import { directEnv, setUpGitUniverse, type DirectMode, type SettledGitUniverse } from '../helpers/git-universe/settle-git-universe';
+import { compareRuns, lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli, type Verdict } from './differential-harness';
+
+function envInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}=${raw}: want a non-negative integer`);
+  return n;
+}
+
+const COUNT = envInteger('GOMODX_DIRECT_COUNT', 32);
+const SEED = envInteger('GOMODX_DIRECT_SEED', 4_040_404);
+const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
+const hasGit = spawnSync('git', ['--version']).status === 0;
+const skipReason = !hasGo() ? 'no go command (set GOMODX_GO)' : !hasGit ? 'no git command' : '';
+if (skipReason) console.log(`direct-mode differential suite skipped: ${skipReason}`);
+
+const runCli: RunCli | undefined = skipReason ? undefined : await loadRunCli();
+
+interface CommandOutcome {
+  readonly args: readonly string[];
+  readonly go: GoRun;
+  readonly gomodx: GoRun;
+  readonly verdict: Verdict;
+}
+
+interface Outcome {
+  readonly s: SettledGitUniverse;
+  readonly results: readonly CommandOutcome[];
+  /** Per repository (cache directory): git processes and network round trips of the cold list -m all. */
+  readonly perRepo: ReadonlyMap<string, { processes: number; network: number }>;
+  readonly processes: number;
+}
+
+const universes: { u: GitUniverse; mode: DirectMode }[] = Array.from({ length: COUNT }, (_, i) => ({
+  u: generateGitUniverse((SEED + i) >>> 0),
+  mode: i % 3 === 2 ? 'private' : 'direct',
+}));
+
+const calls: GitCall[] = [];
+
+async function runOne(u: GitUniverse, mode: DirectMode, root: string): Promise<Outcome> {
+  const s = await setUpGitUniverse(u, root, mode);
+  const goEnv = directEnv(s, { gomodcache: path.join(root, 'go-modcache'), gomodxCache: path.join(root, 'unused') });
+  const results: CommandOutcome[] = [];
+  const gomodxCache = path.join(root, 'gomodx-cache');
+  let perRepo = new Map<string, { processes: number; network: number }>();
+  let processes = 0;
+  for (const [i, args] of s.commands.entries()) {
+    const go = await runGo(args, { cwd: s.layout.workDir, env: goEnv, timeoutMs: 120_000 });
+    // gomodx gets an empty module cache of its own: everything comes through git.
+    const env = directEnv(s, { gomodcache: path.join(root, `gomodx-modcache-${i}`), gomodxCache });
+    const before = calls.length;
+    const gomodx = await runGomodx(runCli!, args, { cwd: s.layout.workDir, env, timeoutMs: 120_000 });
+    if (i === 0) {
+      const mine = calls.slice(before).filter((c) => c.dir.startsWith(gomodxCache));
+      processes = mine.length;
+      perRepo = new Map();
+      for (const c of mine) {
+        const e = perRepo.get(c.dir) ?? { processes: 0, network: 0 };
+        e.processes++;
+        if (c.network) e.network++;
+        perRepo.set(c.dir, e);
+      }
+    }
+    results.push({ args, go, gomodx, verdict: compareRuns(go, gomodx, 'first-line') });
+  }
+  return { s, results, perRepo, processes };
+}
+
+function report(o: Outcome): string {
+  const parts: string[] = [];
+  for (const r of o.results) {
+    if (r.verdict.ok) continue;
+    const body = r.verdict.reason === 'stdout' ? lineDiff(r.go.stdout, r.gomodx.stdout) : lineDiff(r.go.stderr, r.gomodx.stderr);
+    parts.push(`$ ${r.args.join(' ')}  (${r.verdict.reason} differs; go exit ${r.go.code}, gomodx exit ${r.gomodx.code})\n--- go\n+++ gomodx\n${body}`);
+  }
+  if (parts.length === 0) return '';
+  const u = o.s.built.universe;
+  return [
+    `universe ${u.name} (seed ${u.seed}, ${o.s.mode}, settle ${o.s.settle}): gomodx differs from go`,
+    `tags: ${u.tags.join(' ')}`,
+    `directory: ${o.s.layout.root}`,
+    `reproduce: GOMODX_DIRECT_SEED=${u.seed} GOMODX_DIRECT_COUNT=1 GOMODX_DIFF_KEEP=1 npx vitest run --config test/vitest.config.ts test/differential/direct.test.ts`,
+    ...parts,
+  ].join('\n');
+}
+
+describe.skipIf(skipReason !== '')('direct mode: gomodx vs the go command over real Git repositories', () => {
+  const outcomes = new Map<string, Outcome>();
+  let base = '';
+  let stop: () => void = () => undefined;
+
+  beforeAll(async () => {
+    stop = observeGitCalls((c) => calls.push(c));
+    base = await mkdtemp(path.join(tmpdir(), 'gomodx-direct-'));
+    const started = Date.now();
+    await mapWithConcurrency(universes, 2, async ({ u, mode }) => {
+      const root = path.join(base, u.name);
+      const o = await runOne(u, mode, root);
+      outcomes.set(u.name, o);
+      if (!KEEP && report(o) === '' && o.s.settle !== 'unsettled') await rm(root, { recursive: true, force: true });
+    });
+    const counts = [...outcomes.values()].flatMap((o) => [...o.perRepo.values()]);
+    console.log(
+      `direct-mode run: ${universes.length} universes from seed ${SEED} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+        `${[...outcomes.values()].filter((o) => o.results.every((r) => r.verdict.ok)).length} agree with go on every command; ` +
+        `cold list -m all per repository: max ${Math.max(0, ...counts.map((c) => c.network))} round trips, ` +
+        `max ${Math.max(0, ...counts.map((c) => c.processes))} git processes (mean ${(counts.reduce((n, c) => n + c.processes, 0) / Math.max(1, counts.length)).toFixed(1)})`,
+    );
+  }, 900_000);
+
+  afterAll(async () => {
+    stop();
+    if (base !== '' && (await readdir(base)).length === 0) await rm(base, { recursive: true, force: true });
+    else if (base !== '') console.log(`direct-mode universe directories kept under ${base}`);
+  });
+
+  for (const { u, mode } of universes) {
+    it(`${u.name} [${mode}; ${u.tags.join(' ')}]`, () => {
+      const o = outcomes.get(u.name);
+      expect(o, 'universe did not run').toBeDefined();
+      expect(o!.s.settle, `go could not settle the universe:\n${o!.s.note ?? ''}`).not.toBe('unsettled');
+      const listAll = o!.results[0]!;
+      expect(listAll.go.code, `go list -m all failed:\n${listAll.go.stderr}`).toBe(0);
+      const text = report(o!);
+      expect(text, text).toBe('');
+      for (const [dir, c] of o!.perRepo) expect(c.network, `round trips for ${dir}`).toBeLessThanOrEqual(2);
+    });
+  }
+});
