@@ -13,11 +13,15 @@
 // seed SEED + i, so GOMODX_DIRECT_SEED=S GOMODX_DIRECT_COUNT=1 replays one. GOMODX_DIFF_KEEP=1
 // keeps the directories.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GoSum } from '../../src/main/core/gosum/go-sum';
 import { observeGitCalls, type GitCall } from '../../src/main/sources/git/git-runner';
+import { readGoEnv } from '../../src/main/sources/go-env';
+import { ProxyModuleFetcher } from '../../src/main/sources/module-fetcher';
+import { ProxyModuleRepository } from '../../src/main/sources/module-repository';
 import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
 import { generateGitUniverse, type GitUniverse } from '../helpers/git-universe/generate-git-universe';
 import { directEnv, setUpGitUniverse, type DirectMode, type SettledGitUniverse } from '../helpers/git-universe/settle-git-universe';
@@ -47,8 +51,16 @@ interface CommandOutcome {
   readonly verdict: Verdict;
 }
 
+interface ZipCheck {
+  readonly module: string;
+  readonly go: string;
+  readonly gomodx: string;
+}
+
 interface Outcome {
   readonly s: SettledGitUniverse;
+  /** zips compares go.sum's h1: hash of module zips made from the repositories. */
+  readonly zips: readonly ZipCheck[];
   readonly results: readonly CommandOutcome[];
   /** Per repository (cache directory): git processes and network round trips of the cold list -m all. */
   readonly perRepo: ReadonlyMap<string, { processes: number; network: number }>;
@@ -88,7 +100,34 @@ async function runOne(u: GitUniverse, mode: DirectMode, root: string): Promise<O
     }
     results.push({ args, go, gomodx, verdict: compareRuns(go, gomodx, 'first-line') });
   }
-  return { s, results, perRepo, processes };
+  // Module zips made from the repositories must hash as go's do (go mod download -json's Sum).
+  const zips: ZipCheck[] = [];
+  const listed = results[0]!.go.stdout.split('\n').filter((l) => l.includes(' ')).map((l) => l.split(' ').slice(0, 2) as [string, string]);
+  for (const [p, v] of listed.slice(0, 3)) {
+    const module = `${p}@${v}`;
+    const dl = await runGo(['mod', 'download', '-json', module], { cwd: root, env: goEnv, timeoutMs: 120_000 });
+    let goSum = `go failed: ${dl.stderr}${dl.stdout}`;
+    try {
+      goSum = (JSON.parse(dl.stdout) as { Sum?: string; Error?: string }).Sum ?? goSum;
+    } catch {
+      // keep the failure text
+    }
+    let mine: string;
+    try {
+      const env = readGoEnv(directEnv(s, { gomodcache: path.join(root, 'zip-modcache'), gomodxCache }));
+      const sums = new GoSum();
+      const fetcher = new ProxyModuleFetcher({ env, sums });
+      mine = await new ProxyModuleRepository({ fetcher, env, sums }).zipHash({ path: p, version: v });
+    } catch (e) {
+      mine = `gomodx failed: ${(e as Error).message}`;
+    }
+    zips.push({ module, go: goSum, gomodx: mine });
+  }
+  if (KEEP) {
+    const text = results.map((r) => `$ ${r.args.join(' ')}\n[go exit ${r.go.code}]\n${r.go.stdout}${r.go.stderr}[gomodx exit ${r.gomodx.code}]\n${r.gomodx.stdout}${r.gomodx.stderr}`).join('\n');
+    await writeFile(path.join(root, 'results.txt'), text);
+  }
+  return { s, results, perRepo, processes, zips };
 }
 
 function report(o: Outcome): string {
@@ -98,6 +137,7 @@ function report(o: Outcome): string {
     const body = r.verdict.reason === 'stdout' ? lineDiff(r.go.stdout, r.gomodx.stdout) : lineDiff(r.go.stderr, r.gomodx.stderr);
     parts.push(`$ ${r.args.join(' ')}  (${r.verdict.reason} differs; go exit ${r.go.code}, gomodx exit ${r.gomodx.code})\n--- go\n+++ gomodx\n${body}`);
   }
+  for (const z of o.zips) if (z.go !== z.gomodx) parts.push(`zip hash of ${z.module}: go ${z.go}, gomodx ${z.gomodx}`);
   if (parts.length === 0) return '';
   const u = o.s.built.universe;
   return [
@@ -125,11 +165,14 @@ describe.skipIf(skipReason !== '')('direct mode: gomodx vs the go command over r
       if (!KEEP && report(o) === '' && o.s.settle !== 'unsettled') await rm(root, { recursive: true, force: true });
     });
     const counts = [...outcomes.values()].flatMap((o) => [...o.perRepo.values()]);
+    const queries = [...outcomes.values()].flatMap((o) => o.results.filter((r) => r.args.length === 3 && r.args[2]!.includes('@')));
     console.log(
       `direct-mode run: ${universes.length} universes from seed ${SEED} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         `${[...outcomes.values()].filter((o) => o.results.every((r) => r.verdict.ok)).length} agree with go on every command; ` +
         `cold list -m all per repository: max ${Math.max(0, ...counts.map((c) => c.network))} round trips, ` +
-        `max ${Math.max(0, ...counts.map((c) => c.processes))} git processes (mean ${(counts.reduce((n, c) => n + c.processes, 0) / Math.max(1, counts.length)).toFixed(1)})`,
+        `max ${Math.max(0, ...counts.map((c) => c.processes))} git processes (mean ${(counts.reduce((n, c) => n + c.processes, 0) / Math.max(1, counts.length)).toFixed(1)}); ` +
+        `queries answered by go: ${queries.filter((r) => r.go.code === 0).length} resolved, ${queries.filter((r) => r.go.code !== 0).length} refused; ` +
+        `module zips hashed: ${[...outcomes.values()].flatMap((o) => o.zips).filter((z) => z.go === z.gomodx).length} of ${[...outcomes.values()].flatMap((o) => o.zips).length} equal to go's`,
     );
   }, 900_000);
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createPrng, type Prng } from '../universe/prng';
 import { renderGoMod, type Requirement } from '../universe/render-go-mod';
 import type { UniverseModule, UniverseVersion } from '../universe/universe-model';
-import { BareRepo } from './git-objects';
+import { BareRepo, EXECUTABLE, SYMLINK } from './git-objects';
 
 /** LineKind says where a module line's go.mod lives. */
 type LineKind = 'root' | 'legacy' | 'incompatible' | 'major-subdir' | 'major-branch' | 'sub' | 'sub-major-subdir';
@@ -232,16 +232,19 @@ export function generateGitUniverse(seed: number): GitUniverse {
 
   const modules = [...new Set(lines.map((l) => l.module))];
   const queries: { module: string; query: QueryPlan }[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     const m = r.pick(modules);
     const line = r.pick(lines.filter((l) => l.module === m));
-    const mine = commits.filter((c) => c.line === line);
+    const all = commits.filter((c) => c.line === line);
+    // Untagged commits are where pseudo-versions are made: ask about them more often.
+    const untaggedOnes = all.filter((c) => c.version === '');
+    const mine = untaggedOnes.length > 0 && r.chance(0.7) ? untaggedOnes : all;
     const roll = r.int(0, 8);
     let query: QueryPlan;
     if (roll === 0 || mine.length === 0) query = { kind: 'literal', q: 'latest' };
     else if (roll === 1) query = { kind: 'literal', q: line.branch };
     else if (roll === 2) query = { kind: 'literal', q: dev.some((d) => d.line.module === m) ? 'dev' : 'HEAD' };
-    else if (roll <= 4) query = { kind: 'hash', commit: r.pick(mine).id, digits: r.chance(0.7) ? 12 : 40 };
+    else if (roll <= 4) query = { kind: 'hash', commit: r.pick(mine).id, digits: r.pick([7, 12, 12, 40]) };
     else if (roll === 5) query = { kind: 'literal', q: `v${line.major}` };
     else if (roll === 6) query = { kind: 'bad-pseudo', commit: r.pick(mine).id };
     else if (roll === 7) query = { kind: 'literal', q: `v${line.major}.9.9` };
@@ -308,7 +311,14 @@ export function buildGitUniverse(u: GitUniverse, reposDir: string): BuiltUnivers
   for (const repo of u.repos) {
     mkdirSync(path.join(reposDir, repo), { recursive: true });
     bare.set(repo, new BareRepo(path.join(reposDir, repo)));
-    files.set(`${repo}#main`, { 'README': `# ${repo}\n` });
+    // Files that the module zip rules leave out or treat specially: vendored packages (and the
+    // go 1.24 change for pkg/vendor/x.go), a symbolic link, an executable, a root LICENSE that
+    // modules in subdirectories inherit, and hg's archive marker.
+    const extras: Record<string, string> = { README: `# ${repo}\n` };
+    if (r.chance(0.5)) extras.LICENSE = `Copyright ${repo}\n`;
+    if (r.chance(0.3)) Object.assign(extras, { 'vendor/modules.txt': '# example.com/v v1.0.0\n', 'vendor/example.com/v/v.go': 'package v\n', 'pkg/vendor/x.go': 'package vendor\n', 'pkg/vendor/deep/y.go': 'package deep\n' });
+    if (r.chance(0.3)) Object.assign(extras, { 'link.go': `${SYMLINK}lib.go`, 'tool.sh': `${EXECUTABLE}#!/bin/sh\n`, '.hg_archival.txt': 'repo: x\n' });
+    files.set(`${repo}#main`, extras);
   }
   const hashes = new Map<number, string>();
   const versionOf = new Map<number, string>();

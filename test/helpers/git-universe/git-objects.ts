@@ -10,6 +10,11 @@ import { deflateSync } from 'node:zlib';
 /** IDENT is the author, committer and tagger of every generated object. */
 const IDENT = 'Gomodx Test <test@gomodx.invalid>';
 
+/** SYMLINK, at the start of a file's content, makes it a symbolic link to the rest. */
+export const SYMLINK = '\0symlink:';
+/** EXECUTABLE, at the start of a file's content, makes it an executable file. */
+export const EXECUTABLE = '\0exec:';
+
 /** BareRepo is a bare repository being written. */
 export class BareRepo {
   constructor(readonly dir: string) {
@@ -43,7 +48,12 @@ export class BareRepo {
     const sub = new Map<string, Record<string, string>>();
     for (const [p, content] of Object.entries(files)) {
       const i = p.indexOf('/');
-      if (i < 0) here.set(p, { mode: '100644', oid: this.blob(content) });
+      if (i < 0) {
+        // Content starting with SYMLINK is a symbolic link to the rest; EXECUTABLE marks mode 755.
+        if (content.startsWith(SYMLINK)) here.set(p, { mode: '120000', oid: this.blob(content.slice(SYMLINK.length)) });
+        else if (content.startsWith(EXECUTABLE)) here.set(p, { mode: '100755', oid: this.blob(content.slice(EXECUTABLE.length)) });
+        else here.set(p, { mode: '100644', oid: this.blob(content) });
+      }
       else {
         const d = p.slice(0, i);
         if (!sub.has(d)) sub.set(d, {});
