@@ -5,7 +5,7 @@ import type { ModuleVersion } from '../../shared/model/module-version';
 import { parseGoProxy, type ProxyEntry } from '../core/config/goproxy-list';
 import { escapePath, escapeVersion } from '../core/modpath/escape';
 import { matchPrefixPatterns } from '../core/modpath/module-path';
-import { versionError } from '../core/modpath/module-errors';
+import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
 import type { CacheLookup } from '../core/modload/module-info';
 import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/ports';
 import { ChecksumMismatchError } from './checksum-error';
@@ -153,6 +153,10 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     try {
       return await this.tryProxies(m.path, { kind: ext, version: m.version }, signal);
     } catch (e) {
+      // Direct mode's errors already read "path@version: invalid version: ...", as go's do, and
+      // its lookup errors (no repository for the path, GOVCS) are reported bare.
+      if ((e as { lookup?: boolean }).lookup === true) throw e;
+      if (e instanceof ModuleError && e.kind === 'module' && e.path === m.path && e.err instanceof InvalidVersionError && e.err.version === m.version) throw e;
       throw versionError(m, e as Error);
     }
   }

@@ -36,9 +36,11 @@ export interface RepositoryOptions {
  * repoError is proxyRepo.versionError: a non-canonical version is reported as an invalid
  * version of the path; a canonical one (or none) as an error about path@version (or the path).
  */
-function repoError(path: string, version: string, err: Error): ModuleError {
-  // Direct mode's errors (codeRepo) already name the module and version, as go's do.
+function repoError(path: string, version: string, err: Error): Error {
+  // Direct mode's errors (codeRepo) already name the module and version, as go's do; its
+  // lookup errors are bare, as errRepo's are, and the query reports them with path@query.
   if (err instanceof ModuleError && err.kind === 'module' && err.path === path) return err;
+  if ((err as { lookup?: boolean }).lookup === true) return err;
   if (version !== '' && version !== canonicalVersion(version)) {
     return new ModuleError(path, '', new InvalidVersionError(version, err, isPseudoVersion(version)));
   }

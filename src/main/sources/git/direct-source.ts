@@ -51,6 +51,8 @@ export interface DirectSourceOptions {
 
 /** DirectError is a direct-mode failure worded as go words it; notFound as go's errors.Is. */
 class DirectError extends Error {
+  /** lookup marks an error of modfetch.Lookup: go reports it as it is, without path@version. */
+  readonly lookup = true;
   constructor(
     message: string,
     readonly notFound: boolean,

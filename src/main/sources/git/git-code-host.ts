@@ -67,8 +67,6 @@ export interface GitCodeHostOptions {
   readonly cacheRoot: string;
   /** hints returns the revisions a resolve will read, given the remote's tag names. */
   readonly hints?: (tagNames: readonly string[]) => FetchHints;
-  /** onNotFoundProbe decides whether a failed ls-remote means the repository does not exist. */
-  readonly probeNotFound?: (url: string) => Promise<boolean>;
 }
 
 /** cacheDirFor is the cache directory of a remote: sha256 of "git3:<url>", as go names it. */
@@ -123,7 +121,7 @@ export class GitCodeHost implements CodeHost {
   readonly dir: string;
   private readonly runner: GitRunner;
   private readonly lock: DirLock;
-  private initDone?: Promise<void>;
+  private initDone?: Promise<Map<string, string> | undefined>;
   private refsPromise?: Promise<Map<string, string>>;
   private fetchedAll = false;
   private fetchedRefs = new Set<string>();
@@ -146,12 +144,16 @@ export class GitCodeHost implements CodeHost {
     return this.runner.run(this.dir, args, { gitDir: this.dir, ...(call?.signal ? { signal: call.signal } : {}), ...extra });
   }
 
-  /** init creates the bare cache repository once (git init --bare; git remote add origin -- URL). */
-  private init(call?: HostCall): Promise<void> {
+  /**
+   * init creates the bare cache repository once (git init --bare; git remote add origin -- URL).
+   * As go does, a new cache asks the remote for its refs first, by URL, to learn the hash
+   * format: those refs are then the process's answer (returned here, else undefined).
+   */
+  private init(call?: HostCall): Promise<Map<string, string> | undefined> {
     this.initDone ??= (async () => {
       await mkdir(this.opts.cacheRoot, { recursive: true });
       const key = `git3:${this.opts.remote}`;
-      await this.lock.run(async () => {
+      return this.lock.run(async () => {
         let have = '';
         try {
           have = (await readFile(this.dir + '.info', 'utf8')).replace(/\n$/, '');
@@ -159,18 +161,21 @@ export class GitCodeHost implements CodeHost {
           // no info file: start from scratch
         }
         if (have !== '' && have !== key) throw new Error(`${this.dir}.info exists with wrong content (have ${JSON.stringify(have)} want ${JSON.stringify(key)})`);
-        if (have === key && existsSync(join(this.dir, 'objects'))) return;
+        if (have === key && existsSync(join(this.dir, 'objects'))) return undefined;
         await rm(this.dir, { recursive: true, force: true });
         await mkdir(this.dir, { recursive: true });
         await writeFile(this.dir + '.info', key);
+        const refs = await this.lsRemote(this.opts.remote, call);
+        const sha256 = [...refs.values()].some((h) => h.length === 64);
         try {
-          await this.runner.run(this.dir, ['init', '--bare'], { gitDir: this.dir, ...(call?.signal ? { signal: call.signal } : {}) });
+          await this.git(['init', '--bare', ...(sha256 ? ['--object-format=sha256'] : [])], call);
           await this.git(['remote', 'add', 'origin', '--', this.opts.remote], call);
         } catch (e) {
           await rm(this.dir, { recursive: true, force: true });
           await rm(this.dir + '.info', { force: true });
           throw e;
         }
+        return refs;
       });
     })();
     this.initDone.catch(() => {
@@ -179,43 +184,38 @@ export class GitCodeHost implements CodeHost {
     return this.initDone;
   }
 
+  /** lsRemote runs git ls-remote on remote (the URL, or "origin") and parses its refs. */
+  private async lsRemote(remote: string, call?: HostCall): Promise<Map<string, string>> {
+    let out: Buffer;
+    try {
+      out = await this.git(['ls-remote', '-q', '--end-of-options', remote], call, { network: true });
+    } catch (e) {
+      if (e instanceof GitRunError && /fatal: could not read Username/.test(e.stderr)) {
+        e.message += `\nConfirm the import path was entered correctly.\nIf this is a private repository, see https://golang.org/doc/faq#git_https for additional information.`;
+      }
+      throw e;
+    }
+    const refs = new Map<string, string>();
+    for (const line of out.toString('utf8').split('\n')) {
+      const f = line.split(/\s+/).filter(Boolean);
+      if (f.length !== 2) continue;
+      const [hash, ref] = f as [string, string];
+      if (ref === 'HEAD' || ref.startsWith('refs/heads/') || ref.startsWith('refs/tags/')) refs.set(ref, hash);
+    }
+    for (const [ref, hash] of [...refs]) {
+      if (ref.endsWith('^{}')) {
+        refs.set(ref.slice(0, -3), hash);
+        refs.delete(ref);
+      }
+    }
+    return refs;
+  }
+
   /** refs is ls-remote's answer: HEAD, branches and tags to commit hashes (tags peeled). */
   refs(call?: HostCall): Promise<Map<string, string>> {
     this.refsPromise ??= (async () => {
-      await this.init(call);
-      let out: Buffer;
-      try {
-        out = await this.git(['ls-remote', '-q', '--end-of-options', 'origin'], call, { network: true });
-      } catch (e) {
-        if (e instanceof GitRunError) {
-          let err: Error = e;
-          if (/fatal: could not read Username/.test(e.stderr)) {
-            err = new GitRunError(e.cmdline, e.dir, e.exitCode, e.stderr, e.reason);
-            err.message += `\nConfirm the import path was entered correctly.\nIf this is a private repository, see https://golang.org/doc/faq#git_https for additional information.`;
-          }
-          if (this.opts.probeNotFound && (await this.opts.probeNotFound(this.opts.remote).catch(() => false))) {
-            const nf = new Error(err.message) as Error & { notFound: boolean };
-            nf.notFound = true;
-            throw nf;
-          }
-          throw err;
-        }
-        throw e;
-      }
-      const refs = new Map<string, string>();
-      for (const line of out.toString('utf8').split('\n')) {
-        const f = line.split(/\s+/).filter(Boolean);
-        if (f.length !== 2) continue;
-        const [hash, ref] = f as [string, string];
-        if (ref === 'HEAD' || ref.startsWith('refs/heads/') || ref.startsWith('refs/tags/')) refs.set(ref, hash);
-      }
-      for (const [ref, hash] of [...refs]) {
-        if (ref.endsWith('^{}')) {
-          refs.set(ref.slice(0, -3), hash);
-          refs.delete(ref);
-        }
-      }
-      return refs;
+      const fromInit = await this.init(call);
+      return fromInit ?? (await this.lsRemote('origin', call));
     })();
     this.refsPromise.catch((e: Error) => {
       if (e.name === 'AbortError') this.refsPromise = undefined;

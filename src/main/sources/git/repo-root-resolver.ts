@@ -48,6 +48,8 @@ const REMOTE_SCHEMES = new Set(['https', 'ssh', 'git+ssh', 'git', 'http']);
 /** RepoRootError is a failure to find a module's repository; it counts as "not found". */
 export class RepoRootError extends Error {
   readonly notFound = true;
+  /** lookup marks an error of modfetch.Lookup: go reports it as it is, without path@version. */
+  readonly lookup = true;
   constructor(message: string) {
     super(message);
     this.name = 'RepoRootError';
