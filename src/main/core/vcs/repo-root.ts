@@ -111,6 +111,12 @@ const VCS_PATHS: readonly VcsPath[] = [
 
 const LAUNCHPAD = /^(launchpad\.net\/(([\w.-]+)(\/[\w.-]+)?|~[\w.-]+\/(\+junk|[\w.-]+)\/[\w.-]+))(\/[\w.-]+)*$/;
 
+/** strHasPathPrefix is cmd/go/internal/str.HasPathPrefix: an empty prefix matches everything. */
+function strHasPathPrefix(s: string, prefix: string): boolean {
+  if (prefix === '') return true;
+  return hasPathPrefix(s, prefix);
+}
+
 function expand(match: Record<string, string>, s: string): string {
   return s.replace(/\{(\w+)\}/g, (all, k: string) => match[k] ?? all);
 }
@@ -121,13 +127,13 @@ function expand(match: Record<string, string>, s: string): string {
  * called with the tool and root before anything is returned.
  */
 export function matchStaticPaths(importPath: string, govcsCheck: (vcs: string, root: string) => void): StaticMatch {
-  if (hasPathPrefix(importPath, 'example.net')) throw new ImportPathError(importPath, 'no modules on example.net');
+  if (strHasPathPrefix(importPath, 'example.net')) throw new ImportPathError(importPath, 'no modules on example.net');
   if (importPath === 'rsc.io') throw new ImportPathError(importPath, 'rsc.io is not a module');
   for (const prefix of ['http:', 'https:']) {
     if (importPath.startsWith(prefix)) throw new ImportPathError(importPath, `${goQuote(prefix + '//')} not allowed in import path`);
   }
   for (const srv of VCS_PATHS) {
-    if (!hasPathPrefix(importPath, srv.pathPrefix)) continue;
+    if (!strHasPathPrefix(importPath, srv.pathPrefix)) continue;
     const m = srv.regexp.exec(importPath);
     if (!m) {
       if (srv.pathPrefix !== '') throw new ImportPathError(importPath, `invalid ${srv.pathPrefix} import path ${goQuote(importPath)}`);
@@ -322,7 +328,7 @@ export function matchGoImport(imports: readonly MetaImport[], importPath: string
   const mismatches: string[] = [];
   for (let i = 0; i < imports.length; i++) {
     const im = imports[i]!;
-    if (!hasPathPrefix(importPath, im.prefix)) {
+    if (!strHasPathPrefix(importPath, im.prefix)) {
       mismatches.push(im.prefix);
       continue;
     }
