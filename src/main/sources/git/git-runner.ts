@@ -154,7 +154,9 @@ export class GitRunner {
       errors: (error, result) => {
         if (result.exitCode !== 0 || error) {
           const stderr = Buffer.concat(result.stdErr).toString('utf8');
-          const reason = result.exitCode > 0 ? `exit status ${result.exitCode}` : error instanceof Error ? error.message : 'signal: killed';
+          const msg = error instanceof Error ? error.message : '';
+          const reason =
+            result.exitCode > 0 ? `exit status ${result.exitCode}` : /block timeout reached/.test(msg) ? 'signal: killed (no output within the time limit)' : msg !== '' ? msg : 'signal: killed';
           failure = new GitRunError(cmdline, dir, result.exitCode, stderr, reason);
           return failure;
         }

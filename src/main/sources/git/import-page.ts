@@ -27,7 +27,9 @@ export interface PageGetterOptions {
   readonly ca?: string | Buffer;
   /** lookup resolves host names (tests map them to 127.0.0.1). */
   readonly lookup?: LookupFunction;
-  /** insecureSkipVerify is used for GOINSECURE https requests, as go's impatient client does. */
+  /** dial sends every request to this loopback address instead (tests; TLS still checks the name). */
+  readonly dial?: { readonly host: string; readonly port: number };
+  /** onRequest sees every URL requested (tests). */
   readonly onRequest?: (url: string) => void;
 }
 
@@ -91,6 +93,7 @@ export function makePageGetter(opts: PageGetterOptions = {}): PageGetter {
             signal: combined,
             headers: { 'user-agent': 'gomodx (go-import discovery)' },
             ...(opts.lookup ? { lookup: opts.lookup } : {}),
+            ...(opts.dial ? { host: opts.dial.host, hostname: opts.dial.host, port: opts.dial.port, servername: url.hostname, headers: { host: url.host, 'user-agent': 'gomodx (go-import discovery)' } } : {}),
             ...(url.protocol === 'https:' ? { ...(opts.ca ? { ca: opts.ca } : {}), rejectUnauthorized: !insecure } : {}),
           },
           resolve,
