@@ -13,7 +13,7 @@
 // seed SEED + i, so GOMODX_DIRECT_SEED=S GOMODX_DIRECT_COUNT=1 replays one. GOMODX_DIFF_KEEP=1
 // keeps the directories.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,29 @@ async function runOne(u: GitUniverse, mode: DirectMode, root: string): Promise<O
     }
     results.push({ args, go, gomodx, verdict: compareRuns(go, gomodx, 'first-line') });
   }
+  // One go get per universe (the first query go resolved), in two copies of the project: go get
+  // there, gomodx get --dry-run (which must write nothing) then gomodx get here.
+  const q = results.find((r) => r.args.length === 3 && r.args[2]!.includes('@') && r.go.code === 0);
+  if (q) {
+    const args = ['get', q.args[2]!];
+    const goDir = path.join(root, 'get-go');
+    const gxDir = path.join(root, 'get-gomodx');
+    await cp(s.layout.workDir, goDir, { recursive: true });
+    await cp(s.layout.workDir, gxDir, { recursive: true });
+    const go = await runGo(args, { cwd: goDir, env: goEnv, timeoutMs: 120_000 });
+    const env = directEnv(s, { gomodcache: path.join(root, 'get-modcache'), gomodxCache });
+    const before = await readFile(path.join(gxDir, 'go.mod'), 'utf8');
+    const dry = await runGomodx(runCli!, ['get', '--dry-run', q.args[2]!], { cwd: gxDir, env, timeoutMs: 120_000 });
+    const wrote = (await readFile(path.join(gxDir, 'go.mod'), 'utf8')) !== before;
+    const gx = await runGomodx(runCli!, args, { cwd: gxDir, env, timeoutMs: 120_000 });
+    const goErr = go.stderr.split('\n').filter((l) => !l.startsWith('go: downloading ')).join('\n');
+    const files = async (d: string): Promise<string> => `${await readFile(path.join(d, 'go.mod'), 'utf8')}--- go.sum\n${await readFile(path.join(d, 'go.sum'), 'utf8').catch(() => '')}`;
+    const goOut = { code: go.code, stdout: await files(goDir), stderr: goErr };
+    results.push({ args, go: goOut, gomodx: { code: gx.code, stdout: await files(gxDir), stderr: gx.stderr }, verdict: compareRuns(goOut, { code: gx.code, stdout: await files(gxDir), stderr: gx.stderr }, 'full') });
+    const dryVerdict: Verdict = wrote ? { ok: false, reason: 'stdout' } : go.code === 0 && dry.stderr !== goErr ? { ok: false, reason: 'stderr' } : { ok: true };
+    results.push({ args: ['get', '--dry-run', q.args[2]!], go: { ...goOut, stdout: '' }, gomodx: { ...dry, stdout: wrote ? 'wrote go.mod' : '' }, verdict: dryVerdict });
+  }
+
   // Module zips made from the repositories must hash as go's do (go mod download -json's Sum).
   const zips: ZipCheck[] = [];
   const listed = results[0]!.go.stdout.split('\n').filter((l) => l.includes(' ')).map((l) => l.split(' ').slice(0, 2) as [string, string]);
@@ -165,13 +188,15 @@ describe.skipIf(skipReason !== '')('direct mode: gomodx vs the go command over r
       if (!KEEP && report(o) === '' && o.s.settle !== 'unsettled') await rm(root, { recursive: true, force: true });
     });
     const counts = [...outcomes.values()].flatMap((o) => [...o.perRepo.values()]);
-    const queries = [...outcomes.values()].flatMap((o) => o.results.filter((r) => r.args.length === 3 && r.args[2]!.includes('@')));
+    const queries = [...outcomes.values()].flatMap((o) => o.results.filter((r) => r.args.length === 3 && r.args[0] === 'list' && r.args[2]!.includes('@')));
+    const gets = [...outcomes.values()].flatMap((o) => o.results.filter((r) => r.args[0] === 'get' && r.args.length === 2));
     console.log(
       `direct-mode run: ${universes.length} universes from seed ${SEED} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         `${[...outcomes.values()].filter((o) => o.results.every((r) => r.verdict.ok)).length} agree with go on every command; ` +
         `cold list -m all per repository: max ${Math.max(0, ...counts.map((c) => c.network))} round trips, ` +
         `max ${Math.max(0, ...counts.map((c) => c.processes))} git processes (mean ${(counts.reduce((n, c) => n + c.processes, 0) / Math.max(1, counts.length)).toFixed(1)}); ` +
         `queries answered by go: ${queries.filter((r) => r.go.code === 0).length} resolved, ${queries.filter((r) => r.go.code !== 0).length} refused; ` +
+        `go get: ${gets.filter((r) => r.verdict.ok).length} of ${gets.length} agree; ` +
         `module zips hashed: ${[...outcomes.values()].flatMap((o) => o.zips).filter((z) => z.go === z.gomodx).length} of ${[...outcomes.values()].flatMap((o) => o.zips).length} equal to go's`,
     );
   }, 900_000);
