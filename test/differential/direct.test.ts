@@ -4,7 +4,8 @@
 // gomodx must print exactly what go prints for `list -m all`, `mod graph`, `list -m -versions`
 // (with and without -retracted) and `list -m path@query` (branches, hashes, latest, prefixes,
 // wrong pseudo-versions, missing tags), with GOPROXY=direct and, for every third universe,
-// with GOPRIVATE=github.com/<owner> and the other owners' modules in a file:// proxy.
+// with GOPRIVATE=github.com/<owner> and the other owners' modules in a file:// proxy, and
+// through GOPROXY=file://proxy,direct with one owner's modules missing from the proxy.
 //
 // For each universe the test also counts the git processes gomodx starts and the network round
 // trips (ls-remote and fetch) per repository for the whole cold `list -m all`: at most two.
@@ -69,7 +70,7 @@ interface Outcome {
 
 const universes: { u: GitUniverse; mode: DirectMode }[] = Array.from({ length: COUNT }, (_, i) => ({
   u: generateGitUniverse((SEED + i) >>> 0),
-  mode: i % 3 === 2 ? 'private' : 'direct',
+  mode: (['direct', 'direct', 'private', 'fallback'] as const)[i % 4]!,
 }));
 
 const calls: GitCall[] = [];

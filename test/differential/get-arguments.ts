@@ -1,7 +1,9 @@
 // Random `go get` argument lists for a universe: exact versions (tags, prereleases,
 // pseudo-versions, +incompatible), @none, @latest/@upgrade/@patch, prefix and range queries,
-// plain paths, versions that do not exist, -u and -u=patch, go@ and toolchain@, and several
-// arguments at once. A list is a pure function of the universe and the PRNG.
+// plain paths, versions that do not exist, -u and -u=patch, go@ and toolchain@, several
+// arguments at once, and package patterns (./..., all, ., the main module's packages, a
+// dependency's subpackage), with or without -u. A list is a pure function of the universe and
+// the PRNG.
 import { createPrng, type Prng } from '../helpers/universe/prng';
 import type { Universe, UniverseModule } from '../helpers/universe/universe-model';
 
@@ -78,19 +80,61 @@ function oneArgument(r: Prng, u: Universe, mainPath: string, kinds: string[]): s
   return `${m.path}@${v}`;
 }
 
+/** packageCase draws a case that names packages: the patterns a Go developer types. */
+function packageCase(r: Prng, u: Universe, mainPath: string, kinds: string[]): string[] {
+  const mods = u.modules.filter((m) => m.path !== mainPath);
+  const flag = r.pick(['', '', '-u', '-u', '-u=patch']);
+  const flags = flag === '' ? [] : [flag];
+  if (flag !== '') kinds.push(flag);
+  const roll = r.float();
+  let args: string[];
+  if (roll < 0.4) {
+    kinds.push('pkg:./...');
+    args = ['./...'];
+  } else if (roll < 0.55) {
+    kinds.push('pkg:all');
+    args = ['all'];
+  } else if (roll < 0.65) {
+    kinds.push('pkg:none-given');
+    args = [];
+  } else if (roll < 0.72) {
+    const p = r.pick(['./cmd/...', './internal/...', './nosuch/...', '.', './cmd/tool']);
+    kinds.push(`pkg:${p}`);
+    args = [p];
+  } else if (roll < 0.8) {
+    kinds.push('pkg:main-path');
+    args = [r.pick([mainPath, `${mainPath}/cmd/tool`, `${mainPath}/internal/util`])];
+  } else if (roll < 0.9) {
+    // A dependency's subpackage (which some versions lack), at some version or at the default.
+    const m = r.pick(mods);
+    const v = r.pick(m.versions).version;
+    kinds.push('pkg:dep-sub');
+    args = [r.chance(0.5) ? `${m.path}/sub@${v}` : `${m.path}/sub`];
+  } else {
+    kinds.push('pkg:./...+module');
+    const extra = oneArgument(r, u, mainPath, kinds);
+    args = ['./...', extra];
+  }
+  return [...flags, ...args];
+}
+
 /** getCases draws count argument lists for u (whose main module path is mainPath). */
 export function getCases(u: Universe, mainPath: string, count: number, seed: number): GetCase[] {
   const r = createPrng(seed ^ 0x5eed);
+  const withPackages = u.tags.includes('packages');
   const out: GetCase[] = [];
   for (let i = 0; i < count; i++) {
     const kinds: string[] = [];
+    if (withPackages && r.chance(0.4)) {
+      out.push({ args: packageCase(r, u, mainPath, kinds), kinds });
+      continue;
+    }
     const flags: string[] = [];
     const n = r.pick([1, 1, 1, 1, 2, 2, 3]);
     const args: string[] = [];
     for (let k = 0; k < n; k++) args.push(oneArgument(r, u, mainPath, kinds));
     if (r.chance(0.2)) {
-      // -u only where go's answer is module-determined: the universe's packages import nothing,
-      // so -u changes only the default query of arguments without a version.
+      // -u with a module argument: its package's imports (when it has packages) are upgraded too.
       flags.push(r.pick(['-u', '-u=patch']));
       kinds.push(flags[0]!);
       args.push(r.pick(u.modules.filter((m) => m.path !== mainPath)).path);

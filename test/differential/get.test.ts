@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
 import { generateUniverse } from '../helpers/universe/generate-universe';
+import { withPackages } from '../helpers/universe/generate-packages';
 import { goEnvFor, settleUniverse } from '../helpers/universe/settle-universe';
 import type { Universe } from '../helpers/universe/universe-model';
 import { lineDiff, loadRunCli, mapWithConcurrency, type RunCli } from './differential-harness';
@@ -29,7 +30,7 @@ function universes(): Universe[] {
   const out: Universe[] = [];
   for (let s = SEED; out.length < COUNT; s++) {
     const u = generateUniverse(s >>> 0);
-    if (u.files['go.work'] === undefined) out.push(u);
+    if (u.files['go.work'] === undefined) out.push(withPackages(u));
   }
   return out;
 }
@@ -85,9 +86,14 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
   await cp(workDir, goDir, { recursive: true });
   await cp(workDir, gxDir, { recursive: true });
   const gxEnv = { ...goEnv, GOMODCACHE: path.join(root, 'gomodx-modcache'), GOMODX_CACHE: path.join(root, 'gomodx-cache') };
+  const t0 = performance.now();
   const go: GoRun = await runGo(['get', ...c.args], { cwd: goDir, env: goEnv, timeoutMs: 120_000 });
+  const t1 = performance.now();
   const problems: string[] = [];
-  if (go.stderr.includes('[go killed by')) return { c, problems, goOk: false };
+  if (go.stderr.includes('[go killed by')) {
+    if (process.env.GOMODX_GET_TIMING) console.log(`TIMING KILLED ${path.basename(root)} case${i} ${c.args.join(' ')}`);
+    return { c, problems, goOk: false };
+  }
   const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
 
   const dry = await gomodx(['get', '--dry-run', ...c.args], gxDir, gxEnv);
@@ -95,6 +101,7 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     problems.push('--dry-run changed go.mod or go.sum');
   }
   const gx = await gomodx(['get', ...c.args], gxDir, gxEnv);
+  if (process.env.GOMODX_GET_TIMING) console.log(`TIMING ${path.basename(root)} case${i} go=${(t1 - t0).toFixed(0)} gomodx(dry+real)=${(performance.now() - t1).toFixed(0)} ${c.args.join(' ')}`);
   const goErr = goStderr(go.stderr);
   if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
   if (goErr !== gx.stderr) problems.push(`stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, gx.stderr)}`);
@@ -104,9 +111,11 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     const b = await readOr(path.join(gxDir, f));
     if (a !== b) problems.push(`${f} differs:\n--- go\n+++ gomodx\n${lineDiff(a, b)}`);
   }
+  const t2 = performance.now();
   if (go.code === 0) {
     const la = await runGo(['list', '-m', 'all'], { cwd: goDir, env: goEnv });
     const lb = await runGo(['list', '-m', 'all'], { cwd: gxDir, env: goEnv });
+    if (process.env.GOMODX_GET_TIMING) console.log(`TIMING2 lists=${(performance.now() - t2).toFixed(0)}`);
     if (la.stdout !== lb.stdout || la.code !== lb.code) problems.push(`go list -m all afterwards differs:\n${lineDiff(la.stdout + la.stderr, lb.stdout + lb.stderr)}`);
   }
   return { c, problems, goOk: go.code === 0 };
@@ -128,14 +137,22 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
     base = await mkdtemp(path.join(tmpdir(), 'gomodx-get-'));
     const out = await mapWithConcurrency(list, 2, async (u) => {
       const root = path.join(base, u.name);
+      const ts = performance.now();
       const settled = await settleUniverse(u, root);
+      if (process.env.GOMODX_GET_TIMING) console.log(`TIMING3 settle=${(performance.now() - ts).toFixed(0)}`);
       const su = settled.universe;
       const goEnv = goEnvFor(su, settled.layout, path.join(root, 'go-modcache'));
       const cases: CaseOutcome[] = [];
       const drawn = getCases(su, mainPathOf(su), CASES, su.seed);
-      for (let i = 0; i < drawn.length; i++) cases.push(await runCase(root, settled.layout.workDir, goEnv, drawn[i]!, i));
+      for (let i = 0; i < drawn.length; i++) {
+        const tc = performance.now();
+        cases.push(await runCase(root, settled.layout.workDir, goEnv, drawn[i]!, i));
+        if (process.env.GOMODX_GET_TIMING) console.log(`TIMING4 case=${(performance.now() - tc).toFixed(0)}`);
+      }
+      const tr = performance.now();
       const failed = cases.some((c) => c.problems.length > 0);
       if (!failed && !KEEP) await rm(root, { recursive: true, force: true });
+      if (process.env.GOMODX_GET_TIMING) console.log(`TIMING5 rm=${(performance.now() - tr).toFixed(0)}`);
       return { u: su, root, cases, settleNote: settled.note };
     });
     list.forEach((u, i) => results.set(u, out[i]!));

@@ -12,8 +12,12 @@ import { writeProxy, type UniverseLayout } from '../universe/write-universe';
 import type { Universe } from '../universe/universe-model';
 import { buildGitUniverse, type BuiltUniverse, type GitUniverse } from './generate-git-universe';
 
-/** DirectMode is how modules are reached: all from git, or one owner's from git and the rest from a file proxy. */
-export type DirectMode = 'direct' | 'private';
+/**
+ * DirectMode is how modules are reached: 'direct' all from git (GOPROXY=direct); 'private' one
+ * owner's from git (GOPRIVATE) and the rest from a file proxy; 'fallback' through
+ * GOPROXY=file://proxy,direct where the proxy lacks one owner's modules (404, then git).
+ */
+export type DirectMode = 'direct' | 'private' | 'fallback';
 
 /** GitLayout names the directories of a git universe under its root. */
 export interface GitLayout {
@@ -48,13 +52,14 @@ export function directEnv(
 ): Record<string, string | undefined> {
   const { layout } = s;
   const priv = s.mode === 'private' ? `github.com/${s.privateOwner}` : '';
+  const proxy = pathToFileURL(layout.proxyDir).href;
   return {
     PATH: `${path.dirname(GO_BINARY)}:/usr/bin:/bin`,
     HOME: path.join(layout.root, 'home'),
     GOTOOLCHAIN: 'local',
     GOFLAGS: '',
     GOENV: 'off',
-    GOPROXY: s.mode === 'direct' ? 'direct' : pathToFileURL(layout.proxyDir).href,
+    GOPROXY: s.mode === 'direct' ? 'direct' : s.mode === 'private' ? proxy : `${proxy},direct`,
     GOSUMDB: 'off',
     GONOSUMDB: '',
     GONOPROXY: '',
@@ -92,8 +97,8 @@ export async function setUpGitUniverse(u: GitUniverse, root: string, mode: Direc
   await mkdir(path.join(root, 'home'), { recursive: true });
   const built = buildGitUniverse(u, layout.reposDir);
   await writeFile(layout.gitConfig, gitConfigText(layout.reposDir));
-  const privateOwner = mode === 'private' ? u.owners[0] : undefined;
-  if (mode === 'private') {
+  const privateOwner = mode !== 'direct' ? u.owners[0] : undefined;
+  if (mode !== 'direct') {
     const open = built.modules.filter((m) => !m.path.startsWith(`github.com/${privateOwner}/`));
     const asUniverse = { modules: open } as unknown as Universe;
     await writeProxy(asUniverse, { proxyDir: layout.proxyDir } as UniverseLayout);

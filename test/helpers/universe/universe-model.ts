@@ -15,6 +15,11 @@ export interface UniverseVersion {
   readonly goMod: string | null;
   /** listed tells whether the version appears in @v/list (tags do, pseudo-versions don't). */
   readonly listed: boolean;
+  /**
+   * files are the zip's other files (Go packages), by path relative to the module root; without
+   * them the zip holds one doc.go that imports nothing.
+   */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /** UniverseModule is one module path and all its published versions. */

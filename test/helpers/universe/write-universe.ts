@@ -82,7 +82,9 @@ export async function writeProxy(u: Universe, layout: UniverseLayout): Promise<v
       const base = path.join(dir, escapeModuleVersion(v.version));
       const mod = servedGoMod(m, v);
       const zipRoot = `${m.path}@${v.version}/`;
-      const zipFiles = [{ name: zipRoot + 'doc.go', data: `package ${m.path.split('/').pop()!.replace(/\W/g, '_')}\n` }];
+      const zipFiles = v.files
+        ? Object.entries(v.files).map(([name, data]) => ({ name: zipRoot + name, data }))
+        : [{ name: zipRoot + 'doc.go', data: `package ${m.path.split('/').pop()!.replace(/\W/g, '_')}\n` }];
       if (v.goMod !== null) zipFiles.unshift({ name: zipRoot + 'go.mod', data: v.goMod });
       jobs.push(
         writeText(base + '.info', JSON.stringify({ Version: v.version, Time: v.time }) + '\n'),
