@@ -101,6 +101,21 @@ async function runOne(u: GitUniverse, mode: DirectMode, root: string): Promise<O
     }
     results.push({ args, go, gomodx, verdict: compareRuns(go, gomodx, 'first-line') });
   }
+  // The same queries as JSON: Version, Query, Time (the commit time, as go prints it), GoVersion,
+  // Retracted... must agree. Origin (not reported by gomodx yet) and the cache paths are left out.
+  const strip = (text: string): string =>
+    text.replace(/\n\t"(GoMod|Dir|Sum|GoModSum)": "[^"]*",?/g, '').replace(/,?\n\t"Origin": \{[^}]*\}/g, '').replace(/,\n\}/g, '\n}');
+  for (const r of [...results]) {
+    if (!(r.args.length === 3 && r.args[0] === 'list' && r.args[2]!.includes('@') && r.go.code === 0)) continue;
+    const args = ['list', '-m', '-json', r.args[2]!];
+    const go = await runGo(args, { cwd: s.layout.workDir, env: goEnv, timeoutMs: 120_000 });
+    const env = directEnv(s, { gomodcache: path.join(root, 'json-modcache'), gomodxCache });
+    const gx = await runGomodx(runCli!, args, { cwd: s.layout.workDir, env, timeoutMs: 120_000 });
+    const a = { ...go, stdout: strip(go.stdout) };
+    const b = { ...gx, stdout: strip(gx.stdout) };
+    results.push({ args, go: a, gomodx: b, verdict: compareRuns(a, b, 'first-line') });
+  }
+
   // One go get per universe (the first query go resolved), in two copies of the project: go get
   // there, gomodx get --dry-run (which must write nothing) then gomodx get here.
   const q = results.find((r) => r.args.length === 3 && r.args[2]!.includes('@') && r.go.code === 0);
