@@ -150,6 +150,27 @@ describe.skipIf(skip)('direct mode failures, as go reports them', () => {
     expect(r.gomodx).toBe(r.go);
   });
 
+  it('the host/path.git form: scheme probing, as go does it', async () => {
+    const w = await world('vcs-suffix', 'module example.com/app\n\ngo 1.21\n\nrequire example.test/team/lib.git v1.1.0\n', '', '');
+    await writeFile(path.join(w.root, 'gitconfig'), `[url "file://${w.reposDir}/"]\n\tinsteadOf = https://example.test/\n`);
+    const repo = new BareRepo(path.join(w.reposDir, 'team', 'lib'));
+    const t = Date.UTC(2021, 0, 1) / 1000;
+    const gm = 'module example.test/team/lib.git\n\ngo 1.20\n';
+    const a = repo.commit(repo.tree({ 'go.mod': gm, 'lib.go': 'package lib\n' }), [], t, 'one');
+    const b = repo.commit(repo.tree({ 'go.mod': gm, 'lib.go': 'package lib // 2\n' }), [a], t + 86400, 'two');
+    const c = repo.commit(repo.tree({ 'go.mod': gm, 'lib.go': 'package lib // 3\n' }), [b], t + 2 * 86400, 'three');
+    repo.ref('refs/tags/v1.0.0', a);
+    repo.ref('refs/tags/v1.1.0', b);
+    repo.ref('refs/heads/main', c);
+    await writeFile(path.join(w.work, 'go.sum'), `example.test/team/lib.git v1.1.0/go.mod ${goModSum(gm)}\n`);
+    for (const args of [['list', '-m', 'all'], ['list', '-m', '-versions', 'example.test/team/lib.git'], ['list', '-m', 'example.test/team/lib.git@main']]) {
+      const go = await runGo(args, { cwd: w.work, env: w.env('go'), timeoutMs: 60_000 });
+      const mine = await runGomodx(runCli!, args, { cwd: w.work, env: w.env('gomodx'), timeoutMs: 60_000 });
+      expect(go.code, go.stderr).toBe(0);
+      expect(mine.stdout + mine.stderr, args.join(' ')).toBe(go.stdout + go.stderr);
+    }
+  });
+
   it('a query for a revision that does not exist, and for a module path no table knows', async () => {
     const w = await world('queries', 'module example.com/app\n\ngo 1.21\n', '');
     const repo = new BareRepo(path.join(w.reposDir, 'acme', 'lib'));
