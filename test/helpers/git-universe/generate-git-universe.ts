@@ -182,6 +182,10 @@ export function generateGitUniverse(seed: number): GitUniverse {
       } else if (r.chance(0.1)) {
         addTag(tagList, line, `${line.tagPrefix}v0.0.0-20190101000000-abcdefabcdef`, false);
         tags.add('pseudo-shaped-tag');
+      } else if (r.chance(0.1)) {
+        // Not a version, but a base for the pseudo-versions of this commit and its descendants.
+        addTag(tagList, line, `${line.tagPrefix}v${line.major}.9.0+meta`, r.chance(0.5));
+        tags.add('non-canonical-base');
       }
       drafts.push({ line, time: t, version: v === '' ? '' : v + suffix, tags: tagList, retract: [], ...(line.goModFile ? { goLine: r.pick(GO_LINES) } : {}) });
     }
