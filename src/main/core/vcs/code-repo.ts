@@ -7,6 +7,7 @@
  * Error texts are the go command's. Every repository access goes through the CodeHost port.
  */
 import { autoQuote, modulePathFromGoMod, parseModFile } from '../modfile/rules';
+import { cleanJoin } from '../modload/file-path';
 import { goQuote } from '../modpath/go-quote';
 import { InvalidVersionError, ModuleError } from '../modpath/module-errors';
 import { canonicalVersion, matchPathMajor, pathMajorPrefix, splitPathVersion } from '../modpath/module-path';
@@ -31,25 +32,8 @@ export function hasPathPrefix(s: string, prefix: string): boolean {
   return s[prefix.length] === '/' && s.startsWith(prefix);
 }
 
-/** cleanJoin is path.Join for slash paths: join, then drop "." and empty elements and fold "..". */
-export function cleanJoin(...parts: string[]): string {
-  const out: string[] = [];
-  const rooted = parts.find((p) => p !== '')?.startsWith('/') ?? false;
-  for (const part of parts) {
-    for (const el of part.split('/')) {
-      if (el === '' || el === '.') continue;
-      if (el === '..') {
-        if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-        else if (!rooted) out.push('..');
-        continue;
-      }
-      out.push(el);
-    }
-  }
-  const joined = out.join('/');
-  if (rooted) return '/' + joined;
-  return joined;
-}
+/** cleanJoin is path.Join for the slash paths of a repository tree. */
+export { cleanJoin };
 
 /** ModuleLayout is where a module sits in its repository (newCodeRepo). */
 export interface ModuleLayout {
