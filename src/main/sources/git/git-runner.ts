@@ -11,6 +11,13 @@
  *   "git <args> in <dir>: exit status N:\n\t<stderr>".
  */
 import { simpleGit, type SimpleGitOptions } from 'simple-git';
+import { Semaphore } from '../semaphore';
+
+/**
+ * At most this many git processes run at once in this process: a resolve touching a hundred
+ * repositories must not start a hundred fetches together (go bounds its network use too).
+ */
+const PROCESSES = new Semaphore(8);
 
 /** GitCall describes one git process, for counters and progress. */
 export interface GitCall {
@@ -135,7 +142,11 @@ export class GitRunner {
   }
 
   /** run runs git args in dir and returns its standard output as bytes. */
-  async run(dir: string, args: readonly string[], opts: RunOptions = {}): Promise<Buffer> {
+  run(dir: string, args: readonly string[], opts: RunOptions = {}): Promise<Buffer> {
+    return PROCESSES.run(() => this.runNow(dir, args, opts));
+  }
+
+  private async runNow(dir: string, args: readonly string[], opts: RunOptions): Promise<Buffer> {
     opts.signal?.throwIfAborted();
     const call: GitCall = { dir, args, network: !!opts.network };
     this.opts.onCall?.(call);
