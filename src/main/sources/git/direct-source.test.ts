@@ -4,6 +4,7 @@
 // URLs, a remote that hangs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,23 @@ describe.skipIf(!hasOpenssl)('go-import discovery over HTTPS (loopback)', () => 
     const err = await resolver().resolve('example.test/missing/x').catch((e: Error) => e);
     expect((err as Error).message).toBe('unrecognized import path "example.test/missing/x": reading https://example.test/missing/x?go-get=1: 404 Not Found\n\tserver response: no such module');
     expect((err as { notFound?: boolean }).notFound).toBe(true);
+  });
+});
+
+describe('GOINSECURE: plain http where go allows it', () => {
+  it('falls back from https to http only for GOINSECURE paths, and then accepts http repositories', async () => {
+    const plain = createHttpServer((_req, res) => res.end(meta('example.test/plain/x git http://git.example.test/plain')));
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    const plainPort = (plain.address() as AddressInfo).port;
+    const make = (goinsecure: string): RepoRootResolver =>
+      new RepoRootResolver({ goprivate: '', govcs: '', goinsecure, getPage: makePageGetter({ dial: { host: '127.0.0.1', port: plainPort }, timeoutMs: 2000 }), ping: async () => false });
+    try {
+      await expect(make('').resolve('example.test/plain/x')).rejects.toThrow('unrecognized import path "example.test/plain/x": https fetch: Get "https://example.test/plain/x?go-get=1"');
+      expect(await make('example.test/plain').resolve('example.test/plain/x')).toMatchObject({ kind: 'vcs', repo: 'http://git.example.test/plain' });
+    } finally {
+      plain.closeAllConnections();
+      await new Promise<void>((r) => plain.close(() => r()));
+    }
   });
 });
 
