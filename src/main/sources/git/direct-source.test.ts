@@ -3,7 +3,7 @@
 // and the security and time limits of the git side (crafted module paths, ext:: and option-like
 // URLs, a remote that hangs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function resolver(opts: { goinsecure?: string; maxBytes?: number } = {}): RepoRootResolver {
