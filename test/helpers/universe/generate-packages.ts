@@ -139,6 +139,8 @@ function mainPackages(r: Prng, u: Universe, mainPath: string, shapes: ReadonlyMa
       .filter((q) => q.path !== own && r.chance(0.7))
       .map((q) => q.path);
     files[`${dir}/lib.go`] = goFile('lib', imports, r);
+    // The module it stands in for may be imported through its sub package.
+    if (shapes.get(own)?.sub) files[`${dir}/sub/sub.go`] = goFile('sub', [], r);
   }
   return files;
 }

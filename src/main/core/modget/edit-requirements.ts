@@ -73,6 +73,12 @@ export class ConstraintError extends Error {
   }
 }
 
+/**
+ * NON_TERMINATION begins the refusal where the go command would never return: gomodx stops
+ * instead of looping forever with it.
+ */
+export const NON_TERMINATION = 'gomodx: go get would not terminate here';
+
 /** EditContext is what an edit needs: the loading session and the version queries. */
 export interface EditContext {
   readonly loader: Loader;
@@ -485,13 +491,20 @@ async function editLoop(
         } catch (e) {
           prevErr = e;
         }
+        loader.opts.signal?.throwIfAborted();
         if (modCompare(m.path, m.version, origV) > 0 && (prevErr !== undefined || modCompare(m.path, prev.version, origV) < 0)) {
           // The walk went past the version that was selected before the edit: try it too.
           prev = { path: m.path, version: origV };
         } else if (prevErr !== undefined) {
           throw prevErr;
         }
-        if (rejectedRoot.has(keyOf(prev))) continue;
+        if (rejectedRoot.has(keyOf(prev))) {
+          if (prev.version === origV && modCompare(m.path, m.version, origV) > 0) {
+            // Every step down from here lands on origV again: go's edit.go spins forever.
+            throw new Error(`${NON_TERMINATION}: downgrading ${formatModule(m)} keeps returning to the rejected ${formatModule(prev)} (the go command loops forever)`);
+          }
+          continue;
+        }
         let pruning = rootPruning;
         if (pruning === 'pruned') {
           const s = mg.loadedSummary(mid);
@@ -500,6 +513,9 @@ async function editLoop(
         const prevId = table.id(prev);
         if (isDisqualified(t.check(prevId, pruning))) {
           rejectedRoot.add(keyOf(prev));
+          if (prev.version === origV && modCompare(m.path, m.version, origV) > 0) {
+            throw new Error(`${NON_TERMINATION}: downgrading ${formatModule(m)} keeps returning to the rejected ${formatModule(prev)} (the go command loops forever)`);
+          }
           continue;
         }
         break;

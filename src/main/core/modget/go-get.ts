@@ -24,7 +24,7 @@ import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../modpath/go-quote';
 import { compareGoStrings } from '../semver/go-string-order';
-import { Conflict, ConstraintError, convertPruning, editRequirements, type EditContext } from './edit-requirements';
+import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
 import { pruningForGoVersion } from '../modload/summary';
 import {
   AmbiguousImportError,
@@ -285,6 +285,15 @@ class Resolver {
 
   exitIfErrors(): void {
     if (this.hadErrors) throw new ExitSignal();
+  }
+
+  /** stateKey identifies everything the resolver's next round depends on. */
+  stateKey(): string {
+    const roots = this.rs.rootModules.map(formatModule).join(' ');
+    const direct = [...this.rs.direct.keys()].sort().join(' ');
+    const list = this.buildList.map(formatModule).join(' ');
+    const resolved = [...this.resolvedVersion].map(([p, v]) => `${p}@${v.version}`).join(' ');
+    return `${roots}|${direct}|${list}|${resolved}`;
   }
 
   /** setExitStatus makes the run fail at the next exitIfErrors without printing anything (base.SetExitStatus). */
@@ -867,7 +876,17 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     for (const q of queries) r.addQuery(q);
     await r.performLocalQueries();
     await Promise.all(r.pathQueries.map((q) => (q.version === 'none' ? r.queryNone(q) : r.queryPath(q))));
+    // go's loop has no bound: with a package that only some versions provide, upgrades and
+    // downgrades can chase each other forever (go then never returns). A state seen before
+    // means exactly that, and is reported instead of repeated.
+    const seen = new Set<string>();
     for (;;) {
+      const state = r.stateKey();
+      if (seen.has(state)) {
+        r.error(`go: ${NON_TERMINATION}: the build list keeps cycling through the same states (the go command loops forever)`);
+        throw new ExitSignal();
+      }
+      seen.add(state);
       await r.performPatternAllQueries();
       if (await r.resolveQueries(queries)) continue;
       const upgrades = await r.findAndUpgradeImports(queries);
