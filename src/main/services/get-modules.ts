@@ -3,11 +3,13 @@
  * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
  * was read.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
 import type { LocalDirEntry, PackageSource } from '../core/modget/ports';
+import type { BuildContext } from '../core/modget/go-imports';
 import { ModuleQueries } from '../core/modget/query';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
@@ -39,6 +41,35 @@ async function localDirEntries(absDir: string): Promise<readonly LocalDirEntry[]
   } catch {
     return undefined;
   }
+}
+
+const HOST_GOOS: Record<string, string> = { win32: 'windows', sunos: 'solaris' };
+const HOST_GOARCH: Record<string, string> = { x64: 'amd64', ia32: '386', ppc64: 'ppc64le' };
+
+/**
+ * buildContextFor is the build target go would use with env (cfg.BuildContext): GOOS and GOARCH,
+ * cgo as CGO_ENABLED says or, by default, when building for the host with a C compiler on PATH.
+ */
+export function buildContextFor(env: Readonly<Record<string, string | undefined>>, localGo: string): BuildContext {
+  const hostOs = HOST_GOOS[process.platform] ?? process.platform;
+  const hostArch = HOST_GOARCH[process.arch] ?? process.arch;
+  const goos = env.GOOS || hostOs;
+  const goarch = env.GOARCH || hostArch;
+  let cgo: boolean;
+  if (env.CGO_ENABLED === '0' || env.CGO_ENABLED === '1') cgo = env.CGO_ENABLED === '1';
+  else if (goos !== hostOs || goarch !== hostArch) cgo = false;
+  else if (env.CC) cgo = true;
+  else {
+    const cc = ['darwin', 'ios', 'freebsd', 'openbsd'].includes(goos) ? 'clang' : 'gcc';
+    const exe = goos === 'windows' ? `${cc}.exe` : cc;
+    cgo = (env.PATH ?? '').split(delimiter).some((d) => d !== '' && existsSync(join(d, exe)));
+  }
+  const toolTags: string[] = [];
+  if (goarch === 'amd64') {
+    const level = Number(/^v([1-4])$/.exec(env.GOAMD64 ?? '')?.[1] ?? '1');
+    for (let i = 1; i <= level; i++) toolTags.push(`amd64.v${i}`);
+  }
+  return { goos, goarch, cgo, localGo, toolTags };
 }
 
 /** packageSource reads module zips through the repository and the working tree from disk. */
@@ -85,6 +116,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     },
     goModsRead: () => read,
     toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
+    buildContext: buildContextFor(opts.env, project.loader.opts.localGo),
     signal: opts.signal,
   };
   return { project, session, repository };

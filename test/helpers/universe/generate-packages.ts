@@ -72,6 +72,32 @@ function importTarget(r: Prng, path: string, shapes: ReadonlyMap<string, ModuleS
   return shapes.get(path)?.sub && r.chance(0.35) ? `${path}/sub` : path;
 }
 
+/**
+ * CONSTRAINED are files that only some builds read: go get's resolver reads them all (any
+ * tags), its final check only those of the host (linux/amd64 here), and no build reads an
+ * "ignore" file.
+ */
+const CONSTRAINED: readonly { name: string; header: string }[] = [
+  { name: 'lib_windows.go', header: '' },
+  { name: 'lib_linux.go', header: '' },
+  { name: 'lib_darwin_arm64.go', header: '' },
+  { name: 'lib_other.go', header: '//go:build !linux && !windows\n\n' },
+  { name: 'lib_unix.go', header: '//go:build unix\n\n' },
+  { name: 'lib_cgo.go', header: '//go:build cgo\n\n' },
+  { name: 'lib_old.go', header: '// +build darwin freebsd\n\n' },
+  { name: 'lib_new.go', header: '//go:build go1.21\n\n' },
+];
+
+/** constrainedFile adds a file that imports path under a build constraint (or none for "ignore"). */
+function constrainedFile(r: Prng, files: Record<string, string>, pkg: string, path: string): void {
+  if (r.chance(0.2)) {
+    files['gen_ignored.go'] = goFile(pkg, ['example.net/nowhere/gen'], r, '//go:build ignore\n\n');
+    return;
+  }
+  const c = r.pick(CONSTRAINED);
+  files[c.name] = goFile(pkg, [path], r, c.header);
+}
+
 /** packagesOf writes the Go files of one module version. */
 function packagesOf(r: Prng, m: UniverseModule, v: UniverseVersion, shapes: ReadonlyMap<string, ModuleShape>, all: readonly string[]): Record<string, string> {
   const reqs = v.goMod ? requirementsOf(v.goMod).filter((q) => q.path !== m.path) : [];
@@ -82,6 +108,7 @@ function packagesOf(r: Prng, m: UniverseModule, v: UniverseVersion, shapes: Read
     if (other.length > 0) imported.push(r.pick(other));
   }
   const files: Record<string, string> = { 'lib.go': goFile('lib', [...new Set(imported)], r) };
+  if (reqs.length > 0 && r.chance(0.12)) constrainedFile(r, files, 'lib', importTarget(r, r.pick(reqs).path, shapes));
   if (shapes.get(m.path)?.sub && !r.chance(0.08)) {
     const subImports: string[] = [];
     if (reqs.length > 0 && r.chance(0.5)) subImports.push(r.pick(reqs).path);
@@ -114,6 +141,11 @@ function mainPackages(r: Prng, u: Universe, mainPath: string, shapes: ReadonlyMa
     if (through.size > 0) rootImports.push(r.pick([...through].sort()));
   }
   files['app.go'] = goFile('app', [...new Set(rootImports)], r);
+  if (reqs.length > 0 && r.chance(0.25)) {
+    const extra: Record<string, string> = {};
+    constrainedFile(r, extra, 'app', importTarget(r, r.pick(reqs).path, shapes));
+    for (const [name, text] of Object.entries(extra)) files[name.replace(/^lib/, 'app')] = text;
+  }
   if (r.chance(0.6)) {
     const imports = [mainPath, ...r.sample(reqs, r.int(0, 2)).map((q) => q.path)];
     files['cmd/tool/main.go'] = goFile('main', [...new Set(imports)], r);

@@ -42,6 +42,7 @@ import {
   type PackageContext,
 } from './load-packages';
 import { isMetaPackage, isStandardImportPath } from './package-patterns';
+import { buildTags, type BuildContext } from './go-imports';
 import { isNotExist, type PackageSource } from './ports';
 import type { AllowedFn, ModuleQueries } from './query';
 import {
@@ -85,6 +86,8 @@ export interface GetSession {
   /** goModsRead lists the module versions whose go.mod files were read in this session. */
   readonly goModsRead: () => Iterable<ModuleVersion>;
   readonly toolchainExplain?: string;
+  /** buildContext is the target whose build tags the final package check uses (default linux/amd64, cgo). */
+  readonly buildContext?: BuildContext;
   readonly signal?: AbortSignal;
 }
 
@@ -258,7 +261,8 @@ class Resolver {
     this.initialVersion = this.buildListVersion;
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
     this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
-    this.pctx = { loader: session.loader, tree: this.tree, cwd: session.cwd };
+    const buildContext = session.buildContext ?? { goos: 'linux', goarch: 'amd64', cgo: true, localGo: session.loader.opts.localGo, toolTags: ['amd64.v1'] };
+    this.pctx = { loader: session.loader, tree: this.tree, cwd: session.cwd, tags: buildTags(buildContext) };
     this.editCtx = {
       loader: session.loader,
       queries: session.queries,

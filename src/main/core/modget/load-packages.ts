@@ -23,7 +23,7 @@ import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';
 import { ModuleError } from '../modpath/module-errors';
 import { convertPruning } from './edit-requirements';
-import { isGoSourceForBuild, parseGoFileHeader, type GoFileHeader } from './go-imports';
+import { ANY_TAGS, isGoSourceForBuild, matchFile, parseGoFileHeader, shouldBuild, type BuildTags, type GoFileHeader } from './go-imports';
 import { isLocalPattern, isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
 import type { GoFile, LocalDirEntry, PackageSource } from './ports';
 import { PackageNotInModuleError } from './query-errors';
@@ -112,7 +112,7 @@ export interface PatternMatch {
 
 /** LoadOptions are modload.PackageOpts, as far as go get uses them. */
 export interface LoadOptions {
-  /** anyTags reads every file but those that no build satisfies (imports.AnyTags). */
+  /** anyTags reads every file but those that no build includes (imports.AnyTags); else the build's own tags. */
   readonly anyTags: boolean;
   /** assumeRootsImported treats the packages the roots import as if the main module imported them. */
   readonly assumeRootsImported?: boolean;
@@ -145,6 +145,8 @@ export interface PackageContext {
   readonly tree: PackageTree;
   /** cwd is the absolute working directory (local patterns are relative to it). */
   readonly cwd: string;
+  /** tags are the build's own tags (imports.Tags), for the loads that do not use any tags. */
+  readonly tags: BuildTags;
 }
 
 /**
@@ -232,14 +234,17 @@ export class PackageTree {
    * scan reads the imports of a package directory's files (imports.ScanDir): files named with
    * "_" or "." first, and files no build includes, do not count; NoGoError when none is left.
    */
-  scan(files: readonly GoFile[]): { imports: string[]; testImports: string[] } | NoGoError {
+  scan(files: readonly GoFile[], tags: BuildTags): { imports: string[]; testImports: string[] } | NoGoError {
     const imports = new Set<string>();
     const testImports = new Set<string>();
     let n = 0;
     for (const f of files) {
-      if (f.name.startsWith('_') || f.name.startsWith('.') || !f.name.endsWith('.go')) continue;
+      if (f.name.startsWith('_') || f.name.startsWith('.') || !f.name.endsWith('.go') || !matchFile(f.name, tags)) continue;
       const h = this.header(f);
-      if (!h || h.ignored) continue;
+      if (!h) continue;
+      // import "C" needs cgo.
+      if (!tags.any && !tags.set.has('cgo') && h.imports.includes('C')) continue;
+      if (!shouldBuild(h, tags)) continue;
       n++;
       const into = f.name.endsWith('_test.go') ? testImports : imports;
       for (const imp of h.imports) into.add(imp);
@@ -525,7 +530,7 @@ async function resolveLocalPackage(ctx: PackageContext, dir: string): Promise<st
   const absDir = isAbsolutePath(dir) ? cleanPath(dir) : cleanJoin(ctx.cwd, dir);
   const mm = loader.mainModules.single;
   const files = await tree.source.localGoFiles(absDir);
-  const scanned = tree.scan(files);
+  const scanned = tree.scan(files, ctx.tags);
   if (scanned instanceof NoGoError && !files.some((f) => isGoSourceForBuild(f.name) || f.name.endsWith('_test.go'))) {
     if (tree.source.localDirEntries && (await tree.dirEntries(absDir)) === undefined) {
       throw new LocalPackageError(`stat ${absDir}: directory not found`);
@@ -594,7 +599,7 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
     const name = prefix + path;
     if (match(name)) {
       const files = await tree.source.localGoFiles(absPath);
-      if (!(tree.scan(files) instanceof NoGoError)) dirs.push(name);
+      if (!(tree.scan(files, ctx.tags) instanceof NoGoError)) dirs.push(name);
     }
     const es = await tree.dirEntries(absPath);
     for (const e of [...(es ?? [])].sort((x, y) => cmpStrings(x.name, y.name))) {
@@ -611,13 +616,13 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
  * modules and what is below a vendor directory are skipped.
  */
 export async function matchMainModulePackages(ctx: PackageContext, pattern: string, anyTags: boolean): Promise<string[]> {
+  const tags = anyTags ? ANY_TAGS : ctx.tags;
   const { tree } = ctx;
   const mm = ctx.loader.mainModules.single;
   const meta = isMetaPackage(pattern);
   const isMatch = meta ? () => true : matchPattern(pattern);
   const treeCanMatch = meta ? () => true : treeCanMatchPattern(pattern);
   if (!treeCanMatch(mm.path)) return [];
-  void anyTags;
   const out: string[] = [];
   const walk = async (dir: string, rel: string): Promise<void> => {
     const elem = rel === '' ? '' : rel.slice(rel.lastIndexOf('/') + 1);
@@ -625,7 +630,7 @@ export async function matchMainModulePackages(ctx: PackageContext, pattern: stri
     const name = rel === '' ? mm.path : `${mm.path}/${rel}`;
     if (!treeCanMatch(name)) return;
     if (rel !== '' && (await tree.hasGoMod(dir))) return;
-    if (isMatch(name) && !(tree.scan(await tree.source.localGoFiles(dir)) instanceof NoGoError)) out.push(name);
+    if (isMatch(name) && !(tree.scan(await tree.source.localGoFiles(dir), tags) instanceof NoGoError)) out.push(name);
     if (elem === 'vendor') return;
     const es = await tree.dirEntries(dir);
     for (const e of es ?? []) if (e.isDir) await walk(cleanJoin(dir, e.name), rel === '' ? e.name : `${rel}/${e.name}`);
@@ -653,7 +658,7 @@ export async function matchInMainModule(ctx: PackageContext, pattern: string): P
   const mm = ctx.loader.mainModules.single;
   const found = await ctx.tree.dirInModule(pattern, { path: mm.path, version: '' });
   if (!found || found.files.length === 0) return [];
-  return ctx.tree.scan(found.files) instanceof NoGoError ? [] : [pattern];
+  return ctx.tree.scan(found.files, ANY_TAGS) instanceof NoGoError ? [] : [pattern];
 }
 
 /** The loader of one LoadPackages call (modload's loader). */
@@ -767,7 +772,7 @@ class PackageLoader {
     let imports: string[] = [];
     let testImports: string[] = [];
     if (!r.std) {
-      const scanned = this.ctx.tree.scan(r.files ?? []);
+      const scanned = this.ctx.tree.scan(r.files ?? [], this.opts.anyTags ? ANY_TAGS : this.ctx.tags);
       if (scanned instanceof NoGoError) {
         pkg.err = scanned;
         return;
