@@ -10,6 +10,8 @@ import type { Universe, UniverseModule } from '../helpers/universe/universe-mode
 /** GetCase is one go get invocation: flags then arguments. */
 export interface GetCase {
   readonly args: readonly string[];
+  /** cwd is the directory (relative to the main module) where go get runs; the module root if absent. */
+  readonly cwd?: string;
   /** kinds describes what the case exercises, for the report. */
   readonly kinds: readonly string[];
 }
@@ -81,7 +83,7 @@ function oneArgument(r: Prng, u: Universe, mainPath: string, kinds: string[]): s
 }
 
 /** packageCase draws a case that names packages: the patterns a Go developer types. */
-function packageCase(r: Prng, u: Universe, mainPath: string, kinds: string[]): string[] {
+function packageCase(r: Prng, u: Universe, mainPath: string, kinds: string[]): { args: string[]; cwd?: string } {
   const mods = u.modules.filter((m) => m.path !== mainPath);
   const flag = r.pick(['', '', '-u', '-u', '-u=patch']);
   const flags = flag === '' ? [] : [flag];
@@ -94,9 +96,13 @@ function packageCase(r: Prng, u: Universe, mainPath: string, kinds: string[]): s
   } else if (roll < 0.55) {
     kinds.push('pkg:all');
     args = ['all'];
-  } else if (roll < 0.65) {
+  } else if (roll < 0.6) {
     kinds.push('pkg:none-given');
     args = [];
+  } else if (roll < 0.65) {
+    const p = r.pick(['tool', 'work']);
+    kinds.push(`pkg:${p}`);
+    args = [p];
   } else if (roll < 0.72) {
     const p = r.pick(['./cmd/...', './internal/...', './nosuch/...', '.', './cmd/tool']);
     kinds.push(`pkg:${p}`);
@@ -115,7 +121,13 @@ function packageCase(r: Prng, u: Universe, mainPath: string, kinds: string[]): s
     const extra = oneArgument(r, u, mainPath, kinds);
     args = ['./...', extra];
   }
-  return [...flags, ...args];
+  if (u.files['cmd/tool/main.go'] !== undefined && r.chance(0.15)) {
+    // From a subdirectory, local patterns are relative to it.
+    kinds.push('cwd:cmd/tool');
+    const local = args.map((a) => (a === './...' ? r.pick(['./...', '../...', '../../...']) : a));
+    return { args: [...flags, ...local], cwd: 'cmd/tool' };
+  }
+  return { args: [...flags, ...args] };
 }
 
 /** getCases draws count argument lists for u (whose main module path is mainPath). */
@@ -126,7 +138,7 @@ export function getCases(u: Universe, mainPath: string, count: number, seed: num
   for (let i = 0; i < count; i++) {
     const kinds: string[] = [];
     if (withPackages && r.chance(0.4)) {
-      out.push({ args: packageCase(r, u, mainPath, kinds), kinds });
+      out.push({ ...packageCase(r, u, mainPath, kinds), kinds });
       continue;
     }
     const flags: string[] = [];

@@ -95,7 +95,9 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
   const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
   const inWork = (r: GoRun): GoRun => ({ ...r, stderr: r.stderr.split(gxDir).join('$WORK') });
   const t0 = performance.now();
-  const dry = inWork(await gomodx(['get', '--dry-run', ...c.args], gxDir, gxEnv));
+  const goCwd = path.join(goDir, c.cwd ?? '.');
+  const gxCwd = path.join(gxDir, c.cwd ?? '.');
+  const dry = inWork(await gomodx(['get', '--dry-run', ...c.args], gxCwd, gxEnv));
   if ((await readOr(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOr(path.join(gxDir, 'go.sum'))) !== before.sum) {
     problems.push('--dry-run changed go.mod or go.sum');
   }
@@ -104,7 +106,7 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
   // running after a few seconds; elsewhere it must finish well within its time limit.
   const loops = dry.stderr.includes(LOOP_MESSAGE);
   const t1 = performance.now();
-  const go: GoRun = await runGo(['get', ...c.args], { cwd: goDir, env: goEnv, timeoutMs: loops ? 5_000 : 30_000 });
+  const go: GoRun = await runGo(['get', ...c.args], { cwd: goCwd, env: goEnv, timeoutMs: loops ? 5_000 : 30_000 });
   const t2 = performance.now();
   const killed = go.stderr.includes('[go killed by');
   if (process.env.GOMODX_GET_TIMING) {
@@ -115,7 +117,7 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     else if (!loops) problems.push(`go did not finish within 30 s, gomodx did (exit ${dry.code}):\n${dry.stderr}`);
     return { c, problems, goOk: false, loops: loops && killed };
   }
-  const gx = inWork(await gomodx(['get', ...c.args], gxDir, gxEnv));
+  const gx = inWork(await gomodx(['get', ...c.args], gxCwd, gxEnv));
   // Messages about local directories name the copy each tool ran in.
   const goErr = goStderr(go.stderr).split(goDir).join('$WORK');
   if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
@@ -184,7 +186,7 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
       if (bad.length > 0) {
         throw new Error(
           bad
-            .map(({ c, i }) => `case${i}: go get ${c.c.args.join(' ')}  [${c.c.kinds.join(' ')}]\n${c.problems.join('\n')}`)
+            .map(({ c, i }) => `case${i}: ${c.c.cwd ? `(in ${c.c.cwd}) ` : ''}go get ${c.c.args.join(' ')}  [${c.c.kinds.join(' ')}]\n${c.problems.join('\n')}`)
             .join('\n\n') +
             `\n\ndirectory kept: ${r!.root}\nreproduce: GOMODX_GET_SEED=${u.seed} GOMODX_GET_COUNT=1 npx vitest run --config test/vitest.config.ts test/differential/get.test.ts`,
         );

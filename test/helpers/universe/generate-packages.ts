@@ -195,5 +195,11 @@ export function withPackages(u: Universe): Universe {
     }),
   );
   const files = { ...u.files, ...mainPackages(r, u, mainPath, shapes) };
+  // Tool directives (always in "all", the "tool" pattern) and ignore directives (./... skips).
+  const reqs = requirementsOf(files['go.mod'] ?? '');
+  let extra = '';
+  if (reqs.length > 0 && r.chance(0.15)) extra += `\ntool ${importTarget(r, r.pick(reqs).path, shapes)}\n`;
+  if (r.chance(0.1)) extra += `\nignore ${r.pick(['./internal', 'util', './cmd/tool', 'local'])}\n`;
+  if (extra !== '') files['go.mod'] = files['go.mod'] + extra;
   return { ...u, modules, files, tags: [...new Set([...u.tags, 'packages'])].sort() };
 }

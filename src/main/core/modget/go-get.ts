@@ -29,7 +29,9 @@ import { pruningForGoVersion } from '../modload/summary';
 import {
   AmbiguousImportError,
   dirImportPath,
+  IgnorePatterns,
   ImportMissingError,
+  matchMainModulePackages,
   loadPackages as loadPackageGraph,
   matchInMainModule,
   NoGoError,
@@ -230,6 +232,8 @@ class Resolver {
   readonly pathQueries: Query[] = [];
   readonly localQueries: Query[] = [];
   readonly patternAllQueries: Query[] = [];
+  readonly workQueries: Query[] = [];
+  readonly toolQueries: Query[] = [];
   private readonly nonesByPath = new Map<string, Query>();
   readonly resolvedVersion = new Map<string, { version: string; reason: Query }>();
   buildList: ModuleVersion[];
@@ -262,7 +266,23 @@ class Resolver {
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
     this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
     const buildContext = session.buildContext ?? { goos: 'linux', goarch: 'amd64', cgo: true, localGo: session.loader.opts.localGo, toolTags: ['amd64.v1'] };
-    this.pctx = { loader: session.loader, tree: this.tree, cwd: session.cwd, tags: buildTags(buildContext) };
+    let tools: string[] = [];
+    let ignore: string[] = [];
+    try {
+      const f = parseModFile(session.mainModule.goModPath, session.mainModule.index.data);
+      tools = f.tool.map((t) => t.path);
+      ignore = f.ignore.map((i) => i.path);
+    } catch {
+      // go.mod was read already: a file that does not parse again has no tools to offer.
+    }
+    this.pctx = {
+      loader: session.loader,
+      tree: this.tree,
+      cwd: session.cwd,
+      tags: buildTags(buildContext),
+      tools: new Set(tools),
+      ...(ignore.length > 0 ? { ignore: new IgnorePatterns(ignore) } : {}),
+    };
     this.editCtx = {
       loader: session.loader,
       queries: session.queries,
@@ -314,6 +334,8 @@ class Resolver {
 
   addQuery(q: Query): void {
     if (q.pattern === 'all') this.patternAllQueries.push(q);
+    else if (q.pattern === 'work') this.workQueries.push(q);
+    else if (q.pattern === 'tool') this.toolQueries.push(q);
     else if (q.patternIsLocal) this.localQueries.push(q);
     else this.pathQueries.push(q);
     if (q.version === 'none') this.nonesByPath.set(q.pattern, q);
@@ -509,6 +531,33 @@ class Resolver {
             return { path: '', pkgMods: [], err: new Error(`${q.pattern}${absDetail} is not a package in module rooted at ${mm.root}`) };
           }
           this.stderr.push(`go: warning: "${pkgPattern}" matched no packages\n`);
+          return { path: '', pkgMods: [] };
+        }
+        return { path: '', pkgMods: [{ path: mm.path, version: '' }] };
+      });
+    }
+  }
+
+  /** performToolQueries queries the module of each tool package for each "tool" query. */
+  async performToolQueries(): Promise<void> {
+    for (const q of this.toolQueries) {
+      for (const tool of this.pctx.tools) {
+        await q.pathOnce(tool, async () => {
+          const { pkgMods, err } = await this.queryPackages(tool, q.version, this.initialSelected);
+          return { path: '', pkgMods, err };
+        });
+      }
+    }
+  }
+
+  /** performWorkQueries resolves "work" to the main module when it has packages. */
+  async performWorkQueries(): Promise<void> {
+    const mm = this.session.mainModule;
+    for (const q of this.workQueries) {
+      await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
+        const pkgs = await matchMainModulePackages(this.pctx, 'work', true);
+        if (pkgs.length === 0) {
+          this.stderr.push(`go: warning: "work" matched no packages\n`);
           return { path: '', pkgMods: [] };
         }
         return { path: '', pkgMods: [{ path: mm.path, version: '' }] };
@@ -822,11 +871,16 @@ function parseArgs(r: Resolver, args: readonly string[]): { queries: Query[]; dr
       continue;
     }
     if (q.pattern === 'all' && q.version !== 'upgrade' && q.version !== 'patch') {
-      r.error(`go: can't request version ${goQuote(q.version)} of pattern "all" that includes the main module`);
+      // go validates arguments before it loads go.mod: it knows of no main module yet, hence "modules".
+      r.error(`go: can't request version ${goQuote(q.version)} of pattern "all" that includes the main modules`);
       continue;
     }
-    if ((isMetaPackage(q.pattern) && q.pattern !== 'all') || (!q.patternIsLocal && q.pattern.includes('...'))) {
-      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules, packages, local directories (./...) or "all"`);
+    if (isMetaPackage(q.pattern) && q.pattern !== 'all' && q.pattern !== q.raw) {
+      r.error(q.pattern === 'tool' ? `go: can't request explicit version of "tool" pattern` : `go: can't request explicit version of standard-library pattern ${goQuote(q.pattern)}`);
+      continue;
+    }
+    if (q.pattern === 'std' || q.pattern === 'cmd' || (!q.patternIsLocal && q.pattern.includes('...'))) {
+      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules, packages, local directories (./...), "all", "work" or "tool"`);
       continue;
     }
     if (q.version === 'none') {
@@ -880,6 +934,8 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     for (const q of queries) r.addQuery(q);
     await r.performLocalQueries();
     await Promise.all(r.pathQueries.map((q) => (q.version === 'none' ? r.queryNone(q) : r.queryPath(q))));
+    await r.performToolQueries();
+    await r.performWorkQueries();
     // go's loop has no bound: with a package that only some versions provide, upgrades and
     // downgrades can chase each other forever (go then never returns). A state seen before
     // means exactly that, and is reported instead of repeated.

@@ -110,6 +110,47 @@ export interface PatternMatch {
   dirs?: string[];
 }
 
+/** MatchError is an error in matching a pattern (search.MatchError), which names the pattern. */
+export class MatchError extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly err: Error,
+  ) {
+    super(pattern.includes('...') || isMetaPackage(pattern) ? `pattern ${pattern}: ${err.message}` : `${pattern}: ${err.message}`, { cause: err });
+    this.name = 'MatchError';
+  }
+}
+
+function addMatchError(m: PatternMatch, err: Error): void {
+  m.errs.push(new MatchError(m.pattern, err));
+}
+
+/** IgnorePatterns are a main module's ignore directives (search.IgnorePatterns). */
+export class IgnorePatterns {
+  private readonly relative: string[] = [];
+  private readonly any: string[] = [];
+
+  constructor(patterns: readonly string[]) {
+    for (const p of patterns) {
+      if (p.startsWith('./')) this.relative.push(normalizeIgnorePath(p.slice(2)));
+      else this.any.push(normalizeIgnorePath(p));
+    }
+  }
+
+  /** shouldIgnore tells whether dir (relative to the module root) is ignored. */
+  shouldIgnore(dir: string): boolean {
+    if (dir === '') return false;
+    const d = normalizeIgnorePath(dir);
+    return this.relative.some((p) => d.startsWith(p)) || this.any.some((p) => d.includes(p));
+  }
+}
+
+function normalizeIgnorePath(p: string): string {
+  let s = p.startsWith('/') ? p : '/' + p;
+  if (!s.endsWith('/')) s += '/';
+  return s;
+}
+
 /** LoadOptions are modload.PackageOpts, as far as go get uses them. */
 export interface LoadOptions {
   /** anyTags reads every file but those that no build includes (imports.AnyTags); else the build's own tags. */
@@ -147,6 +188,10 @@ export interface PackageContext {
   readonly cwd: string;
   /** tags are the build's own tags (imports.Tags), for the loads that do not use any tags. */
   readonly tags: BuildTags;
+  /** tools are the main module's tool packages (tool directives): always in "all". */
+  readonly tools: ReadonlySet<string>;
+  /** ignore holds the main module's ignore directives. */
+  readonly ignore?: IgnorePatterns;
 }
 
 /**
@@ -577,7 +622,7 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
   }
   if (modRoot !== mm.root) {
     m.dirs = [];
-    m.errs.push(new Error(`directory prefix ${loader.opts.shortPath(prefixDir)} does not contain main module or its selected dependencies`));
+    addMatchError(m, new Error(`directory prefix ${loader.opts.shortPath(prefixDir)} does not contain main module or its selected dependencies`));
     return;
   }
   let clean = cleanPath(pattern);
@@ -595,6 +640,7 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
     const dot = elem.startsWith('.') && elem !== '.' && elem !== '..';
     if (dot || elem.startsWith('_') || elem === 'testdata') return;
     const absPath = abs(path);
+    if (ctx.ignore && absPath.startsWith(mm.root + '/') && ctx.ignore.shouldIgnore(absPath.slice(mm.root.length + 1))) return;
     if (!top && (await tree.hasGoMod(absPath))) return;
     const name = prefix + path;
     if (match(name)) {
@@ -627,6 +673,7 @@ export async function matchMainModulePackages(ctx: PackageContext, pattern: stri
   const walk = async (dir: string, rel: string): Promise<void> => {
     const elem = rel === '' ? '' : rel.slice(rel.lastIndexOf('/') + 1);
     if (rel !== '' && (elem.startsWith('.') || elem.startsWith('_') || elem === 'testdata')) return;
+    if (ctx.ignore?.shouldIgnore(rel)) return;
     const name = rel === '' ? mm.path : `${mm.path}/${rel}`;
     if (!treeCanMatch(name)) return;
     if (rel !== '' && (await tree.hasGoMod(dir))) return;
@@ -763,6 +810,8 @@ class PackageLoader {
     pkg.mod = r.mod;
     pkg.dir = r.dir;
     pkg.err = r.err;
+    // Tools are in "all", whether they can be found or not.
+    if (this.ctx.tools.has(pkg.path)) this.applyFlags(pkg, IN_ALL);
     if (r.dir === '') return;
     const mms = this.loader.mainModules;
     if (pkg.mod.path !== '' && pkg.mod.version === '' && mms.contains(pkg.mod.path)) this.applyFlags(pkg, IN_ALL);
@@ -956,13 +1005,17 @@ export async function loadPackages(ctx: PackageContext, rs0: Requirements, opts:
           try {
             m.pkgs.push(await resolveLocalPackage(ctx, dir));
           } catch (e) {
-            if (final) m.errs.push(e as Error);
+            if (final) addMatchError(m, e as Error);
           }
         }
         void rs;
       } else if (m.pattern === 'all') {
-        if (!final) m.pkgs = (mainPkgs ??= await matchMainModulePackages(ctx, 'all', opts.anyTags)).slice();
+        if (!final) m.pkgs = [...(mainPkgs ??= await matchMainModulePackages(ctx, 'all', opts.anyTags)), ...ctx.tools];
         else m.pkgs = ld.computePatternAll();
+      } else if (m.pattern === 'work') {
+        m.pkgs = await matchMainModulePackages(ctx, 'work', opts.anyTags);
+      } else if (m.pattern === 'tool') {
+        m.pkgs = [...ctx.tools];
       } else if (m.pattern.includes('...') || isMetaPackage(m.pattern)) {
         throw new Error(`internal error: gomodx cannot load pattern ${m.pattern}`);
       } else {
