@@ -253,8 +253,9 @@ export function GraphView(): JSX.Element {
     let drawn: string | undefined;
     let shown: cytoscape.Collection | undefined;
     cy.batch(() => {
+      // Only what carries marks is touched: restyling every element costs a full redraw.
       cy.elements('.wi-ghost').remove();
-      cy.elements().removeClass('wi-dim wi-from wi-to wi-upgraded wi-downgraded wi-added wi-removed');
+      cy.elements('.wi-dim, .wi-from, .wi-to').removeClass('wi-dim wi-from wi-to wi-upgraded wi-downgraded wi-added wi-removed');
       if (preview.kind !== 'ready' || !preview.value.ok || preview.value.changes.length === 0 || state !== 'ready') return;
       const leaf = (id: string): boolean => {
         const n = cy.$id(id);
@@ -276,8 +277,12 @@ export function GraphView(): JSX.Element {
       shown = keep;
     });
     setWhatIfDrawn(drawn);
-    if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, true);
-  }, [cy, preview, elements, state]);
+    // A large graph redraws slowly: jump there rather than animate through frames.
+    // The preview panel covers the bottom of the graph (it does not shrink the canvas, which would
+    // cost a resize and a full redraw at every preview): fit what moves into the part left visible.
+    const covered = document.querySelector('.preview-panel')?.getBoundingClientRect().height ?? 0;
+    if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, !large, covered);
+  }, [cy, preview, elements, state, large]);
 
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
   useEffect(() => {

@@ -12,14 +12,15 @@ export const LEGEND_INSET = 290;
 
 /**
  * fitGraph fits the whole graph (or eles) into the view, leaving room on the left for the legend
- * when it is open, and never zooming a small graph past 1.5 (it would look like a poster).
+ * when it is open (and coveredBelow pixels at the bottom), and never zooming a small graph past
+ * 1.5 (it would look like a poster).
  */
-export function fitGraph(cy: Core, legendOpen: boolean, pad = 30, eles: Collection = cy.elements(), animate = false): void {
+export function fitGraph(cy: Core, legendOpen: boolean, pad = 30, eles: Collection = cy.elements(), animate = false, coveredBelow = 0): void {
   if (eles.empty()) return;
   const bb = eles.boundingBox();
   const inset = legendOpen && cy.width() > 900 ? LEGEND_INSET : 0;
   const w = Math.max(cy.width() - inset - 2 * pad, 50);
-  const h = Math.max(cy.height() - 2 * pad, 50);
+  const h = Math.max(cy.height() - coveredBelow - 2 * pad, 50);
   const zoom = Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1), 1.5, cy.maxZoom()));
   const viewport = { zoom, pan: { x: inset + pad + (w - bb.w * zoom) / 2 - bb.x1 * zoom, y: pad + (h - bb.h * zoom) / 2 - bb.y1 * zoom } };
   if (!animate) {
