@@ -240,7 +240,8 @@ export function GraphView(): JSX.Element {
       n.connectedEdges().addClass('incident');
     });
     setWhyDrawn(drawn);
-    if (state === 'ready') {
+    // While a preview is shown, the view belongs to it: an explanation arriving later must not pan away.
+    if (state === 'ready' && useAppStore.getState().preview.kind === 'idle') {
       if (drawn) ensurePathVisible(cy, drawn.nodes.split('|'));
       else ensureVisible(cy, selectedId);
     }

@@ -134,24 +134,6 @@ export function PreviewPanel(): JSX.Element | null {
             {commandOf(staged, upgrade)}
           </code>
         )}
-        <span className="chips">
-          {staged.map((a) => (
-            <span className="chip" key={a}>
-              {a}
-              <button className="icon" aria-label={`Remove ${a} from the command`} onClick={() => void unstage(a)}>
-                ✕
-              </button>
-            </span>
-          ))}
-          {upgrade !== '' && (
-            <span className="chip">
-              {upgrade === 'upgrade' ? '-u' : '-u=patch'}
-              <button className="icon" aria-label="Remove the -u flag" onClick={() => void setUpgrade('')}>
-                ✕
-              </button>
-            </span>
-          )}
-        </span>
         <span className="spacer" />
         {preview.kind === 'loading' && (
           <span className="muted" data-testid="whatif-computing">
@@ -174,6 +156,26 @@ export function PreviewPanel(): JSX.Element | null {
           </button>
         )}
       </header>
+      {(staged.length > 1 || (staged.length > 0 && upgrade !== '')) && (
+        <div className="chips" aria-label="Arguments of the command">
+          {staged.map((a) => (
+            <span className="chip" key={a}>
+              {a}
+              <button className="icon" aria-label={`Remove ${a} from the command`} onClick={() => void unstage(a)}>
+                ✕
+              </button>
+            </span>
+          ))}
+          {upgrade !== '' && (
+            <span className="chip">
+              {upgrade === 'upgrade' ? '-u' : '-u=patch'}
+              <button className="icon" aria-label="Remove the -u flag" onClick={() => void setUpgrade('')}>
+                ✕
+              </button>
+            </span>
+          )}
+        </div>
+      )}
       {message && (
         <p className={message.kind === 'error' ? 'error-text message' : 'ok-text message'} data-testid="whatif-message" role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
