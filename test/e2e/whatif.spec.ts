@@ -16,6 +16,11 @@ interface PlanJson {
   goMod: string | null;
 }
 
+/** settle lets the graph's move to the previewed modules finish before a screenshot. */
+async function settle(page: import('@playwright/test').Page): Promise<void> {
+  await page.waitForTimeout(400);
+}
+
 function files(dir: string): { goMod: string; goSum: string } {
   return { goMod: readFileSync(join(dir, 'go.mod'), 'utf8'), goSum: readFileSync(join(dir, 'go.sum'), 'utf8') };
 }
@@ -64,6 +69,7 @@ test.describe('what if', () => {
     await expect(g.graph).toHaveAttribute('data-whatif', /example\.com\/log@v1\.1\.0:wi-to,wi-downgraded/);
     await expect(g.graph).toHaveAttribute('data-whatif', /example\.com\/web@v1\.4\.0:wi-from,wi-downgraded/);
     await expect(g.graph).toHaveAttribute('data-whatif', /whatif:example\.com\/web@v1\.3\.0:ghost/);
+    await settle(page);
     await g.shot('whatif-01-downgrade-preview');
     expect(files(dir)).toEqual(original);
 
@@ -73,6 +79,7 @@ test.describe('what if', () => {
     await expect(page.getByTestId('whatif-command')).toHaveText('go get example.com/log@v1.1.0 example.com/db@patch');
     await expect(panel).toHaveAttribute('data-state', 'ready');
     await expect(panel.locator('[data-testid="whatif-change"][data-path="example.com/db"]')).toContainText('v1.2.0 → v1.2.1');
+    await settle(page);
     await g.shot('whatif-02-stacked');
 
     await page.getByTestId('whatif-apply').click();
@@ -112,6 +119,7 @@ test.describe('what if', () => {
     await expect(panel.locator('[data-testid="whatif-change"][data-path="example.com/metrics"]')).toHaveAttribute('data-kind', 'added');
     await expect(g.graph).toHaveAttribute('data-whatif', /whatif:example\.com\/metrics@v0\.1\.0:ghost/);
     await expect(g.graph).toHaveAttribute('data-whatif', /whatif:example\.com\/web@v1\.5\.0:ghost/);
+    await settle(page);
     await g.shot('whatif-04-upgrade-adds-module');
     await page.getByTestId('whatif-discard').click();
     await expect(panel).toBeHidden();
@@ -135,6 +143,7 @@ test.describe('what if', () => {
     expect(want.code).toBe(1);
     await expect(page.getByTestId('whatif-output')).toHaveText(want.stderr.replace(/\n$/, ''));
     await expect(page.getByTestId('whatif-apply')).toBeDisabled();
+    await settle(page);
     await g.shot('whatif-05-refused');
   });
 
