@@ -21,7 +21,35 @@ function semverParts(v: string): { major: string; minor: string } | undefined {
   return m ? { major: m[1]!, minor: m[2]! } : undefined;
 }
 
+/** wildcardArgument draws a module path pattern with "...": one module's tree, a host, a prefix. */
+function wildcardArgument(r: Prng, u: Universe, mainPath: string, kinds: string[]): string {
+  const mods = u.modules.filter((m) => m.path !== mainPath);
+  const m: UniverseModule = r.pick(mods);
+  const roll = r.float();
+  let pattern: string;
+  if (roll < 0.6) pattern = `${m.path}/...`;
+  else if (roll < 0.75) pattern = `${m.path.split('/')[0]}/...`;
+  else if (roll < 0.9) pattern = `${m.path}...`;
+  else pattern = `${mainPath}/...`;
+  const v = r.float();
+  if (v < 0.5) {
+    kinds.push('wildcard');
+    return pattern;
+  }
+  if (v < 0.7) {
+    kinds.push('wildcard@none');
+    return `${pattern}@none`;
+  }
+  if (v < 0.85) {
+    kinds.push('wildcard@version');
+    return `${pattern}@${r.pick(m.versions).version}`;
+  }
+  kinds.push('wildcard@query');
+  return `${pattern}@${r.pick(['latest', 'patch', 'upgrade'])}`;
+}
+
 function oneArgument(r: Prng, u: Universe, mainPath: string, kinds: string[]): string {
+  if (u.tags.includes('packages') && r.chance(0.07)) return wildcardArgument(r, u, mainPath, kinds);
   const mods = u.modules.filter((m) => m.path !== mainPath);
   const m: UniverseModule = r.pick(mods);
   const v = r.pick(m.versions).version;

@@ -79,6 +79,7 @@ function packageSource(repository: ProxyModuleRepository): PackageSource {
     localGoFiles: (absDir) => repository.localGoFiles(absDir),
     zipHash: (m, signal) => repository.zipHash(m, signal),
     localDirEntries,
+    moduleFileNames: (m, signal) => repository.moduleFileNames(m, signal),
   };
 }
 

@@ -271,6 +271,13 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     });
   }
 
+  /** moduleFileNames lists the files of m's zip, relative to the module root (go get's "..." patterns). */
+  async moduleFileNames(m: ModuleVersion, signal?: AbortSignal): Promise<readonly string[]> {
+    const { entries } = await this.zip(m, signal);
+    const prefix = `${m.path}@${m.version}/`;
+    return entries.filter((e) => e.name.startsWith(prefix) && !e.name.endsWith('/')).map((e) => e.name.slice(prefix.length));
+  }
+
   zipHash(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
     return this.remember(this.hashes, `${m.path}@${m.version}`, async () => {
       // The module cache records the hash of every zip it extracted; go trusts it as well.

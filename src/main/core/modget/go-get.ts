@@ -16,7 +16,7 @@ import type { ModuleVersion } from '../../../shared/model/module-version';
 import { isToolchainPath, modCompare, modSort } from '../gover/gover';
 import { parseModFile, type ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
-import { cleanJoin, cleanPath, isAbsolutePath } from '../modload/file-path';
+import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';
@@ -34,6 +34,8 @@ import {
   matchMainModulePackages,
   loadPackages as loadPackageGraph,
   matchInMainModule,
+  MatchError,
+  matchPackages,
   NoGoError,
   packageModule,
   PackageTree,
@@ -43,8 +45,8 @@ import {
   type LoadResult,
   type PackageContext,
 } from './load-packages';
-import { isMetaPackage, isStandardImportPath } from './package-patterns';
-import { buildTags, type BuildContext } from './go-imports';
+import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
+import { ANY_TAGS, buildTags, type BuildContext } from './go-imports';
 import { isNotExist, type PackageSource } from './ports';
 import type { AllowedFn, ModuleQueries } from './query';
 import {
@@ -54,6 +56,7 @@ import {
   NoPatchBaseError,
   PackageNotInModuleError,
   QueryMatchesMainModulesError,
+  QueryMatchesPackagesInMainModuleError,
   shortMessage,
 } from './query-errors';
 import { reportChanges, type Change } from './report-changes';
@@ -117,6 +120,24 @@ export interface GetPlan {
   readonly requirementsAfter?: readonly ModuleVersion[];
 }
 
+const toolsAndIgnoresCache = new WeakMap<object, { tools: string[]; ignore: string[] }>();
+
+/** toolsAndIgnores reads the tool and ignore directives of the main go.mod (once per file read). */
+function toolsAndIgnores(mm: MainModule): { tools: string[]; ignore: string[] } {
+  let r = toolsAndIgnoresCache.get(mm.index);
+  if (!r) {
+    r = { tools: [], ignore: [] };
+    try {
+      const f = parseModFile(mm.goModPath, mm.index.data);
+      r = { tools: f.tool.map((t) => t.path), ignore: f.ignore.map((i) => i.path) };
+    } catch {
+      // go.mod was read already: a file that does not parse again has no tools to offer.
+    }
+    toolsAndIgnoresCache.set(mm.index, r);
+  }
+  return r;
+}
+
 /** Thrown to stop the resolver where go calls base.ExitIfErrors with errors pending. */
 class ExitSignal extends Error {}
 
@@ -138,6 +159,9 @@ class Query {
   conflict?: Query;
   resolved: ModuleVersion[] = [];
   private readonly seen = new Set<string>();
+  /** For patterns with "...": does a path match, could a module's tree hold a match. */
+  private readonly matchWildcard?: (path: string) => boolean;
+  private readonly canMatchWildcardInModule?: (path: string) => boolean;
 
   constructor(raw: string, pattern: string, rawVersion: string, version: string) {
     this.raw = raw;
@@ -145,11 +169,28 @@ class Query {
     this.rawVersion = rawVersion;
     this.version = version;
     this.patternIsLocal = isAbsolutePath(pattern) || isRelativePath(pattern);
+    if (pattern.includes('...')) {
+      this.matchWildcard = matchPattern(pattern);
+      this.canMatchWildcardInModule = treeCanMatchPattern(pattern);
+    }
   }
 
-  /** isWildcard tells whether the pattern can match several packages (local "..." patterns). */
+  /** isWildcard tells whether the pattern can match several paths. */
   get isWildcard(): boolean {
-    return this.patternIsLocal && this.pattern.includes('...');
+    return this.matchWildcard !== undefined;
+  }
+
+  /** matchesPath tells whether a module or package path matches the pattern. */
+  matchesPath(path: string): boolean {
+    if (this.matchWildcard && !isToolchainPath(path)) return this.matchWildcard(path);
+    return path === this.pattern;
+  }
+
+  /** canMatchInModule tells whether module mPath could hold a package matching the pattern. */
+  canMatchInModule(mPath: string): boolean {
+    if (isToolchainPath(mPath)) return false;
+    if (this.canMatchWildcardInModule) return this.canMatchWildcardInModule(mPath);
+    return pathHasPrefix(this.pattern, mPath);
   }
 
   /** pathOnce adds the candidate set f computes for path, once per path. */
@@ -232,6 +273,9 @@ class Resolver {
   readonly pathQueries: Query[] = [];
   readonly localQueries: Query[] = [];
   readonly patternAllQueries: Query[] = [];
+  readonly wildcardQueries: Query[] = [];
+  private readonly wildcardNones: Query[] = [];
+  private readonly matchInModuleCache = new Map<string, Promise<{ pkgs: string[]; err?: Error }>>();
   readonly workQueries: Query[] = [];
   readonly toolQueries: Query[] = [];
   private readonly nonesByPath = new Map<string, Query>();
@@ -266,15 +310,7 @@ class Resolver {
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
     this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
     const buildContext = session.buildContext ?? { goos: 'linux', goarch: 'amd64', cgo: true, localGo: session.loader.opts.localGo, toolTags: ['amd64.v1'] };
-    let tools: string[] = [];
-    let ignore: string[] = [];
-    try {
-      const f = parseModFile(session.mainModule.goModPath, session.mainModule.index.data);
-      tools = f.tool.map((t) => t.path);
-      ignore = f.ignore.map((i) => i.path);
-    } catch {
-      // go.mod was read already: a file that does not parse again has no tools to offer.
-    }
+    const { tools, ignore } = toolsAndIgnores(session.mainModule);
     this.pctx = {
       loader: session.loader,
       tree: this.tree,
@@ -337,8 +373,12 @@ class Resolver {
     else if (q.pattern === 'work') this.workQueries.push(q);
     else if (q.pattern === 'tool') this.toolQueries.push(q);
     else if (q.patternIsLocal) this.localQueries.push(q);
+    else if (q.isWildcard) this.wildcardQueries.push(q);
     else this.pathQueries.push(q);
-    if (q.version === 'none') this.nonesByPath.set(q.pattern, q);
+    if (q.version === 'none') {
+      if (q.isWildcard) this.wildcardNones.push(q);
+      else this.nonesByPath.set(q.pattern, q);
+    }
   }
 
   /** reportError prints err for q without repeating what err already says (modget.reportError). */
@@ -383,21 +423,30 @@ class Resolver {
     const mms = this.loader.mainModules;
     let modOnly: QueryResult | undefined;
     const mainModuleMatches: string[] = [];
+    let base = pattern;
+    const matchesPattern = matchPattern(pattern);
+    const wild = pattern.indexOf('...');
+    let match: (mod: ModuleVersion) => Promise<{ pkgs: string[]; err?: Error }>;
+    if (wild >= 0) {
+      base = dirName(pattern.slice(0, wild + 3));
+      if (base === '.') throw new Error(`no modules to query for ${pattern}@${query} because first path element contains a wildcard`);
+      match = (mod) => this.matchInModule(pattern, mod);
+    } else {
+      match = async (mod) => ({ pkgs: (await this.hasPackage(mod, pattern)) ? [pattern] : [] });
+    }
     for (const main of mms.versions) {
-      if (pathHasPrefix(pattern, main.path)) {
-        if (await this.hasPackage(main, pattern)) {
-          if (query !== 'upgrade' && query !== 'patch') {
-            throw new Error(`package ${pattern} is in the main module, so can't request version ${query}`);
-          }
-          return { pkgMods: [{ mod: main, packages: [pattern] }] };
-        }
+      const m = await match(main);
+      if (m.pkgs.length > 0) {
+        if (query !== 'upgrade' && query !== 'patch') throw new QueryMatchesPackagesInMainModuleError(pattern, query, m.pkgs);
+        return { pkgMods: [{ mod: main, packages: m.pkgs }] };
       }
-      if (main.path === pattern) {
+      if (m.err) throw m.err;
+      if (matchesPattern(main.path)) {
         mainModuleMatches.push(main.path);
         if ((query === 'upgrade' || query === 'patch') && !(await allowed(main))) modOnly = { mod: main, packages: [] };
       }
     }
-    const candidates = modulePrefixesExcludingTarget(pattern, this.mainPaths);
+    const candidates = modulePrefixesExcludingTarget(base, this.mainPaths);
     if (candidates.length === 0) {
       if (modOnly) return { pkgMods: [], modOnly };
       if (mainModuleMatches.length > 0) throw new QueryMatchesMainModulesError(mainModuleMatches, pattern, query, mms.contains(pattern));
@@ -410,8 +459,10 @@ class Resolver {
           const mod = { path, version: rev.version };
           if (isToolchainPath(path)) return { r: { mod, packages: [] } };
           await this.tree.fetch(mod);
-          const packages = (await this.hasPackage(mod, pattern)) ? [pattern] : [];
-          if (packages.length === 0 && path !== pattern) {
+          const found = await match(mod);
+          const packages = found.pkgs;
+          if (packages.length === 0 && !matchesPattern(path)) {
+            if (found.err) return { r: { mod, packages }, err: found.err };
             return { r: { mod, packages }, err: new PackageNotInModuleError(mod, mms.replacement(mod)?.to, query, pattern) };
           }
           return { r: { mod, packages } };
@@ -500,12 +551,156 @@ class Resolver {
   }
 
   async queryNone(q: Query): Promise<void> {
-    await q.pathOnce(q.pattern, () => {
-      if (this.loader.mainModules.contains(q.pattern)) {
-        return { path: '', pkgMods: [], err: new QueryMatchesMainModulesError([q.pattern], q.pattern, q.version, true) };
+    const mms = this.loader.mainModules;
+    if (!q.isWildcard) {
+      await q.pathOnce(q.pattern, () => {
+        if (mms.contains(q.pattern)) {
+          return { path: '', pkgMods: [], err: new QueryMatchesMainModulesError([q.pattern], q.pattern, q.version, true) };
+        }
+        return { path: '', pkgMods: [], mod: { path: q.pattern, version: 'none' } };
+      });
+    }
+    for (const curM of this.buildList) {
+      if (!q.matchesPath(curM.path)) continue;
+      await q.pathOnce(curM.path, () => {
+        if (curM.version === '' && mms.contains(curM.path)) {
+          return { path: '', pkgMods: [], err: new QueryMatchesMainModulesError([curM.path], q.pattern, q.version, mms.contains(q.pattern)) };
+        }
+        return { path: '', pkgMods: [], mod: { path: curM.path, version: 'none' } };
+      });
+    }
+  }
+
+  /** matchInModule is modload.MatchInModule (any tags), remembered for the run. */
+  matchInModule(pattern: string, m: ModuleVersion): Promise<{ pkgs: string[]; err?: Error }> {
+    const k = `${pattern} ${keyOf(m)}`;
+    let p = this.matchInModuleCache.get(k);
+    if (!p) {
+      p = (async () => {
+        if (!pattern.includes('...')) {
+          try {
+            await this.tree.fetch(m);
+            const found = await this.tree.dirInModule(pattern, m);
+            return { pkgs: found && !(this.tree.scan(found.files, ANY_TAGS) instanceof NoGoError) ? [pattern] : [] };
+          } catch (e) {
+            return { pkgs: [], err: e as Error };
+          }
+        }
+        const r = await matchPackages(this.pctx, pattern, ANY_TAGS, [m]);
+        return { pkgs: r.pkgs, err: r.errs[0] ? new MatchError(pattern, r.errs[0]) : undefined };
+      })();
+      this.matchInModuleCache.set(k, p);
+    }
+    return p;
+  }
+
+  /** performWildcardQueries gives wildcard queries candidates from the current build list. */
+  async performWildcardQueries(): Promise<void> {
+    for (const q of this.wildcardQueries) {
+      if (q.version === 'none') await this.queryNone(q);
+      else await this.queryWildcard(q);
+    }
+  }
+
+  /**
+   * queryWildcard adds a candidate for each module of the build list that exists at the
+   * query's version and whose path, or one of whose packages there, matches the pattern.
+   */
+  async queryWildcard(q: Query): Promise<void> {
+    const mms = this.loader.mainModules;
+    for (const curM of this.buildList) {
+      if (!q.canMatchInModule(curM.path)) continue;
+      await q.pathOnce(curM.path, async (): Promise<PathSet> => {
+        if (this.noneForPath(curM.path)) return { path: '', pkgMods: [] };
+        if (mms.contains(curM.path) && q.version !== 'upgrade' && q.version !== 'patch') {
+          if (q.matchesPath(curM.path)) {
+            return { path: '', pkgMods: [], err: new QueryMatchesMainModulesError([curM.path], q.pattern, q.version, mms.contains(q.pattern)) };
+          }
+          const { pkgs, err } = await this.matchInModule(q.pattern, curM);
+          if (err) return { path: '', pkgMods: [], err };
+          if (pkgs.length > 0) return { path: '', pkgMods: [], err: new QueryMatchesPackagesInMainModuleError(q.pattern, q.version, pkgs) };
+          return this.tryWildcard(q, curM);
+        }
+        let m: ModuleVersion;
+        try {
+          const rev = await this.session.queries.query(curM.path, q.version, this.initialSelected(curM.path), this.checkAllowedOr(q.version, this.initialSelected));
+          m = { path: curM.path, version: rev.version };
+        } catch (e) {
+          if (!isNoSuchModuleVersion(e as Error)) return { path: '', pkgMods: [], err: e as Error };
+          // No version matches: the module may yet leave the build list, or fail later.
+          return { path: '', pkgMods: [] };
+        }
+        return this.tryWildcard(q, m);
+      });
+    }
+  }
+
+  /** tryWildcard is the candidate m offers q: its packages, or the module itself. */
+  async tryWildcard(q: Query, m: ModuleVersion): Promise<PathSet> {
+    const { pkgs, err } = await this.matchInModule(q.pattern, m);
+    if (err) return { path: '', pkgMods: [], err };
+    if (pkgs.length > 0) return { path: '', pkgMods: [m] };
+    if (q.matchesPath(m.path)) return { path: '', pkgMods: [], mod: m };
+    return { path: '', pkgMods: [] };
+  }
+
+  /** findMissingWildcards queries a module for each wildcard that has matched no package yet. */
+  async findMissingWildcards(): Promise<void> {
+    for (const q of this.wildcardQueries) {
+      if (q.version === 'none' || q.matchesPackages) continue;
+      await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
+        let res;
+        try {
+          res = await this.queryPattern(q.pattern, q.version, this.initialSelected, this.checkAllowedOr(q.version, this.initialSelected));
+        } catch (e) {
+          return { path: '', pkgMods: [], err: e as Error };
+        }
+        if (res.err) {
+          if (isNoSuchPackageVersion(res.err) && q.resolved.length > 0) return { path: '', pkgMods: [] };
+          return { path: '', pkgMods: [], err: res.err };
+        }
+        return { path: '', pkgMods: res.pkgMods.map((r) => r.mod), mod: res.modOnly?.mod };
+      });
+    }
+  }
+
+  /** checkWildcardVersions reports build-list modules that match a wildcard at another version than it asked for. */
+  async checkWildcardVersions(): Promise<void> {
+    for (const q of this.wildcardQueries) {
+      for (const curM of this.buildList) {
+        if (!q.canMatchInModule(curM.path)) continue;
+        if (!q.matchesPath(curM.path)) {
+          const { pkgs, err } = await this.matchInModule(q.pattern, curM);
+          if (pkgs.length === 0) {
+            if (err) this.reportError(q, err);
+            continue;
+          }
+        }
+        let rev: string;
+        try {
+          rev = (await this.session.queries.query(curM.path, q.version, this.initialSelected(curM.path), this.checkAllowedOr(q.version, this.initialSelected))).version;
+        } catch (e) {
+          this.reportError(q, e as Error);
+          continue;
+        }
+        if (rev === curM.version) continue;
+        if (!q.matchesPath(curM.path)) {
+          const m = { path: curM.path, version: rev };
+          const { pkgs, err } = await this.matchInModule(q.pattern, m);
+          if (err) {
+            this.reportError(q, err);
+            continue;
+          }
+          if (pkgs.length === 0) {
+            const version = rev !== q.version ? `${m.path}@${q.version} (${m.version})` : formatModule(m);
+            this.reportError(q, new Error(`${q.raw} matches packages in ${formatModule(curM)} but not ${version}: specify a different version for module ${m.path}`));
+            continue;
+          }
+        }
+        this.reportError(q, new Error(`internal error: selected ${formatModule(curM)} instead of ${rev}`));
       }
-      return { path: '', pkgMods: [], mod: { path: q.pattern, version: 'none' } };
-    });
+    }
+    this.exitIfErrors();
   }
 
   async performLocalQueries(): Promise<void> {
@@ -586,7 +781,7 @@ class Resolver {
   }
 
   private noneForPath(path: string): Query | undefined {
-    return this.nonesByPath.get(path);
+    return this.nonesByPath.get(path) ?? this.wildcardNones.find((q) => q.matchesPath(path));
   }
 
   /** disambiguate drops candidates that contradict resolved versions (resolver.disambiguate). */
@@ -640,12 +835,16 @@ class Resolver {
     q.resolved.push(m);
   }
 
-  private reportConflict(pq: Query, m: ModuleVersion, conflict: { version: string; reason: Query }): void {
+  private reportConflict(pq: Query, m: ModuleVersion, conflict0: { version: string; reason: Query }): void {
     if (pq.conflict) return;
-    pq.conflict = conflict.reason;
+    pq.conflict = conflict0.reason;
+    let proposed = { version: m.version, reason: pq };
+    let conflict = conflict0;
+    // The specific path is named first, the wildcard second.
+    if (pq.isWildcard && !conflict.reason.isWildcard) [proposed, conflict] = [conflict, proposed];
     const argStr = (q: Query, v: string): string => (v !== q.version ? `${q.pattern}@${q.version} (${v})` : q.raw);
-    const modDetail = m.path !== pq.pattern ? `for module ${m.path}, ` : '';
-    this.reportError(pq, new Error(`${modDetail}${argStr(pq, m.version)} conflicts with ${argStr(conflict.reason, conflict.version)}`));
+    const modDetail = m.path !== proposed.reason.pattern ? `for module ${m.path}, ` : '';
+    this.reportError(pq, new Error(`${modDetail}${argStr(proposed.reason, proposed.version)} conflicts with ${argStr(conflict.reason, conflict.version)}`));
   }
 
   /** updateBuildList applies the resolved versions (and tentative additions) to the build list. */
@@ -816,8 +1015,12 @@ function conflictLine(c: Conflict, reason: (m: ModuleVersion) => string): string
   return `go: ${first} ${adverb}requires ${last}, not ${reason(c.constraint!)}`;
 }
 
+function isNoSuchModuleVersion(err: Error): boolean {
+  return isNotExist(err) || err instanceof NoMatchingVersionError;
+}
+
 function isNoSuchPackageVersion(err: Error): boolean {
-  return isNotExist(err) || err instanceof NoMatchingVersionError || err instanceof PackageNotInModuleError;
+  return isNoSuchModuleVersion(err) || err instanceof PackageNotInModuleError;
 }
 
 function reqsFromGoMod(f: ModFile): ModuleVersion[] {
@@ -879,8 +1082,8 @@ function parseArgs(r: Resolver, args: readonly string[]): { queries: Query[]; dr
       r.error(q.pattern === 'tool' ? `go: can't request explicit version of "tool" pattern` : `go: can't request explicit version of standard-library pattern ${goQuote(q.pattern)}`);
       continue;
     }
-    if (q.pattern === 'std' || q.pattern === 'cmd' || (!q.patternIsLocal && q.pattern.includes('...'))) {
-      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules, packages, local directories (./...), "all", "work" or "tool"`);
+    if (q.pattern === 'std' || q.pattern === 'cmd' || (!q.patternIsLocal && q.pattern.includes('...') && (isStandardImportPath(q.pattern) || !r.session.packages.moduleFileNames))) {
+      r.error(`go: gomodx get does not support the pattern "${q.pattern}" yet: name modules, packages, directories (./...), module path patterns with a dot in the first element, "all", "work" or "tool"`);
       continue;
     }
     if (q.version === 'none') {
@@ -947,12 +1150,16 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
         throw new ExitSignal();
       }
       seen.add(state);
+      await r.performWildcardQueries();
       await r.performPatternAllQueries();
       if (await r.resolveQueries(queries)) continue;
       const upgrades = await r.findAndUpgradeImports(queries);
       if (await r.applyUpgrades(upgrades)) continue;
+      await r.findMissingWildcards();
+      if (await r.resolveQueries(r.wildcardQueries)) continue;
       break;
     }
+    await r.checkWildcardVersions();
 
     const warnings = await checkPackageProblems(r, queries);
     r.stderr.push(...warnings);

@@ -199,9 +199,13 @@ export interface PackageContext {
  * the main module's tree and directory replacements on disk. Everything read is kept for the
  * tree's lifetime (one go get run); zip hashes go to zipSums for go.sum.
  */
+/** Parsed headers of files (a module zip's files are cached by the source, so they are parsed once). */
+const headers = new WeakMap<GoFile, GoFileHeader | null>();
+
 export class PackageTree {
   private readonly entries = new Map<string, Promise<readonly LocalDirEntry[] | undefined>>();
-  private readonly headers = new WeakMap<GoFile, GoFileHeader | null>();
+  /** Files on disk, read once per run (go get reads a directory's files once, too). */
+  private readonly localFiles = new Map<string, Promise<readonly GoFile[]>>();
 
   constructor(
     readonly loader: Loader,
@@ -229,7 +233,7 @@ export class PackageTree {
   async goFiles(m: ModuleVersion, rel: string): Promise<readonly GoFile[]> {
     const root = this.localRoot(m);
     let files: readonly GoFile[];
-    if (root !== undefined) files = await this.source.localGoFiles(cleanJoin(root, rel));
+    if (root !== undefined) files = await this.localGoFiles(cleanJoin(root, rel));
     else {
       const actual = this.actual(m);
       const k = keyOf(actual);
@@ -253,6 +257,13 @@ export class PackageTree {
     await this.goFiles(m, '');
   }
 
+  /** localGoFiles lists the .go files of a directory on disk (cached for the run). */
+  localGoFiles(absDir: string): Promise<readonly GoFile[]> {
+    let p = this.localFiles.get(absDir);
+    if (!p) this.localFiles.set(absDir, (p = this.source.localGoFiles(absDir)));
+    return p;
+  }
+
   /** dirEntries lists a directory on disk (cached), undefined if it is not one. */
   dirEntries(absDir: string): Promise<readonly LocalDirEntry[] | undefined> {
     let p = this.entries.get(absDir);
@@ -270,8 +281,8 @@ export class PackageTree {
   }
 
   header(f: GoFile): GoFileHeader | undefined {
-    let h = this.headers.get(f);
-    if (h === undefined) this.headers.set(f, (h = parseGoFileHeader(f.text) ?? null));
+    let h = headers.get(f);
+    if (h === undefined) headers.set(f, (h = parseGoFileHeader(f.text) ?? null));
     return h ?? undefined;
   }
 
@@ -574,7 +585,7 @@ async function resolveLocalPackage(ctx: PackageContext, dir: string): Promise<st
   const { loader, tree } = ctx;
   const absDir = isAbsolutePath(dir) ? cleanPath(dir) : cleanJoin(ctx.cwd, dir);
   const mm = loader.mainModules.single;
-  const files = await tree.source.localGoFiles(absDir);
+  const files = await tree.localGoFiles(absDir);
   const scanned = tree.scan(files, ctx.tags);
   if (scanned instanceof NoGoError && !files.some((f) => isGoSourceForBuild(f.name) || f.name.endsWith('_test.go'))) {
     if (tree.source.localDirEntries && (await tree.dirEntries(absDir)) === undefined) {
@@ -644,7 +655,7 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
     if (!top && (await tree.hasGoMod(absPath))) return;
     const name = prefix + path;
     if (match(name)) {
-      const files = await tree.source.localGoFiles(absPath);
+      const files = await tree.localGoFiles(absPath);
       if (!(tree.scan(files, ctx.tags) instanceof NoGoError)) dirs.push(name);
     }
     const es = await tree.dirEntries(absPath);
@@ -657,33 +668,90 @@ async function matchLocalDirs(ctx: PackageContext, m: PatternMatch): Promise<voi
 }
 
 /**
- * matchMainModulePackages lists the packages of the main module that match pattern
- * (modload.matchPackages over the main module): "." and "_" directories, testdata, nested
- * modules and what is below a vendor directory are skipped.
+ * matchPackages lists the packages of modules that match pattern (modload.matchPackages): a
+ * walk of each module's tree that skips ".", "_" and testdata directories, what is below a
+ * vendor directory and, on disk, nested modules and ignored directories. Errors fetching a
+ * module are returned with the packages found elsewhere.
  */
-export async function matchMainModulePackages(ctx: PackageContext, pattern: string, anyTags: boolean): Promise<string[]> {
-  const tags = anyTags ? ANY_TAGS : ctx.tags;
-  const { tree } = ctx;
-  const mm = ctx.loader.mainModules.single;
+export async function matchPackages(
+  ctx: PackageContext,
+  pattern: string,
+  tags: BuildTags,
+  modules: readonly ModuleVersion[],
+): Promise<{ pkgs: string[]; errs: Error[] }> {
+  const { tree, loader } = ctx;
   const meta = isMetaPackage(pattern);
   const isMatch = meta ? () => true : matchPattern(pattern);
   const treeCanMatch = meta ? () => true : treeCanMatchPattern(pattern);
-  if (!treeCanMatch(mm.path)) return [];
+  const have = new Set<string>(['builtin']);
   const out: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    const elem = rel === '' ? '' : rel.slice(rel.lastIndexOf('/') + 1);
-    if (rel !== '' && (elem.startsWith('.') || elem.startsWith('_') || elem === 'testdata')) return;
-    if (ctx.ignore?.shouldIgnore(rel)) return;
-    const name = rel === '' ? mm.path : `${mm.path}/${rel}`;
-    if (!treeCanMatch(name)) return;
-    if (rel !== '' && (await tree.hasGoMod(dir))) return;
-    if (isMatch(name) && !(tree.scan(await tree.source.localGoFiles(dir), tags) instanceof NoGoError)) out.push(name);
-    if (elem === 'vendor') return;
-    const es = await tree.dirEntries(dir);
-    for (const e of es ?? []) if (e.isDir) await walk(cleanJoin(dir, e.name), rel === '' ? e.name : `${rel}/${e.name}`);
+  const errs: Error[] = [];
+  const consider = (name: string, files: () => Promise<readonly GoFile[]>): Promise<void> | void => {
+    if (have.has(name)) return;
+    have.add(name);
+    if (!isMatch(name)) return;
+    return files().then((fs) => {
+      if (!(tree.scan(fs, tags) instanceof NoGoError)) out.push(name);
+    });
   };
-  await walk(mm.root, '');
-  return out.sort(cmpStrings);
+  // A tree on disk: the main module, or a directory replacement.
+  const walkDisk = async (root: string, prefix: string, ignore: IgnorePatterns | undefined): Promise<void> => {
+    const walk = async (dir: string, rel: string): Promise<void> => {
+      const elem = rel === '' ? '' : rel.slice(rel.lastIndexOf('/') + 1);
+      if (rel !== '' && (elem.startsWith('.') || elem.startsWith('_') || elem === 'testdata')) return;
+      if (ignore?.shouldIgnore(rel)) return;
+      const name = rel === '' ? prefix : `${prefix}/${rel}`;
+      if (!treeCanMatch(name)) return;
+      if (rel !== '' && (await tree.hasGoMod(dir))) return;
+      await consider(name, () => tree.localGoFiles(dir));
+      if (elem === 'vendor') return;
+      const es = await tree.dirEntries(dir);
+      for (const e of [...(es ?? [])].sort((x, y) => cmpStrings(x.name, y.name))) {
+        if (e.isDir) await walk(cleanJoin(dir, e.name), rel === '' ? e.name : `${rel}/${e.name}`);
+      }
+    };
+    await walk(root, '');
+  };
+  // A module zip: every directory that holds a file (modindex's walk of the extracted module).
+  const walkZip = async (mod: ModuleVersion): Promise<void> => {
+    const actual = tree.actual(mod);
+    if (!tree.source.moduleFileNames) throw new Error(`gomodx: cannot list the packages of ${formatModule(actual)}`);
+    const names = await tree.source.moduleFileNames(actual, tree.signal);
+    const dirs = new Set<string>(['']);
+    for (const n of names) {
+      for (let i = n.indexOf('/'); i >= 0; i = n.indexOf('/', i + 1)) dirs.add(n.slice(0, i));
+    }
+    for (const rel of [...dirs].sort(cmpStrings)) {
+      const elems = rel === '' ? [] : rel.split('/');
+      if (elems.some((e, i) => e.startsWith('.') || e.startsWith('_') || e === 'testdata' || (e === 'vendor' && i < elems.length - 1))) continue;
+      const name = rel === '' ? mod.path : `${mod.path}/${rel}`;
+      if (!treeCanMatch(name)) continue;
+      await consider(name, () => tree.goFiles(mod, rel));
+    }
+  };
+  for (const mod of modules) {
+    if (isToolchainPath(mod.path) || !treeCanMatch(mod.path)) continue;
+    if (mod.version === '' && loader.mainModules.contains(mod.path)) {
+      await walkDisk(loader.mainModules.get(mod.path)!.root, mod.path, ctx.ignore);
+      continue;
+    }
+    try {
+      await tree.fetch(mod);
+    } catch (e) {
+      errs.push(e as Error);
+      continue;
+    }
+    const root = tree.localRoot(mod);
+    if (root !== undefined) await walkDisk(root, mod.path, undefined);
+    else await walkZip(mod);
+  }
+  return { pkgs: out.sort(cmpStrings), errs };
+}
+
+/** matchMainModulePackages lists the packages of the main module that match pattern. */
+export async function matchMainModulePackages(ctx: PackageContext, pattern: string, anyTags: boolean): Promise<string[]> {
+  const mm = ctx.loader.mainModules.single;
+  return (await matchPackages(ctx, pattern, anyTags ? ANY_TAGS : ctx.tags, [{ path: mm.path, version: '' }])).pkgs;
 }
 
 /** dirImportPath is MainModuleSet.DirImportPath for one main module: "." when dir is outside it. */
@@ -1016,7 +1084,15 @@ export async function loadPackages(ctx: PackageContext, rs0: Requirements, opts:
         m.pkgs = await matchMainModulePackages(ctx, 'work', opts.anyTags);
       } else if (m.pattern === 'tool') {
         m.pkgs = [...ctx.tools];
-      } else if (m.pattern.includes('...') || isMetaPackage(m.pattern)) {
+      } else if (m.pattern.includes('...')) {
+        // A wildcard over module paths: every module of the build list that could hold a match.
+        m.errs = [];
+        const mg = await graphOf(ctx.loader, rs);
+        if (mg.error) m.errs.push(mg.error);
+        const r = await matchPackages(ctx, m.pattern, opts.anyTags ? ANY_TAGS : ctx.tags, mg.graph.buildList());
+        m.pkgs = r.pkgs;
+        for (const e of r.errs) addMatchError(m, e);
+      } else if (isMetaPackage(m.pattern)) {
         throw new Error(`internal error: gomodx cannot load pattern ${m.pattern}`);
       } else {
         m.pkgs = [m.pattern];

@@ -62,6 +62,11 @@ export interface PackageSource {
    * files end a module's tree. Without it, directories are seen only through their .go files.
    */
   localDirEntries?(absDir: string): Promise<readonly LocalDirEntry[] | undefined>;
+  /**
+   * moduleFileNames lists the files of m's zip, relative to the module root: package patterns
+   * with "..." walk module versions with it. Without it, such patterns are refused.
+   */
+  moduleFileNames?(m: ModuleVersion, signal?: AbortSignal): Promise<readonly string[]>;
 }
 
 /** LocalDirEntry is one entry of a directory on disk (symbolic links are not directories). */

@@ -61,6 +61,20 @@ export class QueryMatchesMainModulesError extends Error {
   }
 }
 
+/** QueryMatchesPackagesInMainModuleError: a version was asked of packages that the main module holds. */
+export class QueryMatchesPackagesInMainModuleError extends Error {
+  constructor(pattern: string, query: string, packages: readonly string[]) {
+    super(
+      packages.length > 1
+        ? `pattern ${pattern} matches ${packages.length} packages in the main module, so can't request version ${query}`
+        : pattern.includes('...') || ['std', 'cmd', 'all', 'tool', 'work'].includes(pattern)
+          ? `pattern ${pattern} matches package ${packages[0]} in the main module, so can't request version ${query}`
+          : `package ${packages[0]} is in the main module, so can't request version ${query}`,
+    );
+    this.name = 'QueryMatchesPackagesInMainModuleError';
+  }
+}
+
 /** PackageNotInModuleError: a module matched the path's prefix but holds no such package. */
 export class PackageNotInModuleError extends Error {
   constructor(
