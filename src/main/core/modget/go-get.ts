@@ -2,15 +2,17 @@
  * What `go get ARG...` does to a module, computed without writing anything: modget's resolver
  * (arguments, version queries against the initial build list, conflicts between arguments,
  * -u upgrades of imported packages' modules), modload.EditBuildList, the package loads that
- * make the modules of loaded packages roots (load-packages.ts), the retraction and deprecation
- * warnings, the go.mod text go writes, the change report and the go.sum lines.
+ * make the modules of loaded packages roots and mark direct imports (load-packages.ts), the
+ * retraction and deprecation warnings, the go.mod text go writes, the change report and the
+ * go.sum lines.
  *
- * Packages are read from module zips (and the main module's directory): an argument names a
- * package when its module version holds .go files there, and loading follows the imports those
- * files declare. Arguments may be module or package paths, local directories with or without
- * "..." (./...), and "all". What this does not model: tests (-t), build constraints other than
- * "ignore", tool lines, and "..." patterns that are not local directories ("tool", "work",
- * "std", "cmd" and example.com/x/... are refused).
+ * Arguments are module or package paths, local directories with or without "..." (./...),
+ * module path patterns with "..." (example.com/x/...), "all", "work" and "tool". Packages are
+ * read from module zips, the main module's tree and directory replacements; build constraints
+ * are evaluated (any tags while resolving, the target's GOOS/GOARCH/cgo/release tags for the
+ * final check). What this does not model: tests of the named packages (-t), -tool, the -tags
+ * flag and GOEXPERIMENT tags, and standard-library patterns ("std", "cmd" make go panic).
+ * Where go get would never return, gomodx stops with an error instead (NON_TERMINATION).
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { isToolchainPath, modCompare, modSort } from '../gover/gover';
