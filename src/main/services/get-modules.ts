@@ -80,6 +80,7 @@ function packageSource(repository: ProxyModuleRepository): PackageSource {
     zipHash: (m, signal) => repository.zipHash(m, signal),
     localDirEntries,
     moduleFileNames: (m, signal) => repository.moduleFileNames(m, signal),
+    moduleGoModInZip: (m, signal) => repository.moduleGoModInZip(m, signal),
   };
 }
 

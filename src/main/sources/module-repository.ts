@@ -278,6 +278,12 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     return entries.filter((e) => e.name.startsWith(prefix) && !e.name.endsWith('/')).map((e) => e.name.slice(prefix.length));
   }
 
+  /** moduleGoModInZip returns the go.mod file in m's zip (undefined when the zip has none). */
+  async moduleGoModInZip(m: ModuleVersion, signal?: AbortSignal): Promise<string | undefined> {
+    const { entries } = await this.zip(m, signal);
+    return entries.find((e) => e.name === `${m.path}@${m.version}/go.mod`)?.data.toString('utf8');
+  }
+
   zipHash(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
     return this.remember(this.hashes, `${m.path}@${m.version}`, async () => {
       // The module cache records the hash of every zip it extracted; go trusts it as well.

@@ -177,6 +177,11 @@ class Query {
     }
   }
 
+  /** seenCount is how many paths have candidate sets (pathOnce calls made). */
+  get seenCount(): number {
+    return this.seen.size;
+  }
+
   /** isWildcard tells whether the pattern can match several paths. */
   get isWildcard(): boolean {
     return this.matchWildcard !== undefined;
@@ -350,12 +355,14 @@ class Resolver {
   }
 
   /** stateKey identifies everything the resolver's next round depends on. */
-  stateKey(): string {
+  stateKey(queries: readonly Query[]): string {
     const roots = this.rs.rootModules.map(formatModule).join(' ');
     const direct = [...this.rs.direct.keys()].sort().join(' ');
     const list = this.buildList.map(formatModule).join(' ');
     const resolved = [...this.resolvedVersion].map(([p, v]) => `${p}@${v.version}`).join(' ');
-    return `${roots}|${direct}|${list}|${resolved}`;
+    // Queries remember the paths they have looked at: a state is the same only if they do too.
+    const seen = queries.map((q) => `${q.seenCount}/${q.candidates.length}`).join(',');
+    return `${roots}|${direct}|${list}|${resolved}|${seen}`;
   }
 
   /** setExitStatus makes the run fail at the next exitIfErrors without printing anything (base.SetExitStatus). */
@@ -1146,7 +1153,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     // means exactly that, and is reported instead of repeated.
     const seen = new Set<string>();
     for (;;) {
-      const state = r.stateKey();
+      const state = r.stateKey(queries);
       if (seen.has(state)) {
         r.error(`go: ${NON_TERMINATION}: the build list keeps cycling through the same states (the go command loops forever)`);
         throw new ExitSignal();

@@ -18,7 +18,7 @@ import type { ModuleVersion } from '../../../shared/model/module-version';
 import { goCompare, isToolchainPath, modCompare, modSort } from '../gover/gover';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
-import { pruningForGoVersion } from '../modload/summary';
+import { pruningForGoVersion, TooNewError } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';
 import { ModuleError } from '../modpath/module-errors';
@@ -255,6 +255,14 @@ export class PackageTree {
       return;
     }
     await this.goFiles(m, '');
+    // modfetch.Download refuses a module whose go.mod needs a newer go than the running one
+    // (reading the file in the zip, not checking it against go.sum).
+    const actual = this.actual(m);
+    const goMod = await this.source.moduleGoModInZip?.(actual, this.signal);
+    const goVersion = goMod === undefined ? '' : goModLookup(goMod, 'go');
+    if (goVersion !== '' && goCompare(goVersion, this.loader.opts.localGo) > 0) {
+      throw new TooNewError(formatModule(actual), goVersion, this.loader.opts.localGo, this.loader.opts.toolchainExplain ?? '');
+    }
   }
 
   /** localGoFiles lists the .go files of a directory on disk (cached for the run). */
@@ -330,6 +338,19 @@ export class PackageTree {
     }
     return { dir: rel === '' ? formatModule(this.actual(m)) : `${formatModule(this.actual(m))}/${rel}`, files: await this.goFiles(m, rel) };
   }
+}
+
+/** goModLookup is gover.GoModLookup: the value of the first line that starts with key. */
+function goModLookup(goMod: string, key: string): string {
+  for (const raw of goMod.split('\n')) {
+    const line = raw.trim();
+    if (!line.startsWith(key)) continue;
+    const rest = line.slice(key.length);
+    if (rest === '' || (rest[0] !== ' ' && rest[0] !== '\t')) continue;
+    const c = rest.indexOf('//');
+    return (c >= 0 ? rest.slice(0, c) : rest).trim();
+  }
+  return '';
 }
 
 function cmpStrings(a: string, b: string): number {
@@ -784,6 +805,8 @@ class PackageLoader {
   pkgs: LoadedPackage[] = [];
   private pending: LoadedPackage[] = [];
   private allClosesOverTests = false;
+  /** loadError stopped the load (printed, with allowErrors). */
+  loadError?: Error;
 
   constructor(
     private readonly ctx: PackageContext,
@@ -959,6 +982,12 @@ class PackageLoader {
     const loader = this.loader;
     const loadedDirect = this.allPatternIsRoot && this.opts.anyTags;
     const direct = loadedDirect ? new Map<string, boolean>() : new Map(rs.direct);
+    // A package that needs a newer go stops the load (the toolchain would have to switch).
+    let maxTooNew: TooNewError | undefined;
+    for (const pkg of this.pkgs) {
+      if (pkg.err instanceof TooNewError && (!maxTooNew || goCompare(pkg.err.goVersion, maxTooNew.goVersion) > 0)) maxTooNew = pkg.err;
+    }
+    if (maxTooNew) throw maxTooNew;
     for (const pkg of this.pkgs) {
       if (pkg.mod.version !== '' || !loader.mainModules.contains(pkg.mod.path)) continue;
       for (const dep of pkg.imports) if (fromExternalModule(loader, dep)) direct.set(dep.mod.path, true);
@@ -1015,7 +1044,13 @@ class PackageLoader {
       }
       await this.drain();
       this.buildStacks();
-      if (await this.updateRequirements()) continue;
+      try {
+        if (await this.updateRequirements()) continue;
+      } catch (e) {
+        // go reports the error and stops loading; what was loaded so far is the answer.
+        if (!this.opts.allowErrors) throw e;
+        this.loadError = e as Error;
+      }
       break;
     }
   }
@@ -1110,8 +1145,9 @@ export async function loadPackages(ctx: PackageContext, rs0: Requirements, opts:
   const report = (line: string): void => {
     (opts.allowErrors ? stderr : fatal).push(line);
   };
-  // In go's order: package errors and module paths used twice (end of loadFromRoots), then
-  // matching errors, then the patterns that matched nothing.
+  // In go's order: an error that stopped loading, package errors and module paths used twice
+  // (end of loadFromRoots), then matching errors, then the patterns that matched nothing.
+  if (ld.loadError) report(`go: ${ld.loadError.message}\n`);
   if (!opts.silencePackageErrors) {
     for (const pkg of ld.pkgs) {
       if (!pkg.err || pkg.err instanceof NoGoError) continue;

@@ -67,6 +67,11 @@ export interface PackageSource {
    * with "..." walk module versions with it. Without it, such patterns are refused.
    */
   moduleFileNames?(m: ModuleVersion, signal?: AbortSignal): Promise<readonly string[]>;
+  /**
+   * moduleGoModInZip returns the go.mod file inside m's zip (undefined when it has none): go
+   * refuses a downloaded module whose go line is newer than the running go.
+   */
+  moduleGoModInZip?(m: ModuleVersion, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 /** LocalDirEntry is one entry of a directory on disk (symbolic links are not directories). */
