@@ -80,6 +80,8 @@ interface CaseOutcome {
   readonly goOk: boolean;
   /** loops: both tools agree that go get never ends (gomodx says so, go was still running). */
   readonly loops?: boolean;
+  /** panics: go crashed with an internal error, and gomodx reported the same one. */
+  readonly panics?: boolean;
 }
 
 /** LOOP_MESSAGE starts gomodx's refusal where go get would loop forever. */
@@ -118,6 +120,13 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     return { c, problems, goOk: false, loops: loops && killed };
   }
   const gx = inWork(await gomodx(['get', ...c.args], gxCwd, gxEnv));
+  // go panics on some inputs (e.g. "internal error: missing go root module" in editRequirements);
+  // gomodx must then fail with the same internal error.
+  const panic = /^panic: (?:go: )?(.*)$/m.exec(go.stderr);
+  if (panic && go.code === 2) {
+    if (gx.code === 0 || !gx.stderr.includes(panic[1]!)) problems.push(`go panicked (${panic[1]}), gomodx did not fail the same way (exit ${gx.code}):\n${gx.stderr}`);
+    return { c, problems, goOk: false, panics: true };
+  }
   // Messages about local directories name the copy each tool ran in.
   const goErr = goStderr(go.stderr).split(goDir).join('$WORK');
   if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
@@ -171,7 +180,7 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
     for (const c of all) for (const k of c.c.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
     console.log(
       `get differential: ${results.size} universes, ${all.length} cases (${all.filter((c) => c.goOk).length} where go succeeded, ` +
-        `${all.filter((c) => c.loops).length} where go loops forever), ` +
+        `${all.filter((c) => c.loops).length} where go loops forever, ${all.filter((c) => c.panics).length} where go panics), ` +
         `${all.filter((c) => c.problems.length > 0).length} mismatching\nkinds: ${[...kinds].sort().map(([k, n]) => `${k}=${n}`).join(' ')}`,
     );
     if (base !== '' && (await readdir(base)).length === 0) await rm(base, { recursive: true, force: true });
