@@ -107,7 +107,9 @@ export async function getProxyFile(base: string, rel: string, signal?: AbortSign
       throw new NotFoundError(`reading ${url}: ${res.status} ${res.statusText}${body ? `\n\tserver response: ${body.split('\n')[0]}` : ''}`);
     }
     if (!res.ok) {
-      lastError = new Error(`reading ${url}: ${res.status} ${res.statusText}`);
+      // go's web.HTTPError shows what the server said for any failed status, not only 404.
+      const body = (await res.text().catch(() => '')).slice(0, 1000).trim();
+      lastError = new Error(`reading ${url}: ${res.status} ${res.statusText}${body ? `\n\tserver response: ${body.split('\n')[0]}` : ''}`);
       if (isTransientStatus(res.status)) continue;
       throw lastError;
     }
