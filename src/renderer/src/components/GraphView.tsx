@@ -21,9 +21,18 @@ import { fitGraph, graphHandle } from './graph-handle';
 /** LARGE_GRAPH is where drawing switches to cheaper edges and textures while moving. */
 const LARGE_GRAPH = 600;
 
+/**
+ * webglAvailable tells whether WebGL runs on a GPU. A software implementation (SwiftShader,
+ * llvmpipe: what Chromium falls back to without a GPU) draws a large graph several times slower
+ * than the canvas renderer, so it does not count.
+ */
 function webglAvailable(): boolean {
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    return !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
   } catch {
     return false;
   }
@@ -154,10 +163,9 @@ export function GraphView(): JSX.Element {
   useEffect(() => {
     if (!cy) return;
     let live = true;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-    });
+    // The new elements are added only once laid out, each at its place: adding them first would
+    // style and draw the whole graph piled at the origin, then move every node again.
+    cy.batch(() => cy.elements().remove());
     if (elements.length === 0) {
       setState('empty');
       return;
@@ -166,10 +174,8 @@ export function GraphView(): JSX.Element {
     const apply = (positions: Positions): void => {
       if (!live || cy.destroyed()) return;
       cy.batch(() => {
-        cy.nodes().forEach((n) => {
-          const p = positions[n.id()];
-          if (p) n.position(p);
-        });
+        cy.elements().remove();
+        cy.add(elements.map((e) => (e.group === 'nodes' && positions[e.data.id!] ? { ...e, position: positions[e.data.id!] } : e)));
       });
       fitGraph(cy, useAppStore.getState().legendOpen);
       const sel = useAppStore.getState().selectedId;
@@ -198,8 +204,15 @@ export function GraphView(): JSX.Element {
     return () => ro.disconnect();
   }, [cy]);
 
+  // A theme change restyles every element; an instance is created with the theme of its time, so
+  // the first run (right after creation, with the graph just added) would restyle for nothing.
+  const styledWith = useRef<{ cy: Core; theme: string }>(undefined);
   useEffect(() => {
-    cy?.style(graphStylesheet(theme, { large }));
+    if (!cy) return;
+    const was = styledWith.current;
+    styledWith.current = { cy, theme };
+    if (!was || was.cy !== cy) return;
+    if (was.theme !== theme) cy.style(graphStylesheet(theme, { large }));
   }, [cy, theme, large]);
 
   // Selection: highlight the paths from main that set its version once they are known (else
