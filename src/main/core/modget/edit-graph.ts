@@ -154,6 +154,7 @@ class Stamps {
   enqueuedUnpruned: Int32Array = new Int32Array(1024);
   seen: Int32Array = new Int32Array(1024);
   unprune: Int32Array = new Int32Array(1024);
+  skipped: Int32Array = new Int32Array(1024);
   unpruneGen = 0;
   gen = 0;
   walk = 0;
@@ -170,6 +171,7 @@ class Stamps {
     this.enqueuedUnpruned = grow(this.enqueuedUnpruned, ids);
     this.seen = grow(this.seen, ids);
     this.unprune = grow(this.unprune, ids);
+    this.skipped = grow(this.skipped, ids);
     this.selectedGen = grow(this.selectedGen, paths);
     this.selected = grow(this.selected, paths);
   }
@@ -183,7 +185,7 @@ class Stamps {
 export class EditGraph {
   readonly rootIds: Int32Array;
   readonly mainId: number;
-  private readonly gen: number;
+  protected readonly gen: number;
 
   constructor(
     readonly table: ModuleTable,
@@ -277,67 +279,103 @@ export class EditGraph {
 /**
  * loadEditGraph is readModGraph for a single main module: every root's go.mod is loaded; a
  * loaded module's requirements are loaded too when the root set is unpruned, when its own
- * go.mod is unpruned, or when they are in unprune. The graph returned is valid until the next
- * one is loaded from the same table.
+ * go.mod is unpruned, or when they are in the "unprune" set. The graph returned is valid until
+ * the next one is loaded from the same table.
+ *
+ * The unprune set can then grow with unprune(): the loaded set and the selected versions only
+ * grow with it, so the graph is extended where the larger set reaches further (the requirements
+ * it skipped before), which gives the graph a full reload would, at the cost of what is new.
  */
-export async function loadEditGraph(
-  loader: Loader,
-  table: ModuleTable,
-  pruning: Pruning,
-  rootIds: Int32Array,
-  unpruneSet: ReadonlySet<number>,
-): Promise<EditGraph> {
-  // A stamp per id: the set is consulted for every requirement of every pruned module.
-  const unpruneMark = ++table.st.unpruneGen;
-  for (const id of unpruneSet) table.st.unprune[id] = unpruneMark;
-  const g = new EditGraph(table, table.id(loader.mainModules.versions[0]!), rootIds);
-  const gen = table.st.gen;
-  const work: number[] = [];
-  const workPruning: Pruning[] = [];
-  const enqueue = (id: number, p: Pruning): void => {
+export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array): Promise<GrowingEditGraph> {
+  const g = new GrowingEditGraph(loader, table, pruning, rootIds);
+  for (const r of rootIds) g.enqueue(r, pruning);
+  await g.drain();
+  return g;
+}
+
+/** GrowingEditGraph is an EditGraph whose unprune set can grow (see loadEditGraph). */
+export class GrowingEditGraph extends EditGraph {
+  private readonly work: number[] = [];
+  private readonly workPruning: Pruning[] = [];
+  private readonly unpruneMark: number;
+
+  constructor(
+    private readonly loader: Loader,
+    table: ModuleTable,
+    readonly pruning: Pruning,
+    rootIds: Int32Array,
+  ) {
+    super(table, table.id(loader.mainModules.versions[0]!), rootIds);
+    this.unpruneMark = ++table.st.unpruneGen;
+  }
+
+  /** unprune adds ids to the unprune set and loads what that brings into the graph. */
+  async unprune(ids: Iterable<number>): Promise<void> {
+    const st = this.table.st;
+    for (const id of ids) {
+      if (st.unprune[id] === this.unpruneMark) continue;
+      st.unprune[id] = this.unpruneMark;
+      // A pruned module's visit skipped it (st.skipped is stamped by graph number): the larger
+      // set would have enqueued it there.
+      if (st.skipped[id] === this.gen) this.enqueue(id, 'pruned');
+    }
+    await this.drain();
+  }
+
+  enqueue(id: number, p: Pruning): void {
+    const table = this.table;
     if (table.mods[id]!.version === 'none') return;
     const st = table.st;
     const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
-    if (arr[id] === gen) return;
-    arr[id] = gen;
-    work.push(id);
-    workPruning.push(p);
-  };
-  const visit = (id: number, p: Pruning): void => {
+    if (arr[id] === this.gen) return;
+    arr[id] = this.gen;
+    this.work.push(id);
+    this.workPruning.push(p);
+  }
+
+  private visit(id: number, p: Pruning): void {
+    const table = this.table;
     const s = table.summary[id];
     if (!s) return;
     const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
     const reqs = table.reqIds[id]!;
-    for (const r of reqs) if (p !== 'pruned' || s.pruning === 'unpruned' || table.st.unprune[r] === unpruneMark) enqueue(r, next);
-  };
-  for (const r of g.rootIds) enqueue(r, pruning);
-  const waiting: { id: number; p: Pruning }[] = [];
-  for (;;) {
-    while (work.length > 0) {
-      const id = work.pop()!;
-      const p = workPruning.pop()!;
-      if (!table.asked[id]) {
-        const r = loader.goModSummary(table.mods[id]!);
-        if (r instanceof Promise) {
-          waiting.push({ id, p });
-          continue;
-        }
-        table.setSummary(id, r);
-      }
-      g.markLoaded(id);
-      visit(id, p);
+    const st = table.st;
+    for (const r of reqs) {
+      if (p !== 'pruned' || s.pruning === 'unpruned' || st.unprune[r] === this.unpruneMark) this.enqueue(r, next);
+      else st.skipped[r] = this.gen;
     }
-    if (waiting.length === 0) break;
-    // Some go.mod files are not cached yet: fetch them together, then go on.
-    const batch = waiting.splice(0);
-    const results = await Promise.all(batch.map((w) => (table.asked[w.id] ? undefined : loader.goModSummary(table.mods[w.id]!))));
-    loader.opts.signal?.throwIfAborted();
-    batch.forEach((w, i) => {
-      const r = results[i];
-      if (r && !table.asked[w.id]) table.setSummary(w.id, r);
-      g.markLoaded(w.id);
-      visit(w.id, w.p);
-    });
   }
-  return g;
+
+  /** drain loads everything enqueued, fetching the go.mod files that are not cached together. */
+  async drain(): Promise<void> {
+    const { table, loader, work, workPruning } = this;
+    const waiting: { id: number; p: Pruning }[] = [];
+    for (;;) {
+      while (work.length > 0) {
+        const id = work.pop()!;
+        const p = workPruning.pop()!;
+        if (!table.asked[id]) {
+          const r = loader.goModSummary(table.mods[id]!);
+          if (r instanceof Promise) {
+            waiting.push({ id, p });
+            continue;
+          }
+          table.setSummary(id, r);
+        }
+        this.markLoaded(id);
+        this.visit(id, p);
+      }
+      if (waiting.length === 0) break;
+      // Some go.mod files are not cached yet: fetch them together, then go on.
+      const batch = waiting.splice(0);
+      const results = await Promise.all(batch.map((w) => (table.asked[w.id] ? undefined : loader.goModSummary(table.mods[w.id]!))));
+      loader.opts.signal?.throwIfAborted();
+      batch.forEach((w, i) => {
+        const r = results[i];
+        if (r && !table.asked[w.id]) table.setSummary(w.id, r);
+        this.markLoaded(w.id);
+        this.visit(w.id, w.p);
+      });
+    }
+  }
 }

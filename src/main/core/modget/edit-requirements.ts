@@ -277,16 +277,21 @@ async function extendGraph(
 ): Promise<{ mg: EditGraph; upgradedRoots: Set<number> }> {
   const upgradedRoots = new Set<number>();
   const rootPaths = [...selectedRoot.keys()].map((p) => table.pathId(p));
+  const mg = await loadEditGraph(loader, table, rootPruning, rootIds);
+  if (rootPruning === 'unpruned') return { mg, upgradedRoots };
   for (;;) {
-    const mg = await loadEditGraph(loader, table, rootPruning, rootIds, upgradedRoots);
-    if (rootPruning === 'unpruned') return { mg, upgradedRoots };
-    const before = upgradedRoots.size;
+    const added: number[] = [];
     for (const p of rootPaths) {
       const id = mg.selectedId(p);
       if (id < 0 || table.mods[id]!.version === 'none') continue;
-      if (mg.requiredIds(id) === undefined && !upgradedRoots.has(id)) upgradedRoots.add(id);
+      if (mg.requiredIds(id) === undefined && !upgradedRoots.has(id)) {
+        upgradedRoots.add(id);
+        added.push(id);
+      }
     }
-    if (upgradedRoots.size === before) return { mg, upgradedRoots };
+    if (added.length === 0) return { mg, upgradedRoots };
+    // As readModGraph with the larger unprune set, without reloading what is already loaded.
+    await mg.unprune(added);
   }
 }
 
@@ -382,25 +387,41 @@ async function editLoop(
   // Module versions as small integers, for this edit's many graph reloads.
   const mv = (id: number): ModuleVersion => table.mods[id]!;
   const path = (ids: readonly number[]): ModuleVersion[] => ids.map(mv);
-  const mustSelectId = new Map<number, number>();
-  for (const [p, v] of mustSelectVersion) mustSelectId.set(table.pathId(p), table.id({ path: p, version: v }));
+  // The requested version's id by path id (-1: no request): the walk below asks for every
+  // requirement edge of every round, so it is an array, not a map. Ranks are read live, as a
+  // path's ranks are renumbered when a new version needs room between two others.
+  const mustIds = [...mustSelectVersion].map(([p, v]) => table.id({ path: p, version: v }));
+  const mustIdOfPath = new Int32Array(table.paths.length).fill(-1);
+  for (const id of mustIds) mustIdOfPath[table.pathOf[id]!] = id;
   const aboveMustSelect = (id: number): boolean => {
-    const max = mustSelectId.get(table.pathOf[id]!);
-    return max !== undefined && table.rank[id]! > table.rank[max]!;
+    const p = table.pathOf[id]!;
+    const max = p < mustIdOfPath.length ? mustIdOfPath[p]! : -1;
+    return max >= 0 && table.rank[id]! > table.rank[max]!;
   };
   let origMG: ModuleGraphResult | undefined;
 
   // The loop changes versions, never the set of root paths: sort the paths once.
   const rootPathOrder = modSort([...selectedRoot.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
+  // Each round moves a few roots: their ids are interned again, the others' are reused.
+  const lastVersion: string[] = new Array(rootPathOrder.length).fill('');
+  const lastRoot: ModuleVersion[] = new Array(rootPathOrder.length);
+  const lastId = new Int32Array(rootPathOrder.length).fill(-1);
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
     roots = [];
-    for (const p of rootPathOrder) {
+    const ids: number[] = [];
+    rootPathOrder.forEach((p, i) => {
       const v = selectedRoot.get(p)!;
-      if (v !== 'none') roots.push({ path: p, version: v });
-    }
-
-    const rootIds = Int32Array.from(roots, (m) => table.id(m));
+      if (v === 'none') return;
+      if (lastId[i]! < 0 || lastVersion[i] !== v) {
+        lastVersion[i] = v;
+        lastRoot[i] = { path: p, version: v };
+        lastId[i] = table.id(lastRoot[i]!);
+      }
+      roots.push(lastRoot[i]!);
+      ids.push(lastId[i]!);
+    });
+    const rootIds = Int32Array.from(ids);
     const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, selectedRoot);
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
     let firstError: Error | undefined;
