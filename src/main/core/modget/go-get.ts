@@ -62,6 +62,7 @@ import {
   shortMessage,
 } from './query-errors';
 import { reportChanges, type Change } from './report-changes';
+import { requirerIndex } from '../mvs/first-requirer';
 import { updateGoModFromReqs } from './update-go-mod';
 import { parsedGoSum, updatedGoSum } from './go-sum-update';
 
@@ -1406,15 +1407,10 @@ async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{
 
 /** explainChanges attaches a reason to each reported change. */
 function explainChanges(r: Resolver, finalGraph: ModuleGraphResult, changes: readonly Change[]): ExplainedChange[] {
-  const graph = finalGraph.graph;
+  const index = requirerIndex(finalGraph.graph);
   const requirerOf = (m: ModuleVersion): string | undefined => {
-    let found: string | undefined;
-    graph.walkBreadthFirst((n) => {
-      if (found !== undefined) return;
-      const reqs = graph.requiredBy(n);
-      if (reqs?.some((x) => x.path === m.path && x.version === m.version) && graph.selectedVersion(n.path) === n.version) found = formatModule(n);
-    });
-    return found;
+    const n = index(m);
+    return n ? formatModule(n) : undefined;
   };
   return changes.map((c) => {
     const rv = r.resolvedVersion.get(c.path);

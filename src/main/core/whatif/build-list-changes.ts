@@ -10,6 +10,7 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { goCompare, modCompare } from '../gover/gover';
 import type { RequirementGraph } from '../mvs/graph';
+import { requirerIndex } from '../mvs/first-requirer';
 import { compareGoStrings } from '../semver/go-string-order';
 
 /** ChangeKind says how a module's selected version moves. */
@@ -39,7 +40,7 @@ export interface BuildListChange {
   readonly by?: ModuleVersion;
 }
 
-/** RAISED_BY starts the reason of a change that a requirement raised (go-get's wording). */
+/** RAISED_BY starts the reason of a change that a requirement raised (go-get.ts words it the same). */
 const RAISED_BY = 'raised by a requirement of ';
 
 function compareVersions(path: string, a: string, b: string): number {
@@ -51,30 +52,6 @@ function kindOf(path: string, old: string, now: string): ChangeKind {
   if (old === '') return 'added';
   if (now === '' || now === 'none') return 'removed';
   return compareVersions(path, now, old) > 0 ? 'upgraded' : 'downgraded';
-}
-
-/**
- * requirerIndex finds, for "path@version", the first selected module (breadth first) that
- * requires it, preferring a dependency to a main module: after go get a main go.mod lists the
- * raised version too, but it does so because a dependency asked for it.
- */
-function requirerIndex(graph: RequirementGraph): (m: ModuleVersion) => ModuleVersion | undefined {
-  let index: Map<string, ModuleVersion> | undefined;
-  return (m) => {
-    if (!index) {
-      const built = new Map<string, ModuleVersion>();
-      graph.walkBreadthFirst((n) => {
-        if (graph.selectedVersion(n.path) !== n.version) return;
-        for (const r of graph.requiredBy(n) ?? []) {
-          const k = `${r.path}@${r.version}`;
-          const had = built.get(k);
-          if (!had || (had.version === '' && n.version !== '')) built.set(k, n);
-        }
-      });
-      index = built;
-    }
-    return index.get(`${m.path}@${m.version}`);
-  };
 }
 
 function order(a: BuildListChange, b: BuildListChange): number {
@@ -108,8 +85,7 @@ export function buildListChanges(
     const by = kind === 'added' || kind === 'upgraded' ? requirerOf({ path, version: v }) : undefined;
     const go = byPath.get(path);
     let reason: string;
-    // go's reason names what asked; for a raised version, the requirer found here is the better one.
-    if (go && !(by && go.reason.startsWith(RAISED_BY))) reason = go.reason;
+    if (go) reason = go.reason;
     else if (by) reason = `${RAISED_BY}${by.version === '' ? by.path : `${by.path}@${by.version}`}`;
     else if (kind === 'added' || kind === 'upgraded') reason = 'raised by the edit';
     else if (kind === 'removed') reason = 'no longer required by any selected module';
