@@ -4,7 +4,7 @@
  * restyles on theme changes, and mirrors the selection. Everything it draws comes from the
  * store through pure functions in ../graph.
  */
-import cytoscape, { type Core, type EventObject } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { toElements } from '../graph/elements';
@@ -16,7 +16,7 @@ import { whatIfMarks } from '../graph/whatif-marks';
 import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
 import { selectViewOptions } from '../store/view-slice';
-import { fitGraph, graphHandle } from './graph-handle';
+import { fitGraph, graphHandle, type Box } from './graph-handle';
 
 /** LARGE_GRAPH is where drawing switches to cheaper edges and textures while moving. */
 const LARGE_GRAPH = 600;
@@ -83,6 +83,28 @@ const layoutClient = new LayoutClient(() => new Worker(new URL('../graph/layout-
 /** warmLayoutWorker starts the layout worker (call once the window shows). */
 export function warmLayoutWorker(): void {
   layoutClient.warm();
+}
+
+/** FAMILY_PAD is the room a family box leaves around its members (styles.ts: padding 22px, its label). */
+const FAMILY_PAD = 40;
+
+/** layoutBox is the box around laid-out leaves (their w and h data), with room for family boxes. */
+function layoutBox(elements: readonly ElementDefinition[], positions: Positions): Box {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const e of elements) {
+    const p = e.group === 'nodes' ? positions[e.data.id!] : undefined;
+    if (!p) continue;
+    const w = Number(e.data.w ?? 60) / 2 + (e.data.parent ? FAMILY_PAD : 0);
+    const h = Number(e.data.h ?? 30) / 2 + (e.data.parent ? FAMILY_PAD : 0);
+    x1 = Math.min(x1, p.x - w);
+    x2 = Math.max(x2, p.x + w);
+    y1 = Math.min(y1, p.y - h);
+    y2 = Math.max(y2, p.y + h);
+  }
+  return x1 === Infinity ? { x1: 0, y1: 0, w: 1, h: 1 } : { x1, y1, w: x2 - x1, h: y2 - y1 };
 }
 
 /** GraphView draws the module graph. */
@@ -177,7 +199,9 @@ export function GraphView(): JSX.Element {
         cy.elements().remove();
         cy.add(elements.map((e) => (e.group === 'nodes' && positions[e.data.id!] ? { ...e, position: positions[e.data.id!] } : e)));
       });
-      fitGraph(cy, useAppStore.getState().legendOpen);
+      // Fitted from the layout's own numbers: asking Cytoscape for the bounding box would make it
+      // compute every element's rendered style at once, ahead of the frame that needs it anyway.
+      fitGraph(cy, useAppStore.getState().legendOpen, 30, layoutBox(elements, positions));
       const sel = useAppStore.getState().selectedId;
       if (sel && cy.$id(sel).nonempty() && cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: cy.$id(sel).position() });
       setState('ready');

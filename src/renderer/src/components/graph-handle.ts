@@ -7,6 +7,14 @@ import type { Collection, Core } from 'cytoscape';
 /** graphHandle holds the current instance, or undefined while no graph is drawn. */
 export const graphHandle: { current: Core | undefined } = { current: undefined };
 
+/** Box is a bounding box in model coordinates. */
+export interface Box {
+  readonly x1: number;
+  readonly y1: number;
+  readonly w: number;
+  readonly h: number;
+}
+
 /** LEGEND_INSET is the room kept free on the left for the legend when it is open. */
 export const LEGEND_INSET = 290;
 
@@ -15,9 +23,9 @@ export const LEGEND_INSET = 290;
  * when it is open (and coveredBelow pixels at the bottom), and never zooming a small graph past
  * 1.5 (it would look like a poster).
  */
-export function fitGraph(cy: Core, legendOpen: boolean, pad = 30, eles: Collection = cy.elements(), animate = false, coveredBelow = 0): void {
-  if (eles.empty()) return;
-  const bb = eles.boundingBox();
+export function fitGraph(cy: Core, legendOpen: boolean, pad = 30, eles: Collection | Box = cy.elements(), animate = false, coveredBelow = 0): void {
+  if ('empty' in eles && eles.empty()) return;
+  const bb = 'empty' in eles ? eles.boundingBox() : eles;
   const inset = legendOpen && cy.width() > 900 ? LEGEND_INSET : 0;
   const w = Math.max(cy.width() - inset - 2 * pad, 50);
   const h = Math.max(cy.height() - coveredBelow - 2 * pad, 50);
