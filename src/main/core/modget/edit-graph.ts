@@ -29,6 +29,13 @@ export class ModuleTable {
   /** How many go.mod files failed to load (graphs are searched for errors only if any did). */
   errorCount = 0;
   readonly reqIds: (Int32Array | undefined)[] = [];
+  /**
+   * requirers[id] lists every id whose go.mod requires id (go.mod files never change, so this
+   * reverse index is built once, as summaries arrive, and serves every graph of the session).
+   */
+  readonly requirers: (number[] | undefined)[] = [];
+  /** Ids whose go.mod failed to load. */
+  readonly errorIds: number[] = [];
   /** Graph state stamped by graph number (see Stamps). */
   readonly st = new Stamps();
 
@@ -63,6 +70,7 @@ export class ModuleTable {
     this.error.push(undefined);
     this.asked.push(false);
     this.reqIds.push(undefined);
+    this.requirers.push(undefined);
     if (this.mods.length > this.st.loaded.length || this.paths.length > this.st.selected.length) this.st.ensure(this.mods.length, this.paths.length);
     // Keep the versions of the path sorted; a new version takes a rank between its neighbours
     // (equal versions share a rank), so that one insertion costs O(log k) comparisons.
@@ -104,18 +112,25 @@ export class ModuleTable {
     return id;
   }
 
+  /** versionIds returns the ids of path p's versions, lowest first (equal versions adjacent). */
+  versionIds(p: number): readonly number[] {
+    return this.versionsOfPath[p] ?? [];
+  }
+
   /** setSummary records goModSummary's answer for id and interns its requirements. */
   setSummary(id: number, r: { ok: true; summary: ModFileSummary } | { ok: false; error: Error }): void {
     this.asked[id] = true;
     if (!r.ok) {
       this.error[id] = r.error;
       this.errorCount++;
+      this.errorIds.push(id);
       return;
     }
     this.summary[id] = r.summary;
     const reqs = new Int32Array(r.summary.require.length);
     r.summary.require.forEach((q, i) => (reqs[i] = this.id(q)));
     this.reqIds[id] = reqs;
+    for (const q of reqs) (this.requirers[q] ??= []).push(id);
   }
 }
 

@@ -295,6 +295,45 @@ async function extendGraph(
   }
 }
 
+/**
+ * taintedIds marks the modules of mg that can be disqualified: every version above a requested
+ * one, every go.mod that failed to load, and whatever requires one of those (transitively),
+ * found backwards over the table's reverse edges instead of by walking the whole graph.
+ */
+function taintedIds(mg: EditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): { marks: Uint8Array; count: number } {
+  const table = mg.table;
+  const marks = new Uint8Array(table.mods.length);
+  const isRoot = new Uint8Array(table.mods.length);
+  for (const r of mg.rootIds) isRoot[r] = 1;
+  const queue: number[] = [];
+  const inGraph = (id: number): boolean => isRoot[id] === 1 || (table.requirers[id]?.some((p) => mg.isLoaded(p)) ?? false);
+  const seed = (id: number): void => {
+    if (marks[id] === 0 && inGraph(id)) {
+      marks[id] = 1;
+      queue.push(id);
+    }
+  };
+  for (const must of mustIds) {
+    const versions = table.versionIds(table.pathOf[must]!);
+    for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) seed(versions[i]!);
+  }
+  for (const id of table.errorIds) if (mg.isLoaded(id)) seed(id);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    if (isRoot[id] === 1 && marks[mg.mainId] === 0) {
+      marks[mg.mainId] = 1;
+      queue.push(mg.mainId);
+    }
+    for (const p of table.requirers[id] ?? []) {
+      if (marks[p] === 0 && mg.isLoaded(p)) {
+        marks[p] = 1;
+        queue.push(p);
+      }
+    }
+  }
+  return { marks, count: queue.length };
+}
+
 function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
 }
@@ -399,6 +438,7 @@ async function editLoop(
     return max >= 0 && table.rank[id]! > table.rank[max]!;
   };
   let origMG: ModuleGraphResult | undefined;
+  const mainRequested = mms.versions.some((m) => mustSelectVersion.has(m.path));
 
   // The loop changes versions, never the set of root paths: sort the paths once.
   const rootPathOrder = modSort([...selectedRoot.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
@@ -437,7 +477,11 @@ async function editLoop(
       extendedRootPruning[id] === ROOT_UNPRUNED ? 'unpruned' : extendedRootPruning[id] === ROOT_PRUNED ? 'pruned' : undefined;
 
     const t = new DqTracker(extendedRootPruning, table.mods.length);
-    mg.walkBreadthFirst((m) => {
+    // Only modules that reach a requested path above its request, or a go.mod that failed to
+    // load, can be disqualified; the tracker hears about those alone, still in walk order.
+    const tainted = mainRequested ? undefined : taintedIds(mg, mustIds, aboveMustSelect);
+    if (tainted === undefined || tainted.count > 0) mg.walkBreadthFirst((m) => {
+      if (tainted && tainted.marks[m] === 0) return;
       if (aboveMustSelect(m)) {
         // m itself breaks a request, even where its own requirements are pruned out.
         t.disqualify(m, 'pruned', { dep: m });
@@ -460,7 +504,7 @@ async function editLoop(
           return;
         }
       }
-      for (const r of reqs) if (!t.require(m, r)) break;
+      for (const r of reqs) if ((!tainted || tainted.marks[r] === 1) && !t.require(m, r)) break;
     });
 
     rootsDirty = false;
