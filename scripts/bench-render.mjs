@@ -7,7 +7,7 @@
 //     cy.panBy in requestAnimationFrame (a full redraw every frame, no viewport texture).
 //
 //   npm run build && npm run bench:render [-- --sizes 300,1000,5000] [--runs N] [--pan-ms MS]
-//                                         [--trace] [--profile] [--no-webgl] [--no-whatif] [--keep] [--strict]
+//                                         [--trace] [--profile] [--profile-whatif] [--no-webgl] [--no-whatif] [--keep] [--strict]
 //
 //   - what-if preview latency (issue 6): from the click on a version (or "Remove") in the details
 //     panel to the preview drawn (changes listed, graph marked, two frames later).
@@ -20,7 +20,7 @@
 // Each figure comes with a breakdown (server load, layout worker, the rest on the main thread);
 // --trace saves a Chromium performance trace of one warm open per size under
 // test-results/bench-render/; --profile prints the functions that took the main thread's time
-// during the last warm open (V8's sampling profiler). --strict exits 1 when a figure misses its target.
+// during the last warm open (V8's sampling profiler), --profile-whatif during the warm previews. --strict exits 1 when a figure misses its target.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -224,7 +224,7 @@ function makeGraph(scratch, n) {
 // The server and the page.
 
 async function startServe(dir, env, cwd) {
-  const child = spawn(process.execPath, [GOMODX, 'serve', '--no-open', dir], { cwd, env });
+  const child = spawn(process.execPath, [...(process.env.GOMODX_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.GOMODX_SERVER_PROF] : []), GOMODX, 'serve', '--no-open', dir], { cwd, env });
   const url = await new Promise((ok, fail) => {
     let out = '';
     let err = '';
@@ -450,11 +450,26 @@ async function previewOnce(page, pick) {
   // the click is timed on an idle window, not queued behind animation frames.
   await page.waitForTimeout(800);
   const handle = await button.elementHandle();
-  const { answered, elapsed } = await page.evaluate(
+  const { answered, received, elapsed } = await page.evaluate(
     (el) =>
       new Promise((done) => {
         const t0 = performance.now();
         let answered;
+        // When the preview's answer arrived (parsed), apart from the panel's drawing of it.
+        let received;
+        const realFetch = window.fetch;
+        window.fetch = async (...args) => {
+          const res = await realFetch(...args);
+          if (String(args[0]).includes('preview')) {
+            const text = res.text.bind(res);
+            res.text = async () => {
+              const v = await text();
+              received ??= performance.now() - t0;
+              return v;
+            };
+          }
+          return res;
+        };
         const panelReady = () => {
           const panel = document.querySelector('[data-testid="whatif-panel"]');
           return panel && panel.getAttribute('data-state') !== 'loading' && panel.getAttribute('data-state') !== 'idle' ? panel : undefined;
@@ -469,7 +484,8 @@ async function previewOnce(page, pick) {
           if (answered === undefined && panelReady()) answered = performance.now() - t0;
           if (!drawn()) return;
           obs.disconnect();
-          requestAnimationFrame(() => requestAnimationFrame(() => done({ answered, elapsed: performance.now() - t0 })));
+          window.fetch = realFetch;
+          requestAnimationFrame(() => requestAnimationFrame(() => done({ answered, received, elapsed: performance.now() - t0 })));
         });
         obs.observe(document, { subtree: true, childList: true, attributes: true });
         el.click();
@@ -483,18 +499,30 @@ async function previewOnce(page, pick) {
   const server = Number(/(\d+) ms$/.exec(summary.trim())?.[1] ?? NaN);
   await page.getByTestId('whatif-discard').click();
   await page.getByTestId('whatif-panel').waitFor({ state: 'detached' });
-  return { answered, elapsed, state, changes, server };
+  return { answered, received, elapsed, state, changes, server };
 }
 
 /** measureWhatIf previews every pick once; the first opens the project for go get and is reported apart. */
 async function measureWhatIf(page, n, picks) {
   const times = [];
   let first;
+  const cdp = argv.includes('--profile-whatif') ? await page.context().newCDPSession(page) : undefined;
   for (const pick of picks) {
+    if (cdp && first !== undefined && times.length === 0) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const r = await previewOnce(page, pick);
     if (r.state !== 'ready') throw new Error(`the preview of ${pick.path}@${pick.version} ended in state ${r.state}`);
     if (first === undefined) first = { ...r, pick };
     else times.push({ ...r, pick });
+  }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    process.stdout.write('      (the profile below covers the warm previews, selection and search included)\n');
+    printProfile(profile);
   }
   report(`${n} nodes, what-if preview, first (opens the project for go get: ${first.pick.path}@${first.pick.version})`, ms(first.answered), undefined, undefined, `${first.changes} changes listed; graph marked and painted after ${ms(first.elapsed)}`);
   const answered = times.map((t) => t.answered);
@@ -504,7 +532,7 @@ async function measureWhatIf(page, n, picks) {
     ms(med),
     n <= 1000 ? `≤ ${ms(WHATIF_TARGET_MS)}` : undefined,
     n <= 1000 ? med <= WHATIF_TARGET_MS : undefined,
-    `worst ${ms(Math.max(...answered))}; of which the backend (median) ${ms(median(times.map((t) => t.server)))}; ${times.map((t) => `${t.pick.version === 'none' ? 'remove' : 'downgrade'}: ${t.changes} changes in ${ms(t.server)}`).join(', ')}`,
+    `worst ${ms(Math.max(...answered))}; of which the answer's arrival (median) ${ms(median(times.map((t) => t.received ?? NaN)))}, the backend (median) ${ms(median(times.map((t) => t.server)))}; ${times.map((t) => `${t.pick.version === 'none' ? 'remove' : 'downgrade'}: ${t.changes} changes in ${ms(t.server)}`).join(', ')}`,
   );
   report(`${n} nodes, what-if preview, click to the graph marked and painted (median of ${times.length})`, ms(median(times.map((t) => t.elapsed))), undefined, undefined, times.map((t) => ms(t.elapsed)).join(', '));
 }

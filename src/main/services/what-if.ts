@@ -13,13 +13,10 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GetSpecDto, ModuleVersionDto, ModuleVersionsDto, WhatIfApplyDto, WhatIfChangeDto, WhatIfPreviewDto } from '../../shared/ipc/contract';
 import { moduleKey, type ModuleVersion } from '../../shared/model/module-version';
-import { planGet, type GetPlan } from '../core/modget/go-get';
+import { planGet } from '../core/modget/go-get';
 import { ModuleQueries } from '../core/modget/query';
 import { findError, ModuleRetractedError } from '../core/modget/query-errors';
 import { unifiedDiff } from '../core/modget/unified-diff';
-import { Requirements } from '../core/modload/loader';
-import { pruningForGoVersion } from '../core/modload/summary';
-import type { RequirementGraph } from '../core/mvs/graph';
 import { buildListChanges } from '../core/whatif/build-list-changes';
 import { readIfExists, writeFileAtomic } from './atomic-file';
 import { openGetProject, type GetProject } from './get-modules';
@@ -169,25 +166,12 @@ export class WhatIf {
     return { path, versions, ...(deprecated ? { deprecated } : {}) };
   }
 
-  /** graphAfter loads the module graph of the requirements go get would leave. */
-  private async graphAfter(p: GetProject, plan: GetPlan): Promise<RequirementGraph | undefined> {
-    const roots = plan.requirementsAfter;
-    if (!roots || !roots.some((m) => m.path === 'go')) return undefined;
-    const go = roots.find((m) => m.path === 'go')!.version;
-    try {
-      const rs = new Requirements(pruningForGoVersion(go), roots, new Map());
-      return (await rs.graph(p.project.loader)).graph;
-    } catch {
-      return undefined;
-    }
-  }
-
   /** preview computes what `go get spec` would do, and writes nothing. */
   async preview(spec: GetSpecDto, signal?: AbortSignal): Promise<WhatIfPreviewDto> {
     const started = performance.now();
     const { project: p, base } = await this.project();
     const plan = await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]);
-    const after = plan.ok ? await this.graphAfter(p, plan) : undefined;
+    const after = plan.ok ? plan.graphAfter : undefined;
     const changes: WhatIfChangeDto[] = plan.ok
       ? buildListChanges(plan.buildListBefore, plan.buildListAfter ?? [], plan.changes, after).map((c) => {
           const toId = c.new !== '' ? moduleKey({ path: c.path, version: c.new }) : undefined;

@@ -287,7 +287,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     if (parsed.Version !== m.version) {
       throw versionError(m, new Error(`proxy returned info for version ${parsed.Version} instead of requested version`));
     }
-    if (fetchedFrom) await this.writeOwnCache(m, 'info', data);
+    if (fetchedFrom && worthCaching(fetchedFrom)) await this.writeOwnCache(m, 'info', data);
     return { version: parsed.Version, time: typeof parsed.Time === 'string' ? parsed.Time : '' };
   }
 
@@ -330,7 +330,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     const got = await this.fromProxies(m, 'mod', signal);
     this.verify(m, got.data);
     this.opts.onFetch?.({ module: m, file: 'mod', source: 'proxy', url: got.url });
-    await this.writeOwnCache(m, 'mod', got.data);
+    if (worthCaching(got.url)) await this.writeOwnCache(m, 'mod', got.data);
     return got.data.toString('utf8');
   }
 
@@ -377,4 +377,12 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     }
     return dir;
   }
+}
+
+/**
+ * worthCaching tells whether a file fetched from url deserves a copy in gomodx's own cache: a
+ * file:// proxy is already a local directory, and copying from it would only cost writes.
+ */
+export function worthCaching(url: string): boolean {
+  return !url.startsWith('file:');
 }

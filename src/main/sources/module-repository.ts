@@ -4,6 +4,7 @@
  * newest listed pseudo-version), .info for any revision, and .zip files. The module cache is
  * only read; what is downloaded is kept in GOMODX_CACHE, after checking it against go.sum.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,7 @@ import { isPseudoVersion, pseudoVersionTime } from '../core/semver/pseudo';
 import { isValid as semverIsValid, sortVersions } from '../core/semver/semver';
 import { ChecksumMismatchError } from './checksum-error';
 import type { GoEnv } from './go-env';
-import type { ProxyModuleFetcher } from './module-fetcher';
+import { worthCaching, type ProxyModuleFetcher } from './module-fetcher';
 import { hashZipEntries, readZipEntries, type ZipEntry } from './module-zip';
 import { NotFoundError } from './proxy-client';
 
@@ -176,6 +177,22 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     ];
   }
 
+  /**
+   * readFirstSmall is readFirst for the small files (.info): a preview can check the
+   * retractions of hundreds of modules at once, and a synchronous read of a cached file costs a
+   * fraction of the thread-pool round trips of an asynchronous one.
+   */
+  private readFirstSmall(files: readonly string[]): Buffer | undefined {
+    for (const f of files) {
+      try {
+        return readFileSync(f);
+      } catch {
+        // not there; try the next cache
+      }
+    }
+    return undefined;
+  }
+
   private async readFirst(files: readonly string[]): Promise<Buffer | undefined> {
     for (const f of files) {
       try {
@@ -207,18 +224,19 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       } catch (e) {
         throw repoError(path, rev, e as Error);
       }
-      const cached = await this.readFirst(this.cacheFiles(path, `${encRev}.info`));
+      const cached = this.readFirstSmall(this.cacheFiles(path, `${encRev}.info`));
       let data: Buffer;
       let fetched = false;
       if (cached) data = cached;
       else {
         try {
           this.escapedPath(path);
-          data = (await this.opts.fetcher.tryProxies(path, { kind: 'info', version: rev }, signal)).data;
+          const got = await this.opts.fetcher.tryProxies(path, { kind: 'info', version: rev }, signal);
+          data = got.data;
+          fetched = worthCaching(got.url);
         } catch (e) {
           throw repoError(path, rev, e as Error);
         }
-        fetched = true;
       }
       const info = this.parseInfo(path, rev, data);
       let wellFormed = true;
@@ -249,11 +267,12 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (!data) {
         try {
           this.escapedPath(m.path);
-          data = (await this.opts.fetcher.tryProxies(m.path, { kind: 'zip', version: m.version }, signal, ZIP_REQUEST)).data;
+          const got = await this.opts.fetcher.tryProxies(m.path, { kind: 'zip', version: m.version }, signal, ZIP_REQUEST);
+          data = got.data;
+          fetched = worthCaching(got.url);
         } catch (e) {
           throw repoError(m.path, m.version, e as Error);
         }
-        fetched = true;
       }
       let entries: ZipEntry[];
       try {

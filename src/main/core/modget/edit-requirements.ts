@@ -478,10 +478,10 @@ async function editLoop(
 
     const t = new DqTracker(extendedRootPruning, table.mods.length);
     // Only modules that reach a requested path above its request, or a go.mod that failed to
-    // load, can be disqualified; the tracker hears about those alone, still in walk order.
+    // load, can be disqualified; the tracker hears about those alone. Every requirer of such a
+    // module is one too, so walking them alone visits them in the whole walk's order.
     const tainted = mainRequested ? undefined : taintedIds(mg, mustIds, aboveMustSelect);
     if (tainted === undefined || tainted.count > 0) mg.walkBreadthFirst((m) => {
-      if (tainted && tainted.marks[m] === 0) return;
       if (aboveMustSelect(m)) {
         // m itself breaks a request, even where its own requirements are pruned out.
         t.disqualify(m, 'pruned', { dep: m });
@@ -505,7 +505,14 @@ async function editLoop(
         }
       }
       for (const r of reqs) if ((!tainted || tainted.marks[r] === 1) && !t.require(m, r)) break;
-    });
+    }, tainted?.marks);
+
+    // The roots that step down below look up their previous versions one after another; the
+    // lookups (version lists, retractions) are independent, so start them all at once.
+    for (let i = 0; i < roots.length; i++) {
+      const mid = rootIds[i]!;
+      if (tainted?.marks[mid] !== 0 && t.path(mid, pruningOf(mid)!).path.length > 0) void queries.previousVersion(roots[i]!).catch(() => undefined);
+    }
 
     rootsDirty = false;
     for (let i = 0; i < roots.length; i++) {

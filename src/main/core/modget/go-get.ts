@@ -21,7 +21,7 @@ import { Requirements, type Loader, type ModuleGraphResult } from '../modload/lo
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
-import { keyOf } from '../mvs/graph';
+import { keyOf, type RequirementGraph } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../modpath/go-quote';
@@ -121,6 +121,8 @@ export interface GetPlan {
   readonly buildListBefore: readonly ModuleVersion[];
   readonly buildListAfter?: readonly ModuleVersion[];
   readonly requirementsAfter?: readonly ModuleVersion[];
+  /** graphAfter is the module graph of requirementsAfter. */
+  readonly graphAfter?: RequirementGraph;
 }
 
 const toolsAndIgnoresCache = new WeakMap<object, { tools: string[]; ignore: string[] }>();
@@ -1209,6 +1211,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
       buildListBefore,
       buildListAfter: finalGraph.graph.buildList(),
       requirementsAfter: r.rs.rootModules,
+      graphAfter: finalGraph.graph,
     };
   } catch (e) {
     if (!(e instanceof ExitSignal)) {

@@ -285,9 +285,23 @@ export function GraphView(): JSX.Element {
   }, [cy, selectedId, elements, state, why, whyPath]);
 
   // A what-if preview: mark what would move, add ghosts for versions not drawn yet, dim the rest.
-  // Nothing already drawn moves, so the picture stays the one the user knows.
+  // Nothing already drawn moves, so the picture stays the one the user knows. The marks restyle
+  // thousands of elements on a large graph: they wait until the frame that shows the preview's
+  // list has been painted (zustand's updates are synchronous, so an effect would delay it).
   useEffect(() => {
     if (!cy) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(mark, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [cy, preview, elements, state, large]);
+
+  function mark(): void {
+    if (!cy || cy.destroyed()) return;
     let drawn: string | undefined;
     let shown: cytoscape.Collection | undefined;
     cy.batch(() => {
@@ -320,7 +334,7 @@ export function GraphView(): JSX.Element {
     // cost a resize and a full redraw at every preview): fit what moves into the part left visible.
     const covered = document.querySelector('.preview-panel')?.getBoundingClientRect().height ?? 0;
     if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, !large, covered);
-  }, [cy, preview, elements, state, large]);
+  }
 
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
   useEffect(() => {
