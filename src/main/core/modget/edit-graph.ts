@@ -26,8 +26,6 @@ export class ModuleTable {
   readonly summary: (ModFileSummary | undefined)[] = [];
   readonly error: (Error | undefined)[] = [];
   readonly asked: boolean[] = [];
-  /** How many go.mod files failed to load (graphs are searched for errors only if any did). */
-  errorCount = 0;
   readonly reqIds: (Int32Array | undefined)[] = [];
   /**
    * requirers[id] lists every id whose go.mod requires id (go.mod files never change, so this
@@ -38,6 +36,12 @@ export class ModuleTable {
   readonly errorIds: number[] = [];
   /** Graph state stamped by graph number (see Stamps). */
   readonly st = new Stamps();
+  /**
+   * The unpruned part of a graph, by the set of modules whose unpruned go.mod pulled it in (see
+   * GrowingEditGraph.drain): an edit reloads its graph round after round, and most rounds move
+   * only modules whose go.mod is pruned, so the same part comes back many times.
+   */
+  readonly unprunedParts = new Map<string, UnprunedPart>();
 
   pathId(path: string): number {
     let p = this.pathIds.get(path);
@@ -122,7 +126,6 @@ export class ModuleTable {
     this.asked[id] = true;
     if (!r.ok) {
       this.error[id] = r.error;
-      this.errorCount++;
       this.errorIds.push(id);
       return;
     }
@@ -133,6 +136,17 @@ export class ModuleTable {
     for (const q of reqs) (this.requirers[q] ??= []).push(id);
   }
 }
+
+/** UnprunedPart is what loading a set of unpruned closures does: the modules, the selection. */
+interface UnprunedPart {
+  /** Every module version loaded (and enqueued unpruned). */
+  readonly members: Int32Array;
+  /** The highest version of each path that the members require. */
+  readonly highest: Int32Array;
+}
+
+/** How many unpruned parts a table keeps (a new one past this clears the others). */
+const UNPRUNED_PARTS_KEPT = 256;
 
 const NONE = -1;
 
@@ -214,7 +228,7 @@ export class EditGraph {
     for (const r of this.rootIds) this.raise(r);
   }
 
-  private raise(id: number): void {
+  protected raise(id: number): void {
     const t = this.table;
     const st = t.st;
     const p = t.pathOf[id]!;
@@ -317,6 +331,13 @@ export class GrowingEditGraph extends EditGraph {
   private readonly work: number[] = [];
   private readonly workPruning: Pruning[] = [];
   private readonly unpruneMark: number;
+  /**
+   * Modules reached pruned whose own go.mod is unpruned: each pulls in the unpruned closure of
+   * its requirements. Loading those closures is deferred until the pruned work is done, so that
+   * the whole unpruned part can be taken from the table's cache by the set of them.
+   */
+  private readonly spawners: number[] = [];
+  private pendingSpawners: number[] = [];
 
   constructor(
     private readonly loader: Loader,
@@ -356,6 +377,10 @@ export class GrowingEditGraph extends EditGraph {
     const table = this.table;
     const s = table.summary[id];
     if (!s) return;
+    if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
+      this.pendingSpawners.push(id);
+      return;
+    }
     const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
     const reqs = table.reqIds[id]!;
     const st = table.st;
@@ -365,8 +390,60 @@ export class GrowingEditGraph extends EditGraph {
     }
   }
 
-  /** drain loads everything enqueued, fetching the go.mod files that are not cached together. */
+  /**
+   * drain loads everything enqueued: the pruned part first, then the unpruned closures it
+   * reaches, from the cache when the same set of modules pulled them in before.
+   */
   async drain(): Promise<void> {
+    for (;;) {
+      await this.drainWork();
+      if (this.pendingSpawners.length === 0) return;
+      this.spawners.push(...this.pendingSpawners);
+      this.pendingSpawners = [];
+      const key = Int32Array.from(this.spawners).sort().join(',');
+      const part = this.table.unprunedParts.get(key);
+      if (part) {
+        this.adopt(part);
+        continue;
+      }
+      for (const id of this.spawners) for (const r of this.table.reqIds[id]!) this.enqueue(r, 'unpruned');
+      await this.drainWork();
+      // Unpruned visits enqueue only unpruned work: nothing pruned (no new spawner) came of it.
+      if (this.table.unprunedParts.size >= UNPRUNED_PARTS_KEPT) this.table.unprunedParts.clear();
+      this.table.unprunedParts.set(key, this.capture());
+    }
+  }
+
+  /** adopt loads a cached unpruned part into this graph. */
+  private adopt(part: UnprunedPart): void {
+    const st = this.table.st;
+    for (const id of part.members) {
+      st.enqueuedUnpruned[id] = this.gen;
+      st.loaded[id] = this.gen;
+    }
+    for (const id of part.highest) this.raise(id);
+  }
+
+  /** capture describes the unpruned part of this graph (every module enqueued unpruned). */
+  private capture(): UnprunedPart {
+    const table = this.table;
+    const st = table.st;
+    const members: number[] = [];
+    const best = new Map<number, number>();
+    for (let id = 0; id < table.mods.length; id++) {
+      if (st.enqueuedUnpruned[id] !== this.gen) continue;
+      members.push(id);
+      for (const r of table.reqIds[id] ?? []) {
+        const p = table.pathOf[r]!;
+        const cur = best.get(p);
+        if (cur === undefined || table.rank[cur]! < table.rank[r]!) best.set(p, r);
+      }
+    }
+    return { members: Int32Array.from(members), highest: Int32Array.from(best.values()) };
+  }
+
+  /** drainWork loads everything enqueued, fetching the go.mod files that are not cached together. */
+  private async drainWork(): Promise<void> {
     const { table, loader, work, workPruning } = this;
     const waiting: { id: number; p: Pruning }[] = [];
     for (;;) {

@@ -29,6 +29,18 @@ const WORLD: World = {
   'example.com/c': [{ version: 'v1.0.0', goMod: gomod('example.com/c', '1.17', { 'example.com/a': 'v1.1.0' }) }],
   'example.com/d': [{ version: 'v1.0.0', goMod: gomod('example.com/d', '1.22.0') }],
   'example.com/e': [{ version: 'v1.0.0', goMod: gomod('example.com/e', '1.17', { 'example.com/d': 'v1.0.0' }) }],
+  // old and deep have no go line: old pulls deep, and through it leaf v1.2.0, into a pruned graph.
+  'example.com/old': [{ version: 'v1.0.0', goMod: gomod('example.com/old', undefined, { 'example.com/deep': 'v1.0.0' }) }],
+  'example.com/deep': [{ version: 'v1.0.0', goMod: gomod('example.com/deep', undefined, { 'example.com/leaf': 'v1.2.0' }) }],
+  'example.com/leaf': [
+    { version: 'v1.0.0', goMod: gomod('example.com/leaf', '1.17') },
+    { version: 'v1.2.0', goMod: gomod('example.com/leaf', '1.17') },
+  ],
+  'example.com/x': [{ version: 'v1.0.0', goMod: gomod('example.com/x', '1.17') }],
+  'example.com/y': [
+    { version: 'v1.0.0', goMod: gomod('example.com/y', '1.17') },
+    { version: 'v1.1.0', goMod: gomod('example.com/y', '1.17', { 'example.com/x': 'v1.0.0' }) },
+  ],
   // u has no go line: its requirements are never pruned.
   'example.com/u': [
     { version: 'v0.9.0', goMod: gomod('example.com/u', undefined) },
@@ -37,6 +49,7 @@ const WORLD: World = {
 };
 
 const PRUNED_MAIN = gomod('example.com/m', '1.21', { 'example.com/a': 'v1.2.0', 'example.com/c': 'v1.0.0' });
+const OLD_DEPS_MAIN = gomod('example.com/m', '1.21', { 'example.com/old': 'v1.0.0', 'example.com/leaf': 'v1.0.0', 'example.com/x': 'v1.0.0', 'example.com/y': 'v1.1.0' });
 const UNPRUNED_MAIN = gomod('example.com/m', '1.16', { 'example.com/a': 'v1.2.0', 'example.com/u': 'v1.0.0' });
 
 interface Row {
@@ -89,6 +102,14 @@ const ROWS: readonly Row[] = [
     main: PRUNED_MAIN,
     tryUpgrade: ['example.com/e@v1.0.0'],
     roots: ['example.com/a@v1.2.0', 'example.com/c@v1.0.0', 'example.com/e@v1.0.0', 'go@1.21'],
+  },
+  {
+    // The second round loads the same unpruned closure (of old) as the first: from the table's
+    // cache, whose selection must still raise leaf to what deep requires.
+    name: 'an unpruned closure met again in a later round still raises what it requires',
+    main: OLD_DEPS_MAIN,
+    mustSelect: ['example.com/x@none'],
+    roots: ['example.com/leaf@v1.2.0', 'example.com/old@v1.0.0', 'example.com/y@v1.0.0', 'go@1.21'],
   },
   { name: 'tryUpgrade never lowers', main: PRUNED_MAIN, tryUpgrade: ['example.com/a@v1.0.0'], roots: ['example.com/a@v1.2.0', 'example.com/c@v1.0.0', 'go@1.21'] },
   {

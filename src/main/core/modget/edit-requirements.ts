@@ -465,7 +465,7 @@ async function editLoop(
     const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, selectedRoot);
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
     let firstError: Error | undefined;
-    if (table.errorCount > 0) mg.walkBreadthFirst((id) => (firstError ??= mg.loadError(id)));
+    if (table.errorIds.some((id) => mg.isLoaded(id))) mg.walkBreadthFirst((id) => (firstError ??= mg.loadError(id)));
     if (firstError && findError(firstError, TooNewError)) throw firstError;
 
     const extendedRootPruning = new Uint8Array(table.mods.length + 1);
