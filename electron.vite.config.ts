@@ -16,6 +16,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      // Minified: the page parses and compiles its script before the first frame (about a third
+      // of the time to a 300-node graph), and the layout worker does the same at first use.
+      minify: 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],
