@@ -23,6 +23,15 @@ export type RunCli = (argv: string[], io: CliIo) => Promise<number>;
 /** RUN_CLI_FILE is where the real runCli lives. */
 export const RUN_CLI_FILE = fileURLToPath(new URL('../../src/main/cli/run.ts', import.meta.url));
 
+/** envInteger reads a non-negative integer setting from the environment (fallback when unset). */
+export function envInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}=${raw}: want a non-negative integer`);
+  return n;
+}
+
 /**
  * loadRunCli imports runCli from file, or returns undefined when the file does not exist yet.
  *

@@ -26,15 +26,7 @@ import { ProxyModuleRepository } from '../../src/main/sources/module-repository'
 import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
 import { generateGitUniverse, type GitUniverse } from '../helpers/git-universe/generate-git-universe';
 import { directEnv, setUpGitUniverse, type DirectMode, type SettledGitUniverse } from '../helpers/git-universe/settle-git-universe';
-import { compareRuns, lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli, type Verdict } from './differential-harness';
-
-function envInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}=${raw}: want a non-negative integer`);
-  return n;
-}
+import { compareRuns, envInteger, lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli, type Verdict } from './differential-harness';
 
 const COUNT = envInteger('GOMODX_DIRECT_COUNT', 32);
 const SEED = envInteger('GOMODX_DIRECT_SEED', 4_040_404);

@@ -15,6 +15,7 @@ import { generateUniverse } from '../helpers/universe/generate-universe';
 import { errorCaseUniverses } from '../helpers/universe/generate-error-cases';
 import type { Universe } from '../helpers/universe/universe-model';
 import {
+  envInteger,
   loadRunCli,
   mapWithConcurrency,
   mismatchReport,
@@ -25,14 +26,6 @@ import {
 } from './differential-harness';
 import { runCli as goPassThrough } from './run-cli-stub';
 import { distributionReport } from './universe-report';
-
-function envInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}=${raw}: want a non-negative integer`);
-  return n;
-}
 
 const COUNT = envInteger('GOMODX_DIFF_COUNT', 300);
 const SEED = envInteger('GOMODX_DIFF_SEED', 20_240_611);

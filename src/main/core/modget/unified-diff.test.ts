@@ -76,17 +76,21 @@ function applyPatch(a: string, patch: string): string {
   return out.join('');
 }
 
+/** randomBelow returns a seeded generator of integers in [0, n). */
+function randomBelow(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+}
+
 describe('unifiedDiff', () => {
   it('is empty for equal texts', () => {
     expect(unifiedDiff('a\n', 'a\n', 'go.mod', 'go.mod')).toBe('');
   });
 
   it('turns a into b when applied, on random texts', () => {
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = randomBelow(7);
     for (let k = 0; k < 300; k++) {
       const a = Array.from({ length: rnd(40) }, () => 'xyz'[rnd(3)]!).join('\n') + (rnd(4) ? '\n' : '');
       const b = Array.from({ length: rnd(40) }, () => 'xyzw'[rnd(4)]!).join('\n') + (rnd(4) ? '\n' : '');
@@ -96,11 +100,7 @@ describe('unifiedDiff', () => {
   });
 
   it('turns a into b when applied, on large go.mod-like texts (cut at unique lines)', () => {
-    let seed = 11;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = randomBelow(11);
     for (let k = 0; k < 20; k++) {
       const a = goMod(500, (i) => `v1.${i % 7}.0`);
       // Versions move, lines repeat (blank lines, duplicates), blocks move.
