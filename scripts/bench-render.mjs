@@ -20,7 +20,9 @@
 // Each figure comes with a breakdown (server load, layout worker, the rest on the main thread);
 // --trace saves a Chromium performance trace of one warm open per size under
 // test-results/bench-render/; --profile prints the functions that took the main thread's time
-// during the last warm open (V8's sampling profiler), --profile-whatif during the warm previews. --strict exits 1 when a figure misses its target.
+// during the last warm open (V8's sampling profiler), --profile-whatif during the warm previews;
+// GOMODX_SERVER_PROF=DIR writes a CPU profile of the gomodx serve process there. --strict exits 1
+// when a figure misses its target.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

@@ -226,14 +226,14 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       }
       const cached = this.readFirstSmall(this.cacheFiles(path, `${encRev}.info`));
       let data: Buffer;
-      let fetched = false;
+      let toCache = false;
       if (cached) data = cached;
       else {
         try {
           this.escapedPath(path);
           const got = await this.opts.fetcher.tryProxies(path, { kind: 'info', version: rev }, signal);
           data = got.data;
-          fetched = worthCaching(got.url);
+          toCache = worthCaching(got.url);
         } catch (e) {
           throw repoError(path, rev, e as Error);
         }
@@ -248,7 +248,7 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (info.version !== rev && rev === canonicalVersion(rev) && wellFormed) {
         throw repoError(path, rev, new Error(`proxy returned info for version ${info.version} instead of requested version`));
       }
-      if (fetched && info.version === rev) await this.writeOwn(path, `${encRev}.info`, data);
+      if (toCache && info.version === rev) await this.writeOwn(path, `${encRev}.info`, data);
       return info;
     });
   }
@@ -263,13 +263,13 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
         throw repoError(m.path, m.version, e as Error);
       }
       let data = await this.readFirst(this.cacheFiles(m.path, `${encVer}.zip`));
-      let fetched = false;
+      let toCache = false;
       if (!data) {
         try {
           this.escapedPath(m.path);
           const got = await this.opts.fetcher.tryProxies(m.path, { kind: 'zip', version: m.version }, signal, ZIP_REQUEST);
           data = got.data;
-          fetched = worthCaching(got.url);
+          toCache = worthCaching(got.url);
         } catch (e) {
           throw repoError(m.path, m.version, e as Error);
         }
@@ -285,7 +285,7 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (recorded.length > 0 && !recorded.includes(hash)) {
         throw new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
       }
-      if (fetched) await this.writeOwn(m.path, `${encVer}.zip`, data);
+      if (toCache) await this.writeOwn(m.path, `${encVer}.zip`, data);
       return { entries, hash };
     });
   }
