@@ -141,8 +141,8 @@ export class ModuleTable {
 interface UnprunedPart {
   /** Every module version loaded (and enqueued unpruned). */
   readonly members: Int32Array;
-  /** The highest version of each path that the members require. */
-  readonly highest: Int32Array;
+  /** The highest version of each path that the members require, once a graph adopts the part. */
+  highest?: Int32Array;
 }
 
 /** How many unpruned parts a table keeps (a new one past this clears the others). */
@@ -338,6 +338,8 @@ export class GrowingEditGraph extends EditGraph {
    */
   private readonly spawners: number[] = [];
   private pendingSpawners: number[] = [];
+  /** Every module enqueued unpruned (or adopted so) in this graph. */
+  private readonly unprunedIds: number[] = [];
 
   constructor(
     private readonly loader: Loader,
@@ -369,6 +371,7 @@ export class GrowingEditGraph extends EditGraph {
     const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
     if (arr[id] === this.gen) return;
     arr[id] = this.gen;
+    if (p === 'unpruned') this.unprunedIds.push(id);
     this.work.push(id);
     this.workPruning.push(p);
   }
@@ -418,28 +421,34 @@ export class GrowingEditGraph extends EditGraph {
   private adopt(part: UnprunedPart): void {
     const st = this.table.st;
     for (const id of part.members) {
+      if (st.enqueuedUnpruned[id] !== this.gen) this.unprunedIds.push(id);
       st.enqueuedUnpruned[id] = this.gen;
       st.loaded[id] = this.gen;
     }
+    part.highest ??= this.highestRequired(part.members);
     for (const id of part.highest) this.raise(id);
   }
 
-  /** capture describes the unpruned part of this graph (every module enqueued unpruned). */
+  /**
+   * capture describes the unpruned part of this graph. Its selection is worked out only when a
+   * later graph adopts it: a part whose set of modules never comes back costs a list, no more.
+   */
   private capture(): UnprunedPart {
+    return { members: Int32Array.from(this.unprunedIds) };
+  }
+
+  /** highestRequired is the highest version of each path that members require. */
+  private highestRequired(members: Int32Array): Int32Array {
     const table = this.table;
-    const st = table.st;
-    const members: number[] = [];
     const best = new Map<number, number>();
-    for (let id = 0; id < table.mods.length; id++) {
-      if (st.enqueuedUnpruned[id] !== this.gen) continue;
-      members.push(id);
+    for (const id of members) {
       for (const r of table.reqIds[id] ?? []) {
         const p = table.pathOf[r]!;
         const cur = best.get(p);
         if (cur === undefined || table.rank[cur]! < table.rank[r]!) best.set(p, r);
       }
     }
-    return { members: Int32Array.from(members), highest: Int32Array.from(best.values()) };
+    return Int32Array.from(best.values());
   }
 
   /** drainWork loads everything enqueued, fetching the go.mod files that are not cached together. */
