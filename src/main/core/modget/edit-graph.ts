@@ -32,6 +32,8 @@ export class ModuleTable {
    * reverse index is built once, as summaries arrive, and serves every graph of the session).
    */
   readonly requirers: (number[] | undefined)[] = [];
+  /** isNone[id] is 1 for the version "none", which a graph never loads. */
+  readonly isNone: number[] = [];
   /** Ids whose go.mod failed to load. */
   readonly errorIds: number[] = [];
   /** Graph state stamped by graph number (see Stamps). */
@@ -75,6 +77,7 @@ export class ModuleTable {
     this.asked.push(false);
     this.reqIds.push(undefined);
     this.requirers.push(undefined);
+    this.isNone.push(m.version === 'none' ? 1 : 0);
     if (this.mods.length > this.st.loaded.length || this.paths.length > this.st.selected.length) this.st.ensure(this.mods.length, this.paths.length);
     // Keep the versions of the path sorted; a new version takes a rank between its neighbours
     // (equal versions share a rank), so that one insertion costs O(log k) comparisons.
@@ -241,15 +244,6 @@ export class EditGraph {
     if (t.rank[cur]! < t.rank[id]!) st.selected[p] = id;
   }
 
-  /** markLoaded records that id's requirements are part of the graph. */
-  markLoaded(id: number): void {
-    const st = this.table.st;
-    if (st.loaded[id] === this.gen) return;
-    st.loaded[id] = this.gen;
-    const reqs = this.table.reqIds[id];
-    if (reqs) for (const r of reqs) this.raise(r);
-  }
-
   isLoaded(id: number): boolean {
     const st = this.table.st;
     return id < st.loaded.length && st.loaded[id] === this.gen;
@@ -366,7 +360,7 @@ export class GrowingEditGraph extends EditGraph {
 
   enqueue(id: number, p: Pruning): void {
     const table = this.table;
-    if (table.mods[id]!.version === 'none') return;
+    if (table.isNone[id] === 1) return;
     const st = table.st;
     const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
     if (arr[id] === this.gen) return;
@@ -376,20 +370,44 @@ export class GrowingEditGraph extends EditGraph {
     this.workPruning.push(p);
   }
 
-  private visit(id: number, p: Pruning): void {
+  /**
+   * load records that id (reached with pruning p) is in the graph: the first time, what it
+   * requires raises the selected versions; then what the pruning rules reach from it is
+   * enqueued, and what they skip is marked so (for unprune). One pass over the requirements,
+   * over the table's arrays as they are now (nothing is interned here): this is the edit's
+   * innermost loop, run for every module of every round.
+   */
+  private load(id: number, p: Pruning): void {
     const table = this.table;
+    const st = table.st;
+    const gen = this.gen;
+    const first = st.loaded[id] !== gen;
+    st.loaded[id] = gen;
     const s = table.summary[id];
-    if (!s) return;
+    const reqs = table.reqIds[id];
+    if (!s || !reqs) return;
+    if (first) {
+      const { pathOf, rank } = table;
+      const { selected, selectedGen } = st;
+      for (const r of reqs) {
+        const path = pathOf[r]!;
+        if (selectedGen[path] !== gen) {
+          selectedGen[path] = gen;
+          selected[path] = r;
+        } else if (rank[selected[path]!]! < rank[r]!) selected[path] = r;
+      }
+    }
     if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
       this.pendingSpawners.push(id);
       return;
     }
     const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
-    const reqs = table.reqIds[id]!;
-    const st = table.st;
+    const all = p !== 'pruned' || s.pruning === 'unpruned';
+    const { unprune, skipped } = st;
+    const mark = this.unpruneMark;
     for (const r of reqs) {
-      if (p !== 'pruned' || s.pruning === 'unpruned' || st.unprune[r] === this.unpruneMark) this.enqueue(r, next);
-      else st.skipped[r] = this.gen;
+      if (all || unprune[r] === mark) this.enqueue(r, next);
+      else skipped[r] = gen;
     }
   }
 
@@ -467,8 +485,7 @@ export class GrowingEditGraph extends EditGraph {
           }
           table.setSummary(id, r);
         }
-        this.markLoaded(id);
-        this.visit(id, p);
+        this.load(id, p);
       }
       if (waiting.length === 0) break;
       // Some go.mod files are not cached yet: fetch them together, then go on.
@@ -478,8 +495,7 @@ export class GrowingEditGraph extends EditGraph {
       batch.forEach((w, i) => {
         const r = results[i];
         if (r && !table.asked[w.id]) table.setSummary(w.id, r);
-        this.markLoaded(w.id);
-        this.visit(w.id, w.p);
+        this.load(w.id, w.p);
       });
     }
   }
