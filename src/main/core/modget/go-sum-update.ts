@@ -33,27 +33,43 @@ export function updatedGoSum(
     added.push(k);
   }
   if (added.length === 0) return { added: [] };
-  // Merge the (few) new keys into the sorted keys of the file, instead of sorting them all.
+  // Merge the (few) new keys into the sorted keys of the file, instead of sorting them all; the
+  // keys nothing is added to keep their lines as rendered once for the file.
   const fresh = sortModules([...additions.keys()].filter((k) => !have.has(k)).map(splitKey));
   const old = sortedKeys(existing);
-  const mods: { path: string; version: string }[] = [];
-  let i = 0;
-  for (const m of fresh) {
-    while (i < old.length && compareModulesForSort(old[i]!, m) <= 0) mods.push(old[i++]!);
-    mods.push(m);
-  }
-  while (i < old.length) mods.push(old[i++]!);
+  const oldLines = renderedLines(existing);
   const lines: string[] = [];
-  for (const m of mods) {
+  const render = (m: { path: string; version: string }): void => {
     const k = `${m.path} ${m.version}`;
     const hashes = [...new Set([...(have.get(k) ?? []), ...(additions.get(k) ?? [])])].sort();
     for (const h of hashes) lines.push(`${m.path} ${m.version} ${h}\n`);
+  };
+  const copy = (i: number): void => {
+    const m = old[i]!;
+    if (additions.has(`${m.path} ${m.version}`)) render(m);
+    else lines.push(oldLines[i]!);
+  };
+  let i = 0;
+  for (const m of fresh) {
+    while (i < old.length && compareModulesForSort(old[i]!, m) <= 0) copy(i++);
+    render(m);
   }
+  while (i < old.length) copy(i++);
   const addedLines = sortModules(added.map(splitKey)).flatMap((m) => [...additions.get(`${m.path} ${m.version}`)!].map((h) => `${m.path} ${m.version} ${h}`));
   return { text: lines.join(''), added: addedLines };
 }
 
-let lastParsed: { text: string; have: Map<string, Set<string>>; sorted?: { path: string; version: string }[] } | undefined;
+let lastParsed: { text: string; have: Map<string, Set<string>>; sorted?: { path: string; version: string }[]; rendered?: string[] } | undefined;
+
+/** renderedLines is, for each key of sortedKeys, its lines as go writes them (hashes sorted). */
+function renderedLines(existing: string): readonly string[] {
+  const keys = sortedKeys(existing);
+  lastParsed!.rendered ??= keys.map((m) => {
+    const hashes = [...lastParsed!.have.get(`${m.path} ${m.version}`)!].sort();
+    return hashes.map((h) => `${m.path} ${m.version} ${h}\n`).join('');
+  });
+  return lastParsed!.rendered;
+}
 
 /** sortedKeys is the keys of the file in module.Sort order (remembered with the parse). */
 function sortedKeys(existing: string): readonly { path: string; version: string }[] {

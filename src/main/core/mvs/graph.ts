@@ -45,6 +45,8 @@ export class RequirementGraph {
   /** Every version reachable from a root; true for the roots themselves. */
   private readonly reachable = new Map<string, boolean>();
   private readonly selected = new Map<string, string>();
+  /** The build list, once asked for (a requirement recorded after that forgets it). */
+  private built?: ModuleVersion[];
 
   constructor(private readonly cmp: VersionCompare, roots: readonly ModuleVersion[]) {
     this.roots = roots.slice();
@@ -60,6 +62,7 @@ export class RequirementGraph {
     if (!this.reachable.has(k)) throw new Error(`internal error: ${k} is not reachable from any root`);
     if (this.required.has(k)) throw new Error(`internal error: requirements of ${k} have already been set`);
     this.required.set(k, reqs);
+    this.built = undefined;
     for (const dep of reqs) {
       const dk = keyOf(dep);
       if (!this.reachable.has(dk)) this.reachable.set(dk, false);
@@ -89,6 +92,11 @@ export class RequirementGraph {
 
   /** buildList returns root paths first (in root order), then the rest sorted by path. */
   buildList(): ModuleVersion[] {
+    this.built ??= this.computeBuildList();
+    return this.built.slice();
+  }
+
+  private computeBuildList(): ModuleVersion[] {
     const seenRoot = new Set<string>();
     const head: ModuleVersion[] = [];
     for (const r of this.roots) {
