@@ -52,6 +52,8 @@ interface Row {
   /** The version go list answers, or the start of the error text. */
   readonly want?: string;
   readonly error?: string;
+  /** More of the main go.mod (replacements). */
+  readonly extra?: string;
 }
 
 const ROWS: readonly Row[] = [
@@ -78,13 +80,28 @@ const ROWS: readonly Row[] = [
   { path: 'example.com/d', query: 'v2', current: 'none', want: 'v2.1.0+incompatible' },
   { path: 'example.com/d', query: '>=v1.0.0', current: 'none', want: 'v1.0.0' },
   { path: 'example.com/e', query: 'latest', current: 'none', want: 'v2.0.0+incompatible' },
+  // Replaced for every version and published at no version: "upgrade" may move a pseudo-version
+  // to the replacement's placeholder (v1's, for a gopkg.in .v1 path), whose time is go's zero
+  // time, which the "never back in time" rule ignores.
+  {
+    path: 'gopkg.in/z.v1',
+    query: 'upgrade',
+    current: 'v0.0.0-20200229193218-bc9c6329a716',
+    extra: `replace gopkg.in/z.v1 => example.com/c ${PSEUDO_C}`,
+    want: 'v1.0.0-00010101000000-000000000000',
+  },
 ];
+
+/** mainFor is the main go.mod of a row: MAIN, requiring the row's module at its current version. */
+function mainFor(row: Row): string {
+  const extra = ['exclude example.com/a v1.0.0', row.extra ?? ''].filter(Boolean).join('\n\n');
+  return row.current === 'none' && !row.extra ? MAIN : gomod('example.com/main', '1.21', row.current === 'none' ? {} : { [row.path]: row.current }, extra);
+}
 
 describe('version queries', () => {
   for (const row of ROWS) {
     it(`${row.path}@${row.query} (current ${row.current})`, async () => {
-      const main = row.current === 'none' ? MAIN : gomod('example.com/main', '1.21', { [row.path]: row.current }, 'exclude example.com/a v1.0.0');
-      const w = openWorld(WORLD, main);
+      const w = openWorld(WORLD, mainFor(row));
       // go list -m path@query allows excluded and retracted versions only for revision queries.
       const allowed = isRevisionQuery(row.path, row.query) ? ALLOW_ALL : w.queries.checkAllowed;
       const got = w.queries.query(row.path, row.query, row.current, allowed);
@@ -138,7 +155,7 @@ describe.skipIf(!haveGo)('the table agrees with go list -m path@query', () => {
     it(`${row.path}@${row.query} (current ${row.current})`, () => {
       const work = join(root, `w${i}`);
       mkdirSync(work, { recursive: true });
-      writeFileSync(join(work, 'go.mod'), row.current === 'none' ? MAIN : gomod('example.com/main', '1.21', { [row.path]: row.current }, 'exclude example.com/a v1.0.0'));
+      writeFileSync(join(work, 'go.mod'), mainFor(row));
       const env = {
         PATH: '/usr/bin:/bin',
         HOME: join(root, 'home'),

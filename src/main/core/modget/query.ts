@@ -171,6 +171,8 @@ export class ModuleQueries {
   private readonly latestIgnoringRetractions = new Map<string, Promise<ModuleVersion>>();
   /** The allowed version list of each path, as previousVersion walks it (one edit steps many times). */
   private readonly allowedLists = new Map<string, Promise<string[]>>();
+  /** Whether each allowed list is in ascending order (previousVersion bisects those). */
+  private readonly orderedLists = new WeakMap<readonly string[], boolean>();
   private readonly highestReplaced = new Map<string, string>();
   private readonly hasReplacements: boolean;
 
@@ -406,7 +408,9 @@ export class ModuleQueries {
 
     const lookup = async (v: string): Promise<RevInfo> => {
       const rev = await repo.stat(v);
-      if ((query === 'upgrade' || query === 'patch') && isPseudoVersion(current) && rev.time !== '') {
+      // Go's zero time (a zero pseudo-version's, as a replacement reports it) is "no time".
+      const timed = rev.time !== '' && Date.parse(rev.time) !== GO_ZERO_TIME.getTime();
+      if ((query === 'upgrade' || query === 'patch') && isPseudoVersion(current) && timed) {
         // An "upgrade" never moves a pseudo-version to a chronologically older commit: a user on
         // an untagged branch does not mean to go back in time.
         let currentTime: number | undefined;
@@ -476,9 +480,28 @@ export class ModuleQueries {
       if (isNotExist(e)) return { path: m.path, version: 'none' };
       throw e;
     }
+    // The first listed version not below m: by bisection where the list is in order (an edit
+    // steps hundreds of roots down lists of hundreds of versions), else one by one.
     let i = 0;
-    while (i < list.length && modCompare(m.path, list[i]!, m.version) < 0) i++;
+    if (this.isOrdered(m.path, list)) {
+      let hi = list.length;
+      while (i < hi) {
+        const mid = (i + hi) >> 1;
+        if (modCompare(m.path, list[mid]!, m.version) < 0) i = mid + 1;
+        else hi = mid;
+      }
+    } else while (i < list.length && modCompare(m.path, list[i]!, m.version) < 0) i++;
     return { path: m.path, version: i > 0 ? list[i - 1]! : 'none' };
+  }
+
+  /** isOrdered tells (once per list) whether list is in ascending version order. */
+  private isOrdered(path: string, list: readonly string[]): boolean {
+    let ok = this.orderedLists.get(list);
+    if (ok === undefined) {
+      ok = list.every((v, i) => i === 0 || modCompare(path, list[i - 1]!, v) <= 0);
+      this.orderedLists.set(list, ok);
+    }
+    return ok;
   }
 
   /** checkExclusions refuses a version the main module excludes. */
