@@ -25,17 +25,25 @@ function electronBinary() {
 }
 
 let electron = electronBinary();
+let installError = '';
 if (!electron && existsSync(join(root, 'node_modules', 'electron', 'install.js'))) {
   // The install step may have skipped the download (ELECTRON_SKIP_BINARY_DOWNLOAD): try it now.
   process.stderr.write('npm start: fetching the Electron binary (once)...\n');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: join(root, 'node_modules', 'electron'), env, stdio: 'inherit', timeout: 180_000 });
+  // The installer's output is kept: where it fails, its first line says why (its stack, nothing).
+  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: join(root, 'node_modules', 'electron'),
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   electron = electronBinary();
+  if (!electron) installError = `${install.stderr ?? ''}`.split('\n').find((l) => l.trim() !== '')?.trim() ?? (install.error?.message ?? '');
 }
 if (!electron) {
   process.stderr.write(
-    'npm start: the Electron binary cannot be had here (no network to its release host).\n' +
+    `npm start: the Electron binary cannot be had here (${installError || 'no network to its release host'}).\n` +
       'Opening the same explorer in a browser instead (gomodx serve; Ctrl+C to stop).\n',
   );
   const serve = spawn(process.execPath, [join(root, 'bin', 'gomodx.js'), 'serve', ...args], { stdio: 'inherit' });
