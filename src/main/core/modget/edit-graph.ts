@@ -295,7 +295,7 @@ export class EditGraph {
       if (!reqs) continue;
       const seen = t.st.seen;
       for (const r of reqs) {
-        if (seen[r] === mark || (within !== undefined && within[r] !== 1) || t.mods[r]!.version === 'none') continue;
+        if (seen[r] === mark || (within !== undefined && within[r] !== 1) || t.isNone[r] === 1) continue;
         seen[r] = mark;
         queue.push(r);
       }
@@ -373,9 +373,9 @@ export class GrowingEditGraph extends EditGraph {
   /**
    * load records that id (reached with pruning p) is in the graph: the first time, what it
    * requires raises the selected versions; then what the pruning rules reach from it is
-   * enqueued, and what they skip is marked so (for unprune). One pass over the requirements,
-   * over the table's arrays as they are now (nothing is interned here): this is the edit's
-   * innermost loop, run for every module of every round.
+   * enqueued, and what they skip is marked so (for unprune). The table's arrays are taken once
+   * (nothing is interned here): this is the edit's innermost loop, run for every module of every
+   * round.
    */
   private load(id: number, p: Pruning): void {
     const table = this.table;
@@ -386,17 +386,7 @@ export class GrowingEditGraph extends EditGraph {
     const s = table.summary[id];
     const reqs = table.reqIds[id];
     if (!s || !reqs) return;
-    if (first) {
-      const { pathOf, rank } = table;
-      const { selected, selectedGen } = st;
-      for (const r of reqs) {
-        const path = pathOf[r]!;
-        if (selectedGen[path] !== gen) {
-          selectedGen[path] = gen;
-          selected[path] = r;
-        } else if (rank[selected[path]!]! < rank[r]!) selected[path] = r;
-      }
-    }
+    if (first) for (const r of reqs) this.raise(r);
     if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
       this.pendingSpawners.push(id);
       return;
