@@ -41,8 +41,7 @@ export function updatedGoSum(
   const lines: string[] = [];
   const render = (m: { path: string; version: string }): void => {
     const k = `${m.path} ${m.version}`;
-    const hashes = [...new Set([...(have.get(k) ?? []), ...(additions.get(k) ?? [])])].sort();
-    for (const h of hashes) lines.push(`${m.path} ${m.version} ${h}\n`);
+    lines.push(keyLines(m, [...(have.get(k) ?? []), ...(additions.get(k) ?? [])]));
   };
   const copy = (i: number): void => {
     const m = old[i]!;
@@ -64,11 +63,16 @@ let lastParsed: { text: string; have: Map<string, Set<string>>; sorted?: { path:
 /** renderedLines is, for each key of sortedKeys, its lines as go writes them (hashes sorted). */
 function renderedLines(existing: string): readonly string[] {
   const keys = sortedKeys(existing);
-  lastParsed!.rendered ??= keys.map((m) => {
-    const hashes = [...lastParsed!.have.get(`${m.path} ${m.version}`)!].sort();
-    return hashes.map((h) => `${m.path} ${m.version} ${h}\n`).join('');
-  });
+  lastParsed!.rendered ??= keys.map((m) => keyLines(m, lastParsed!.have.get(`${m.path} ${m.version}`)!));
   return lastParsed!.rendered;
+}
+
+/** keyLines is the go.sum lines of one key: each distinct hash once, sorted. */
+function keyLines(m: { path: string; version: string }, hashes: Iterable<string>): string {
+  return [...new Set(hashes)]
+    .sort()
+    .map((h) => `${m.path} ${m.version} ${h}\n`)
+    .join('');
 }
 
 /** sortedKeys is the keys of the file in module.Sort order (remembered with the parse). */
