@@ -119,7 +119,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
    * fs/promises pays a thread-pool round trip for each of open, stat, read and close, which
    * made these reads several times slower than the synchronous ones.
    */
-  private readCached(m: ModuleVersion, ext: 'mod' | 'info'): { data: Buffer; source: FetchEvent['source'] } | undefined {
+  readCached(m: ModuleVersion, ext: 'mod' | 'info'): { data: Buffer; source: FetchEvent['source'] } | undefined {
     const { p, v } = this.escaped(m);
     const file = `${v}.${ext}`;
     for (const [path, source] of [

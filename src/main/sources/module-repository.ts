@@ -4,7 +4,6 @@
  * newest listed pseudo-version), .info for any revision, and .zip files. The module cache is
  * only read; what is downloaded is kept in GOMODX_CACHE, after checking it against go.sum.
  */
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -177,22 +176,6 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     ];
   }
 
-  /**
-   * readFirstSmall is readFirst for the small files (.info): a preview can check the
-   * retractions of hundreds of modules at once, and a synchronous read of a cached file costs a
-   * fraction of the thread-pool round trips of an asynchronous one.
-   */
-  private readFirstSmall(files: readonly string[]): Buffer | undefined {
-    for (const f of files) {
-      try {
-        return readFileSync(f);
-      } catch {
-        // not there; try the next cache
-      }
-    }
-    return undefined;
-  }
-
   private async readFirst(files: readonly string[]): Promise<Buffer | undefined> {
     for (const f of files) {
       try {
@@ -224,7 +207,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       } catch (e) {
         throw repoError(path, rev, e as Error);
       }
-      const cached = this.readFirstSmall(this.cacheFiles(path, `${encRev}.info`));
+      this.escapedPath(path); // refuses a bad path with the repository's error, before any file is named
+      const cached = this.opts.fetcher.readCached({ path, version: rev }, 'info')?.data;
       let data: Buffer;
       let toCache = false;
       if (cached) data = cached;
