@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
+import type { ModuleGraphResult } from '../modload/loader';
+import { keyOf } from '../mvs/graph';
+import { graphResultOf, loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
 import { gomod, openWorld, type World } from './module-world.test-helper';
 
 /*
- * The edit graph caches the unpruned part of a graph by the modules that pulled it in: a graph
- * loaded again from the cache must be the graph a fresh table loads (same modules loaded, same
- * selected version of every path).
+ * The edit graph carries the roots' share of a graph from load to load (RootLayer): a graph
+ * loaded from a table that loaded others before must be the graph a fresh table loads, and the
+ * graph the loader's readModGraph builds for the same roots (same modules loaded, same
+ * requirement lists, same selected version of every path).
  */
 
 const WORLD: World = {
@@ -27,6 +30,8 @@ const WORLD: World = {
     { version: 'v1.1.0', goMod: gomod('example.com/p', '1.17', { 'example.com/q': 'v1.0.0' }) },
   ],
   'example.com/q': [{ version: 'v1.0.0', goMod: gomod('example.com/q', '1.17', { 'example.com/leaf': 'v1.3.0' }) }],
+  // r's go.mod is pruned, old2's is not: unpruning old2 below r pulls in old2's closure.
+  'example.com/r': [{ version: 'v1.0.0', goMod: gomod('example.com/r', '1.17', { 'example.com/old2': 'v1.0.0', 'example.com/deep': 'v1.0.0' }) }],
 };
 
 const MAIN = gomod('example.com/m', '1.21', { 'example.com/leaf': 'v1.0.0' });
@@ -37,6 +42,8 @@ const ROOT_SETS: readonly string[][] = [
   ['example.com/old@v1.1.0', 'example.com/old2@v1.0.0', 'example.com/leaf@v1.0.0'],
   ['example.com/old2@v1.0.0', 'example.com/old@v1.0.0', 'example.com/p@v1.0.0'],
   ['example.com/leaf@v1.0.0', 'example.com/p@v1.0.0'],
+  ['example.com/r@v1.0.0', 'example.com/leaf@v1.0.0'],
+  ['example.com/r@v1.0.0', 'example.com/old@v1.1.0', 'example.com/p@v1.1.0'],
 ];
 
 function mv(s: string): ModuleVersion {
@@ -52,8 +59,66 @@ function picture(g: EditGraph): { loaded: string[]; selected: string[] } {
   return { loaded: loaded.sort(), selected: selected.filter((s) => !s.endsWith('@none')).sort() };
 }
 
+/** described names everything a loaded graph answers: loaded modules and their lists, reach, selection. */
+function described(r: ModuleGraphResult): Record<string, unknown> {
+  const g = r.graph;
+  const loaded = g.loadedModules().map((m) => `${keyOf(m)} -> ${(g.requiredBy(m) ?? []).map(keyOf).join(' ')}`);
+  const reached: string[] = [];
+  g.walkBreadthFirst((m) => reached.push(keyOf(m)));
+  return {
+    loaded: loaded.sort(),
+    summaries: [...r.loaded.keys()].sort(),
+    reached,
+    reachable: reached.filter((k) => g.isReachable({ path: k.slice(0, k.indexOf('@')), version: k.slice(k.indexOf('@') + 1) })).length,
+    selected: [...g.selectedEntries()].map(([p, v]) => `${p}@${v}`).sort(),
+    buildList: g.buildList().map(keyOf),
+    error: r.error?.message,
+  };
+}
+
 describe('loadEditGraph', () => {
-  it('loads a graph from its cached unpruned part exactly as afresh', async () => {
+  it('hands over the graph the loader loads for the same roots', async () => {
+    for (const set of ROOT_SETS) {
+      const w = openWorld(WORLD, MAIN);
+      const roots = [{ path: 'go', version: '1.21' }, ...set.map(mv)];
+      const want = described(await w.loader.readModGraph('pruned', roots, undefined));
+      const table = new ModuleTable();
+      const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
+      const got = graphResultOf(g, w.loader, roots);
+      expect(got, set.join(' ')).toBeDefined();
+      expect(described(got!), set.join(' ')).toEqual(want);
+    }
+  });
+
+  it('moves the roots of one table from set to set as the loader loads each afresh', async () => {
+    const w = openWorld(WORLD, MAIN);
+    const table = new ModuleTable();
+    // Forwards, backwards and forwards again: roots come and go, versions move both ways, the
+    // highest requirement of a path leaves and comes back, unpruned roots join and leave.
+    for (const set of [...ROOT_SETS, ...ROOT_SETS.slice().reverse(), ...ROOT_SETS]) {
+      const roots = [{ path: 'go', version: '1.21' }, ...set.map(mv)];
+      const want = described(await w.loader.readModGraph('pruned', roots, undefined));
+      const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
+      expect(described(graphResultOf(g, w.loader, roots)!), set.join(' ')).toEqual(want);
+      // Unpruning a module a pruned root requires loads it, as the loader's unprune set does.
+      const unprune = roots.flatMap((r) => (w.loader.goModSummary(r) as { ok: boolean; summary?: { require: ModuleVersion[] } }).summary?.require ?? []);
+      expect(unprune.length).toBeGreaterThan(0);
+      const wantUnpruned = described(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))));
+      await g.unprune(unprune.map((m) => table.id(m)));
+      expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
+    }
+    expect(table.layer).toBeDefined();
+  });
+
+  it('hands over nothing where a go.mod failed to load', async () => {
+    const w = openWorld(WORLD, MAIN);
+    const roots = [{ path: 'go', version: '1.21' }, mv('example.com/p@v1.0.0'), mv('example.com/missing@v1.0.0')];
+    const table = new ModuleTable();
+    const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
+    expect(graphResultOf(g, w.loader, roots)).toBeUndefined();
+  });
+
+  it('loads a graph in a table that loaded others before exactly as afresh', async () => {
     const w = openWorld(WORLD, MAIN);
     const shared = new ModuleTable();
     // Every set twice, in an order that makes later loads meet earlier sets' parts.
@@ -63,7 +128,7 @@ describe('loadEditGraph', () => {
       const got = picture(await loadEditGraph(w.loader, shared, 'pruned', Int32Array.from(set.map((r) => shared.id(mv(r))))));
       expect(got, set.join(' ')).toEqual(want);
     }
-    expect(shared.unprunedParts.size).toBeGreaterThan(0);
+    expect(shared.layer).toBeDefined();
   });
 
   it('grows a cached graph with unprune as afresh', async () => {

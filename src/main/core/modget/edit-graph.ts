@@ -6,9 +6,18 @@
  * hundred rounds; each must be cheap.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { cmpVersion, type Loader } from '../modload/loader';
+import { cmpVersion, type Loader, type ModuleGraphResult } from '../modload/loader';
 import type { ModFileSummary, Pruning } from '../modload/summary';
-import { keyOf } from '../mvs/graph';
+import { keyOf, RequirementGraph } from '../mvs/graph';
+import { modSort } from '../gover/gover';
+import { RootLayer } from './root-layer';
+
+/** RootPaths is an edit's root paths in module.Sort order, each one's position, their path ids. */
+export interface RootPaths {
+  readonly order: readonly string[];
+  readonly posOf: ReadonlyMap<string, number>;
+  readonly pathIds: Int32Array;
+}
 
 /**
  * ModuleTable interns module versions: ids, paths, the order of versions of each path (as ranks,
@@ -22,6 +31,8 @@ export class ModuleTable {
   readonly paths: string[] = [];
   readonly rank: number[] = [];
   private readonly versionsOfPath: number[][] = [];
+  private readonly idByVersion: (Map<string, number> | undefined)[] = [];
+  private lastRootPaths?: RootPaths;
   /** Summary (or load error) of each id once goModSummary answered. */
   readonly summary: (ModFileSummary | undefined)[] = [];
   readonly error: (Error | undefined)[] = [];
@@ -36,14 +47,15 @@ export class ModuleTable {
   readonly isNone: number[] = [];
   /** Ids whose go.mod failed to load. */
   readonly errorIds: number[] = [];
+  /**
+   * Whether two spellings of one version were interned (go.mod files hold canonical versions,
+   * so this is rare): which of them a graph selects then depends on the order of loading.
+   */
+  hasTies = false;
   /** Graph state stamped by graph number (see Stamps). */
   readonly st = new Stamps();
-  /**
-   * The unpruned part of a graph, by the set of modules whose unpruned go.mod pulled it in (see
-   * GrowingEditGraph.drain): an edit reloads its graph round after round, and most rounds move
-   * only modules whose go.mod is pruned, so the same part comes back many times.
-   */
-  readonly unprunedParts = new Map<string, UnprunedPart>();
+  /** The roots' share of the pruned graphs loaded from this table (see RootLayer). */
+  layer?: RootLayer;
 
   pathId(path: string): number {
     let p = this.pathIds.get(path);
@@ -55,6 +67,34 @@ export class ModuleTable {
       if (this.paths.length > this.st.selected.length) this.st.ensure(this.mods.length, this.paths.length);
     }
     return p;
+  }
+
+  /**
+   * rootPathsOf sorts the paths of an edit's roots (module.Sort order) with their positions and
+   * path ids. Every edit of a session starts from nearly the same roots: the last answer is
+   * kept and given again when the set of paths is the same.
+   */
+  rootPathsOf(roots: ReadonlyMap<string, unknown>): RootPaths {
+    const last = this.lastRootPaths;
+    if (last && last.order.length === roots.size) {
+      let same = true;
+      for (const p of roots.keys()) {
+        if (!last.posOf.has(p)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return last;
+    }
+    const order = modSort([...roots.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
+    const posOf = new Map(order.map((p, i) => [p, i]));
+    this.lastRootPaths = { order, posOf, pathIds: Int32Array.from(order, (p) => this.pathId(p)) };
+    return this.lastRootPaths;
+  }
+
+  /** idAt is id() for a version of the path with id p, without spelling out its key. */
+  idAt(p: number, version: string): number {
+    return this.idByVersion[p]?.get(version) ?? this.id({ path: this.paths[p]!, version });
   }
 
   /** lookupPath returns the id of path, or -1 when no version of it was ever interned. */
@@ -70,6 +110,7 @@ export class ModuleTable {
     this.ids.set(k, id);
     this.mods.push(m);
     const p = this.pathId(m.path);
+    (this.idByVersion[p] ??= new Map()).set(m.version, id);
     this.pathOf.push(p);
     this.rank.push(0);
     this.summary.push(undefined);
@@ -94,6 +135,7 @@ export class ModuleTable {
     list.splice(lo, 0, id);
     if (left >= 0 && cmpVersion(m.path, this.mods[left]!.version, m.version) === 0) {
       this.rank[id] = this.rank[left]!;
+      this.hasTies = true;
       return id;
     }
     const between = (): [number, number] => {
@@ -139,17 +181,6 @@ export class ModuleTable {
     for (const q of reqs) (this.requirers[q] ??= []).push(id);
   }
 }
-
-/** UnprunedPart is what loading a set of unpruned closures does: the modules, the selection. */
-interface UnprunedPart {
-  /** Every module version loaded (and enqueued unpruned). */
-  readonly members: Int32Array;
-  /** The highest version of each path that the members require, once a graph adopts the part. */
-  highest?: Int32Array;
-}
-
-/** How many unpruned parts a table keeps (a new one past this clears the others). */
-const UNPRUNED_PARTS_KEPT = 256;
 
 const NONE = -1;
 
@@ -223,12 +254,14 @@ export class EditGraph {
     readonly table: ModuleTable,
     mainId: number,
     rootIds: Int32Array,
+    /** With a layer, the roots and what they require are counted there, not raised here. */
+    protected readonly layer?: RootLayer,
   ) {
     this.mainId = mainId;
     this.rootIds = rootIds;
     this.gen = ++table.st.gen;
     this.raise(this.mainId);
-    for (const r of this.rootIds) this.raise(r);
+    if (!layer) for (const r of this.rootIds) this.raise(r);
   }
 
   protected raise(id: number): void {
@@ -268,7 +301,12 @@ export class EditGraph {
   /** selectedId is the selected version of path p (NONE if absent). */
   selectedId(p: number): number {
     const st = this.table.st;
-    return p < st.selectedGen.length && st.selectedGen[p] === this.gen ? st.selected[p]! : NONE;
+    const own = p < st.selectedGen.length && st.selectedGen[p] === this.gen ? st.selected[p]! : NONE;
+    if (!this.layer) return own;
+    const fromRoots = this.layer.bestOf(p);
+    if (fromRoots === NONE) return own;
+    if (own === NONE) return fromRoots;
+    return this.table.rank[own]! < this.table.rank[fromRoots]! ? fromRoots : own;
   }
 
   selectedVersion(path: string): string {
@@ -304,6 +342,42 @@ export class EditGraph {
 }
 
 /**
+ * graphResultOf is the graph mg as the loader's readModGraph would return it for the same roots
+ * (mg loaded with an empty unprune set): editRequirements' last round has loaded exactly the
+ * graph of the requirements it returns. It is undefined where that cannot be vouched for: a
+ * go.mod that failed to load (the loader reports it with its path), two spellings of one
+ * version, a workspace.
+ */
+export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: readonly ModuleVersion[]): ModuleGraphResult | undefined {
+  const t = mg.table;
+  const mms = loader.mainModules;
+  if (t.hasTies || mms.inWorkspace || mms.versions.length !== 1) return undefined;
+  const loaded: [ModuleVersion, readonly ModuleVersion[]][] = [];
+  const summaries = new Map<string, ModFileSummary>();
+  const ids = mg.loadedIds();
+  for (const id of ids) {
+    if (id === mg.mainId) continue;
+    const s = t.summary[id];
+    if (!s) return undefined;
+    loaded.push([t.mods[id]!, s.require]);
+    summaries.set(keyOf(t.mods[id]!), s);
+  }
+  // The selection is the graph's own answer for every path the table knows (none: absent).
+  const selected = new Map<string, string>();
+  for (let p = 0; p < t.paths.length; p++) {
+    const sid = mg.selectedId(p);
+    if (sid >= 0 && t.isNone[sid] !== 1) selected.set(t.paths[p]!, t.mods[sid]!.version);
+  }
+  const required = function* (): Iterable<string> {
+    for (const r of mg.rootIds) yield keyOf(t.mods[r]!);
+    for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
+  };
+  const main = mms.versions[0]!;
+  const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected);
+  return { graph, loaded: summaries, loadErrors: new Map() };
+}
+
+/**
  * loadEditGraph is readModGraph for a single main module: every root's go.mod is loaded; a
  * loaded module's requirements are loaded too when the root set is unpruned, when its own
  * go.mod is unpruned, or when they are in the "unprune" set. The graph returned is valid until
@@ -314,6 +388,31 @@ export class EditGraph {
  * it skipped before), which gives the graph a full reload would, at the cost of what is new.
  */
 export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array): Promise<GrowingEditGraph> {
+  if (pruning === 'pruned' && !table.hasTies) {
+    // Which version wins a tie depends on the order of loading: a layer keeps no order.
+    const missing: number[] = [];
+    let hasNone = false;
+    for (const id of rootIds) {
+      if (table.isNone[id] === 1) hasNone = true;
+      else if (!table.asked[id]) missing.push(id);
+    }
+    if (missing.length > 0) {
+      const results = await Promise.all(missing.map((id) => loader.goModSummary(table.mods[id]!)));
+      loader.opts.signal?.throwIfAborted();
+      missing.forEach((id, i) => {
+        if (!table.asked[id]) table.setSummary(id, results[i]!);
+      });
+    }
+    if (!table.hasTies && !hasNone) {
+      table.layer ??= new RootLayer(table);
+      await table.layer.moveTo(loader, rootIds);
+      const g = new GrowingEditGraph(loader, table, pruning, rootIds, table.layer);
+      g.loadLayeredRoots();
+      await g.drain();
+      if (!table.hasTies) return g;
+    }
+  }
+  table.layer = undefined;
   const g = new GrowingEditGraph(loader, table, pruning, rootIds);
   for (const r of rootIds) g.enqueue(r, pruning);
   await g.drain();
@@ -327,22 +426,54 @@ export class GrowingEditGraph extends EditGraph {
   private readonly unpruneMark: number;
   /**
    * Modules reached pruned whose own go.mod is unpruned: each pulls in the unpruned closure of
-   * its requirements. Loading those closures is deferred until the pruned work is done, so that
-   * the whole unpruned part can be taken from the table's cache by the set of them.
+   * its requirements, loaded once the pruned work is done (from the layer's closures, if any).
    */
-  private readonly spawners: number[] = [];
   private pendingSpawners: number[] = [];
-  /** Every module enqueued unpruned (or adopted so) in this graph. */
-  private readonly unprunedIds: number[] = [];
+  /** Every id loaded into this graph, each once. */
+  private readonly loadedList: number[] = [];
 
   constructor(
     private readonly loader: Loader,
     table: ModuleTable,
     readonly pruning: Pruning,
     rootIds: Int32Array,
+    layer?: RootLayer,
   ) {
-    super(table, table.id(loader.mainModules.versions[0]!), rootIds);
+    super(table, table.id(loader.mainModules.versions[0]!), rootIds, layer);
     this.unpruneMark = ++table.st.unpruneGen;
+  }
+
+  /**
+   * loadLayeredRoots loads the roots as load() would, their requirements being counted in the
+   * layer: each is in the graph and skips what it requires, and an unpruned one brings in its
+   * closure.
+   */
+  loadLayeredRoots(): void {
+    const st = this.table.st;
+    const gen = this.gen;
+    for (const r of this.rootIds) {
+      st.enqueuedPruned[r] = gen;
+      this.stampLoaded(r);
+    }
+    // What the unpruned roots pull in is loaded unpruned: their closures are the layer's.
+    for (const x of this.layer!.members) {
+      st.enqueuedUnpruned[x] = gen;
+      this.stampLoaded(x);
+    }
+  }
+
+  /** stampLoaded marks id as loaded into this graph; it reports whether it was not yet. */
+  private stampLoaded(id: number): boolean {
+    const st = this.table.st;
+    if (st.loaded[id] === this.gen) return false;
+    st.loaded[id] = this.gen;
+    this.loadedList.push(id);
+    return true;
+  }
+
+  /** loadedIds lists every id loaded into this graph (the main module's included). */
+  loadedIds(): readonly number[] {
+    return this.loadedList;
   }
 
   /** unprune adds ids to the unprune set and loads what that brings into the graph. */
@@ -353,7 +484,7 @@ export class GrowingEditGraph extends EditGraph {
       st.unprune[id] = this.unpruneMark;
       // A pruned module's visit skipped it (st.skipped is stamped by graph number): the larger
       // set would have enqueued it there.
-      if (st.skipped[id] === this.gen) this.enqueue(id, 'pruned');
+      if (st.skipped[id] === this.gen || this.layer?.isSkipped(id)) this.enqueue(id, 'pruned');
     }
     await this.drain();
   }
@@ -365,7 +496,6 @@ export class GrowingEditGraph extends EditGraph {
     const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
     if (arr[id] === this.gen) return;
     arr[id] = this.gen;
-    if (p === 'unpruned') this.unprunedIds.push(id);
     this.work.push(id);
     this.workPruning.push(p);
   }
@@ -381,8 +511,7 @@ export class GrowingEditGraph extends EditGraph {
     const table = this.table;
     const st = table.st;
     const gen = this.gen;
-    const first = st.loaded[id] !== gen;
-    st.loaded[id] = gen;
+    const first = this.stampLoaded(id);
     const s = table.summary[id];
     const reqs = table.reqIds[id];
     if (!s || !reqs) return;
@@ -401,62 +530,26 @@ export class GrowingEditGraph extends EditGraph {
     }
   }
 
-  /**
-   * drain loads everything enqueued: the pruned part first, then the unpruned closures it
-   * reaches, from the cache when the same set of modules pulled them in before.
-   */
+  /** drain loads everything enqueued: the pruned part first, then the unpruned closures it reaches. */
   async drain(): Promise<void> {
     for (;;) {
       await this.drainWork();
       if (this.pendingSpawners.length === 0) return;
-      this.spawners.push(...this.pendingSpawners);
-      this.pendingSpawners = [];
-      const key = Int32Array.from(this.spawners).sort().join(',');
-      const part = this.table.unprunedParts.get(key);
-      if (part) {
-        this.adopt(part);
+      const spawners = this.pendingSpawners.splice(0);
+      if (!this.layer) {
+        for (const id of spawners) for (const r of this.table.reqIds[id]!) this.enqueue(r, 'unpruned');
         continue;
       }
-      for (const id of this.spawners) for (const r of this.table.reqIds[id]!) this.enqueue(r, 'unpruned');
-      await this.drainWork();
-      // Unpruned visits enqueue only unpruned work: nothing pruned (no new spawner) came of it.
-      if (this.table.unprunedParts.size >= UNPRUNED_PARTS_KEPT) this.table.unprunedParts.clear();
-      this.table.unprunedParts.set(key, this.capture());
-    }
-  }
-
-  /** adopt loads a cached unpruned part into this graph. */
-  private adopt(part: UnprunedPart): void {
-    const st = this.table.st;
-    for (const id of part.members) {
-      if (st.enqueuedUnpruned[id] !== this.gen) this.unprunedIds.push(id);
-      st.enqueuedUnpruned[id] = this.gen;
-      st.loaded[id] = this.gen;
-    }
-    part.highest ??= this.highestRequired(part.members);
-    for (const id of part.highest) this.raise(id);
-  }
-
-  /**
-   * capture describes the unpruned part of this graph. Its selection is worked out only when a
-   * later graph adopts it: a part whose set of modules never comes back costs a list, no more.
-   */
-  private capture(): UnprunedPart {
-    return { members: Int32Array.from(this.unprunedIds) };
-  }
-
-  /** highestRequired is the highest version of each path that members require. */
-  private highestRequired(members: Int32Array): Int32Array {
-    const table = this.table;
-    const best = new Map<number, number>();
-    for (const id of members) {
-      for (const r of table.reqIds[id] ?? []) {
-        const p = table.pathOf[r]!;
-        const cur = best.get(p);
-        if (cur === undefined || table.rank[cur]! < table.rank[r]!) best.set(p, r);
+      const st = this.table.st;
+      for (const id of spawners) {
+        const c = await this.layer.closureOf(this.loader, id);
+        for (const x of c.members) {
+          st.enqueuedUnpruned[x] = this.gen;
+          this.stampLoaded(x);
+        }
+        for (const r of c.highest) this.raise(r);
       }
     }
-    return Int32Array.from(best.values());
   }
 
   /** drainWork loads everything enqueued, fetching the go.mod files that are not cached together. */

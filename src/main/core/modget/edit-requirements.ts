@@ -11,7 +11,7 @@ import { fromToolchain, modCompare, modSort } from '../gover/gover';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';
-import { loadEditGraph, withModuleTable, type EditGraph, type ModuleTable } from './edit-graph';
+import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
 import { keyOf } from '../mvs/graph';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
@@ -145,6 +145,10 @@ const NOT_ROOT = 0;
 const ROOT_PRUNED = 1;
 const ROOT_UNPRUNED = 2;
 
+/** The two prunings a disqualification is recorded for, as array selectors. */
+const P_PRUNED = 0;
+const P_UNPRUNED = 1;
+
 /** No disqualification recorded (dep arrays), or "disqualified by a load error". */
 const NO_DQ = -1;
 const BY_ERROR = -2;
@@ -155,23 +159,56 @@ const BY_ERROR = -2;
  * edges ("requiring") are linked lists in flat arrays, because one round may record thousands.
  */
 class DqTracker {
-  private readonly prunedDep: Int32Array;
-  private readonly unprunedDep: Int32Array;
+  private prunedDep = new Int32Array(0);
+  private unprunedDep = new Int32Array(0);
   private readonly prunedErr = new Map<number, Error>();
   private readonly unprunedErr = new Map<number, Error>();
-  /** Head of each id's list of dependents (index into next/val), or -1; -2 once the list is dropped. */
-  private readonly head: Int32Array;
+  /** Head and tail of each id's list of dependents (indices into next/val), or -1. */
+  private head = new Int32Array(0);
+  private tail = new Int32Array(0);
   private readonly next: number[] = [];
   private readonly val: number[] = [];
-
   /** rootPruning[id] is NOT_ROOT, ROOT_PRUNED or ROOT_UNPRUNED. */
-  constructor(
-    private readonly rootPruning: Uint8Array,
-    size: number,
-  ) {
-    this.prunedDep = new Int32Array(size).fill(NO_DQ);
-    this.unprunedDep = new Int32Array(size).fill(NO_DQ);
-    this.head = new Int32Array(size).fill(-1);
+  private rootPruning = new Uint8Array(0);
+  /**
+   * Ids written this round: an edit runs many rounds over one tracker, and each round touches
+   * few of the table's ids, so a new round clears those instead of every array.
+   */
+  private readonly touched: number[] = [];
+
+  /** newRound forgets everything recorded, for a table of size ids. */
+  newRound(size: number): void {
+    if (size > this.head.length) {
+      const n = Math.max(size, this.head.length * 2);
+      this.prunedDep = new Int32Array(n).fill(NO_DQ);
+      this.unprunedDep = new Int32Array(n).fill(NO_DQ);
+      this.head = new Int32Array(n).fill(-1);
+      this.tail = new Int32Array(n).fill(-1);
+      this.rootPruning = new Uint8Array(n);
+    } else {
+      for (const id of this.touched) {
+        this.prunedDep[id] = NO_DQ;
+        this.unprunedDep[id] = NO_DQ;
+        this.head[id] = -1;
+        this.rootPruning[id] = NOT_ROOT;
+      }
+    }
+    this.touched.length = 0;
+    this.prunedErr.clear();
+    this.unprunedErr.clear();
+    this.next.length = 0;
+    this.val.length = 0;
+  }
+
+  /** setRoot records that id is a root loaded with the given pruning (ROOT_PRUNED or ROOT_UNPRUNED). */
+  setRoot(id: number, pruning: number): void {
+    this.rootPruning[id] = pruning;
+    this.touched.push(id);
+  }
+
+  /** pruningOf is the pruning a root was loaded with, or undefined for a module that is not a root. */
+  pruningOf(id: number): Pruning | undefined {
+    return this.rootOf(id);
   }
 
   private rootOf(id: number): Pruning | undefined {
@@ -179,71 +216,70 @@ class DqTracker {
     return r === ROOT_PRUNED ? 'pruned' : r === ROOT_UNPRUNED ? 'unpruned' : undefined;
   }
 
-  private isDq(id: number, p: Pruning): boolean {
-    const v = (p === 'unpruned' ? this.unprunedDep : this.prunedDep)[id];
-    return v !== undefined && v !== NO_DQ;
+  /** depOf is the recorded reason of id for a pruning (P_PRUNED or P_UNPRUNED), or NO_DQ. */
+  private depOf(id: number, p: number): number {
+    const v = (p === P_UNPRUNED ? this.unprunedDep : this.prunedDep)[id];
+    return v === undefined ? NO_DQ : v;
   }
 
-  private set(id: number, p: Pruning, reason: DqState): void {
-    const arr = p === 'unpruned' ? this.unprunedDep : this.prunedDep;
-    if (reason.err !== undefined) {
-      arr[id] = BY_ERROR;
-      (p === 'unpruned' ? this.unprunedErr : this.prunedErr).set(id, reason.err);
-    } else arr[id] = reason.dep!;
-  }
-
-  private dependents(id: number): number[] {
-    const out: number[] = [];
-    for (let e = this.head[id]!; e >= 0; e = this.next[e]!) out.push(this.val[e]!);
-    // The list is kept newest first; dependents are visited in the order they were recorded.
-    return out.reverse();
+  /** set records reason (a module id, or BY_ERROR with err) for id and a pruning. */
+  private set(id: number, p: number, dep: number, err: Error | undefined): void {
+    this.touched.push(id);
+    (p === P_UNPRUNED ? this.unprunedDep : this.prunedDep)[id] = dep;
+    if (dep === BY_ERROR) (p === P_UNPRUNED ? this.unprunedErr : this.prunedErr).set(id, err!);
   }
 
   /** require records that m requires r; it returns false when m is now fully disqualified. */
   require(m: number, r: number): boolean {
-    const rootPruning = this.rootOf(r);
-    if (rootPruning !== undefined && this.isDq(r, rootPruning)) {
-      this.disqualify(m, 'pruned', { dep: r });
+    const rootPruning = this.rootPruning[r] ?? NOT_ROOT;
+    if (rootPruning !== NOT_ROOT && this.depOf(r, rootPruning === ROOT_UNPRUNED ? P_UNPRUNED : P_PRUNED) !== NO_DQ) {
+      this.mark(m, P_PRUNED, r, undefined);
       return false;
     }
-    if (this.isDq(r, 'unpruned')) {
-      this.disqualify(m, 'unpruned', { dep: r });
-      if (this.rootOf(m) === undefined) return false;
+    if (this.depOf(r, P_UNPRUNED) !== NO_DQ) {
+      this.mark(m, P_UNPRUNED, r, undefined);
+      if ((this.rootPruning[m] ?? NOT_ROOT) === NOT_ROOT) return false;
     }
-    this.next.push(this.head[r]! >= 0 ? this.head[r]! : -1);
+    // Dependents are kept in the order they were recorded: append at the tail.
+    const e = this.next.length;
+    this.next.push(-1);
     this.val.push(m);
-    this.head[r] = this.next.length - 1;
+    if (this.head[r]! < 0) this.head[r] = e;
+    else this.next[this.tail[r]!] = e;
+    this.tail[r] = e;
+    this.touched.push(r);
     return true;
   }
 
   /** disqualify records why m's requirements cannot be included when reached with fromPruning. */
   disqualify(m: number, fromPruning: Pruning, reason: DqState): void {
     if (!isDisqualified(reason)) throw new Error('internal error: disqualify called with a non-disqualifying dqState');
-    if (this.isDq(m, fromPruning)) return;
-    const rootPruning = this.rootOf(m);
-    const isRoot = rootPruning !== undefined;
-    if (fromPruning !== 'unpruned') {
-      this.set(m, 'pruned', reason);
-      if (!this.isDq(m, 'unpruned')) this.set(m, 'unpruned', reason);
+    this.mark(m, fromPruning === 'unpruned' ? P_UNPRUNED : P_PRUNED, reason.err !== undefined ? BY_ERROR : reason.dep!, reason.err);
+  }
+
+  private mark(m: number, fromPruning: number, dep: number, err: Error | undefined): void {
+    if (this.depOf(m, fromPruning) !== NO_DQ) return;
+    const rootPruning = this.rootPruning[m] ?? NOT_ROOT;
+    const isRoot = rootPruning !== NOT_ROOT;
+    if (fromPruning === P_PRUNED) {
+      this.set(m, P_PRUNED, dep, err);
+      if (this.depOf(m, P_UNPRUNED) === NO_DQ) this.set(m, P_UNPRUNED, dep, err);
     } else {
-      this.set(m, 'unpruned', reason);
-      if (this.isDq(m, 'pruned')) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
+      this.set(m, P_UNPRUNED, dep, err);
+      if (this.depOf(m, P_PRUNED) !== NO_DQ) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
       // An always-unpruned root drags its whole graph into any graph that selects it.
-      if (isRoot && rootPruning === 'unpruned') this.set(m, 'pruned', reason);
+      if (isRoot && rootPruning === ROOT_UNPRUNED) this.set(m, P_PRUNED, dep, err);
     }
-    const dependents = this.dependents(m);
-    if (isRoot && (fromPruning !== 'unpruned' || rootPruning === 'unpruned')) {
-      for (const p of dependents) this.disqualify(p, 'pruned', { dep: m });
-      this.head[m] = -1;
-      return;
-    }
-    for (const p of dependents) this.disqualify(p, 'unpruned', { dep: m });
-    if (!isRoot) this.head[m] = -1;
+    // The dependents recorded so far, in order; the links are not changed while they are
+    // followed (a nested call only drops the head), so no copy of the list is needed.
+    const toPruned = isRoot && (fromPruning === P_PRUNED || rootPruning === ROOT_UNPRUNED);
+    for (let e = this.head[m]!; e >= 0; e = this.next[e]!) this.mark(this.val[e]!, toPruned ? P_PRUNED : P_UNPRUNED, m, undefined);
+    if (toPruned || !isRoot) this.head[m] = -1;
   }
 
   check(m: number, pruning: Pruning): DqState {
-    const dep = (pruning === 'unpruned' ? this.unprunedDep : this.prunedDep)[m];
-    if (dep === undefined || dep === NO_DQ) return OK;
+    const dep = this.depOf(m, pruning === 'unpruned' ? P_UNPRUNED : P_PRUNED);
+    if (dep === NO_DQ) return OK;
     if (dep === BY_ERROR) return { err: (pruning === 'unpruned' ? this.unprunedErr : this.prunedErr).get(m) };
     return { dep };
   }
@@ -273,17 +309,16 @@ async function extendGraph(
   table: ModuleTable,
   rootPruning: Pruning,
   rootIds: Int32Array,
-  selectedRoot: ReadonlyMap<string, string>,
-): Promise<{ mg: EditGraph; upgradedRoots: Set<number> }> {
+  rootPaths: Int32Array,
+): Promise<{ mg: GrowingEditGraph; upgradedRoots: Set<number> }> {
   const upgradedRoots = new Set<number>();
-  const rootPaths = [...selectedRoot.keys()].map((p) => table.pathId(p));
   const mg = await loadEditGraph(loader, table, rootPruning, rootIds);
   if (rootPruning === 'unpruned') return { mg, upgradedRoots };
   for (;;) {
     const added: number[] = [];
     for (const p of rootPaths) {
       const id = mg.selectedId(p);
-      if (id < 0 || table.mods[id]!.version === 'none') continue;
+      if (id < 0 || table.isNone[id] === 1) continue;
       if (mg.requiredIds(id) === undefined && !upgradedRoots.has(id)) {
         upgradedRoots.add(id);
         added.push(id);
@@ -296,46 +331,134 @@ async function extendGraph(
 }
 
 /**
- * taintedIds marks the modules of mg that can be disqualified: every version above a requested
+ * Taint marks the modules of a graph that can be disqualified: every version above a requested
  * one, every go.mod that failed to load, and whatever requires one of those (transitively),
- * found backwards over the table's reverse edges instead of by walking the whole graph.
+ * found backwards over the table's reverse edges instead of by walking the whole graph. One
+ * Taint serves every round of an edit: a round clears the marks of the one before.
  */
-function taintedIds(mg: EditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): { marks: Uint8Array; count: number } {
-  const table = mg.table;
-  const marks = new Uint8Array(table.mods.length);
-  const isRoot = new Uint8Array(table.mods.length);
-  for (const r of mg.rootIds) isRoot[r] = 1;
-  const queue: number[] = [];
-  const inGraph = (id: number): boolean => isRoot[id] === 1 || (table.requirers[id]?.some((p) => mg.isLoaded(p)) ?? false);
-  const seed = (id: number): void => {
-    if (marks[id] === 0 && inGraph(id)) {
-      marks[id] = 1;
-      queue.push(id);
-    }
-  };
-  for (const must of mustIds) {
-    const versions = table.versionIds(table.pathOf[must]!);
-    for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) seed(versions[i]!);
+class Taint {
+  marks = new Uint8Array(0);
+  /** The marked modules, in the order they were found. */
+  private readonly queue: number[] = [];
+  private rootStamp = new Int32Array(0);
+  private stamp = 0;
+  /** Indices into mg.rootIds of the marked roots, in root order. */
+  readonly roots: number[] = [];
+
+  get count(): number {
+    return this.queue.length;
   }
-  for (const id of table.errorIds) if (mg.isLoaded(id)) seed(id);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    if (isRoot[id] === 1 && marks[mg.mainId] === 0) {
-      marks[mg.mainId] = 1;
-      queue.push(mg.mainId);
+
+  mark(mg: EditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
+    const table = mg.table;
+    const n = table.mods.length;
+    if (n > this.marks.length) {
+      this.marks = new Uint8Array(Math.max(n, this.marks.length * 2));
+      this.rootStamp = new Int32Array(this.marks.length);
+    } else {
+      for (const id of this.queue) this.marks[id] = 0;
     }
-    for (const p of table.requirers[id] ?? []) {
-      if (marks[p] === 0 && mg.isLoaded(p)) {
-        marks[p] = 1;
-        queue.push(p);
+    const { marks, queue, rootStamp } = this;
+    queue.length = 0;
+    this.roots.length = 0;
+    const stamp = ++this.stamp;
+    for (const r of mg.rootIds) rootStamp[r] = stamp;
+    const inGraph = (id: number): boolean => rootStamp[id] === stamp || (table.requirers[id]?.some((p) => mg.isLoaded(p)) ?? false);
+    const seed = (id: number): void => {
+      if (marks[id] === 0 && inGraph(id)) {
+        marks[id] = 1;
+        queue.push(id);
+      }
+    };
+    for (const must of mustIds) {
+      const versions = table.versionIds(table.pathOf[must]!);
+      for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) seed(versions[i]!);
+    }
+    for (const id of table.errorIds) if (mg.isLoaded(id)) seed(id);
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i]!;
+      if (rootStamp[id] === stamp && marks[mg.mainId] === 0) {
+        marks[mg.mainId] = 1;
+        queue.push(mg.mainId);
+      }
+      for (const p of table.requirers[id] ?? []) {
+        if (marks[p] === 0 && mg.isLoaded(p)) {
+          marks[p] = 1;
+          queue.push(p);
+        }
       }
     }
+    if (queue.length === 0) return;
+    mg.rootIds.forEach((r, i) => {
+      if (marks[r] === 1) this.roots.push(i);
+    });
   }
-  return { marks, count: queue.length };
 }
 
 function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
+}
+
+/**
+ * walkTainted is the disqualification walk (edit.go's mg.WalkBreadthFirst over the tracker)
+ * restricted to the tainted modules (see taintedIds): breadth-first from the main module, in
+ * the order of the whole walk, each module's requirements passed over once both to queue the
+ * tainted ones and to record them with the tracker.
+ */
+function walkTainted(
+  mg: EditGraph,
+  t: DqTracker,
+  marks: Uint8Array,
+  taintedRoots: readonly number[],
+  aboveMustSelect: (id: number) => boolean,
+  firstAbove: (id: number) => number,
+): void {
+  const table = mg.table;
+  const st = table.st;
+  const mark = ++st.walk;
+  const queue: number[] = [mg.mainId];
+  st.seen[mg.mainId] = mark;
+  for (let i = 0; i < queue.length; i++) {
+    const m = queue[i]!;
+    const reqs = mg.requiredIds(m);
+    let recording = false;
+    if (aboveMustSelect(m)) {
+      // m itself breaks a request, even where its own requirements are pruned out.
+      t.disqualify(m, 'pruned', { dep: m });
+    } else {
+      const loadErr = mg.loadError(m);
+      if (loadErr) t.disqualify(m, 'pruned', { err: loadErr });
+      else if (reqs !== undefined && mg.loadedSummary(m)) {
+        const above = firstAbove(m);
+        if (above >= 0) t.disqualify(m, 'pruned', { dep: above });
+        else recording = true;
+      } else if (reqs !== undefined && table.mods[m]!.version !== '') {
+        throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(table.mods[m]!)}, but summary is nil`);
+      }
+    }
+    if (reqs === undefined) continue;
+    const seen = st.seen;
+    if (m === mg.mainId) {
+      // The main module requires the roots: the tainted ones are known, in root order.
+      for (const k of taintedRoots) {
+        const r = reqs[k]!;
+        if (seen[r] !== mark && table.isNone[r] !== 1) {
+          seen[r] = mark;
+          queue.push(r);
+        }
+      }
+      continue;
+    }
+    for (const r of reqs) {
+      if (marks[r] !== 1) continue;
+      if (seen[r] !== mark && table.isNone[r] !== 1) {
+        seen[r] = mark;
+        queue.push(r);
+      }
+      // The main module's requirements are what is being edited: nothing to record for it.
+      if (recording && !t.require(m, r)) recording = false;
+    }
+  }
 }
 
 /**
@@ -437,85 +560,120 @@ async function editLoop(
     const max = p < mustIdOfPath.length ? mustIdOfPath[p]! : -1;
     return max >= 0 && table.rank[id]! > table.rank[max]!;
   };
+  // The first requirement of each module above a request (-1: none; -2: not looked at yet):
+  // requests and go.mod files stay put for the whole edit, so each module is looked at once.
+  let firstAboveOf = new Int32Array(table.mods.length).fill(-2);
+  const firstAbove = (id: number): number => {
+    if (id >= firstAboveOf.length) {
+      const grown = new Int32Array(Math.max(table.mods.length, firstAboveOf.length * 2)).fill(-2);
+      grown.set(firstAboveOf);
+      firstAboveOf = grown;
+    }
+    let a = firstAboveOf[id]!;
+    if (a === -2) {
+      a = -1;
+      for (const r of table.reqIds[id] ?? []) {
+        if (aboveMustSelect(r)) {
+          a = r;
+          break;
+        }
+      }
+      firstAboveOf[id] = a;
+    }
+    return a;
+  };
   let origMG: ModuleGraphResult | undefined;
   const mainRequested = mms.versions.some((m) => mustSelectVersion.has(m.path));
 
-  // The loop changes versions, never the set of root paths: sort the paths once.
-  const rootPathOrder = modSort([...selectedRoot.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
-  // Each round moves a few roots: their ids are interned again, the others' are reused.
-  const lastVersion: string[] = new Array(rootPathOrder.length).fill('');
+  // The loop changes versions, never the set of root paths: sort the paths once, and keep each
+  // path's version (and its id, interned again only when it moves) by position.
+  const { order: rootPathOrder, posOf, pathIds: rootPaths } = table.rootPathsOf(selectedRoot);
+  const version = rootPathOrder.map((p) => selectedRoot.get(p)!);
+  const requested = rootPathOrder.map((p) => mustSelectVersion.has(p));
   const lastRoot: ModuleVersion[] = new Array(rootPathOrder.length);
   const lastId = new Int32Array(rootPathOrder.length).fill(-1);
+  const setRoot = (path: string, v: string): void => {
+    selectedRoot.set(path, v);
+    const i = posOf.get(path)!;
+    version[i] = v;
+    lastId[i] = -1;
+  };
+  // The last round's graph, when nothing beyond go's pruning rules was unpruned in it.
+  let lastGraph: GrowingEditGraph | undefined;
+  const t = new DqTracker();
+  const taint = new Taint();
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
     roots = [];
     const ids: number[] = [];
-    rootPathOrder.forEach((p, i) => {
-      const v = selectedRoot.get(p)!;
-      if (v === 'none') return;
-      if (lastId[i]! < 0 || lastVersion[i] !== v) {
-        lastVersion[i] = v;
-        lastRoot[i] = { path: p, version: v };
-        lastId[i] = table.id(lastRoot[i]!);
+    for (let i = 0; i < rootPathOrder.length; i++) {
+      if (version[i] === 'none') continue;
+      if (lastId[i]! < 0) {
+        lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
+        lastRoot[i] = mv(lastId[i]!);
       }
       roots.push(lastRoot[i]!);
       ids.push(lastId[i]!);
-    });
+    }
     const rootIds = Int32Array.from(ids);
-    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, selectedRoot);
+    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths);
+    lastGraph = upgradedRoots.size === 0 ? mg : undefined;
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
     let firstError: Error | undefined;
     if (table.errorIds.some((id) => mg.isLoaded(id))) mg.walkBreadthFirst((id) => (firstError ??= mg.loadError(id)));
     if (firstError && findError(firstError, TooNewError)) throw firstError;
 
-    const extendedRootPruning = new Uint8Array(table.mods.length + 1);
     const findPruning = (id: number): number =>
       rootPruning === 'pruned' && mg.loadedSummary(id)?.pruning === 'unpruned' ? ROOT_UNPRUNED : rootPruning === 'unpruned' ? ROOT_UNPRUNED : ROOT_PRUNED;
-    for (const id of rootIds) extendedRootPruning[id] = findPruning(id);
-    for (const id of upgradedRoots) extendedRootPruning[id] = findPruning(id);
-    const pruningOf = (id: number): Pruning | undefined =>
-      extendedRootPruning[id] === ROOT_UNPRUNED ? 'unpruned' : extendedRootPruning[id] === ROOT_PRUNED ? 'pruned' : undefined;
-
-    const t = new DqTracker(extendedRootPruning, table.mods.length);
+    t.newRound(table.mods.length);
+    for (const id of rootIds) t.setRoot(id, findPruning(id));
+    for (const id of upgradedRoots) t.setRoot(id, findPruning(id));
+    const pruningOf = (id: number): Pruning | undefined => t.pruningOf(id);
     // Only modules that reach a requested path above its request, or a go.mod that failed to
     // load, can be disqualified; the tracker hears about those alone. Every requirer of such a
     // module is one too, so walking them alone visits them in the whole walk's order.
-    const tainted = mainRequested ? undefined : taintedIds(mg, mustIds, aboveMustSelect);
-    if (tainted === undefined || tainted.count > 0) mg.walkBreadthFirst((m) => {
-      if (aboveMustSelect(m)) {
-        // m itself breaks a request, even where its own requirements are pruned out.
-        t.disqualify(m, 'pruned', { dep: m });
-        return;
-      }
-      const loadErr = mg.loadError(m);
-      if (loadErr) {
-        t.disqualify(m, 'pruned', { err: loadErr });
-        return;
-      }
-      const reqs = mg.requiredIds(m);
-      if (reqs === undefined) return;
-      if (!mg.loadedSummary(m)) {
-        if (mv(m).version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(mv(m))}, but summary is nil`);
-        return; // the main module: its requirements are what we are editing
-      }
-      for (const r of reqs) {
-        if (aboveMustSelect(r)) {
-          t.disqualify(m, 'pruned', { dep: r });
+    let tainted: Taint | undefined;
+    if (!mainRequested) (tainted = taint).mark(mg, mustIds, aboveMustSelect);
+    // The roots the walk can disqualify: the tainted ones (or all, when nothing is tainted).
+    const candidates = tainted ? tainted.roots : roots.map((_, i) => i);
+    if (tainted === undefined) {
+      mg.walkBreadthFirst((m) => {
+        if (aboveMustSelect(m)) {
+          // m itself breaks a request, even where its own requirements are pruned out.
+          t.disqualify(m, 'pruned', { dep: m });
           return;
         }
-      }
-      for (const r of reqs) if ((!tainted || tainted.marks[r] === 1) && !t.require(m, r)) break;
-    }, tainted?.marks);
+        const loadErr = mg.loadError(m);
+        if (loadErr) {
+          t.disqualify(m, 'pruned', { err: loadErr });
+          return;
+        }
+        const reqs = mg.requiredIds(m);
+        if (reqs === undefined) return;
+        if (!mg.loadedSummary(m)) {
+          if (mv(m).version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(mv(m))}, but summary is nil`);
+          return; // the main module: its requirements are what we are editing
+        }
+        const above = firstAbove(m);
+        if (above >= 0) {
+          t.disqualify(m, 'pruned', { dep: above });
+          return;
+        }
+        for (const r of reqs) if (!t.require(m, r)) break;
+      });
+    } else if (tainted.count > 0) {
+      walkTainted(mg, t, tainted.marks, tainted.roots, aboveMustSelect, firstAbove);
+    }
 
     // The roots that step down below look up their previous versions one after another; the
     // lookups (version lists, retractions) are independent, so start them all at once.
-    for (let i = 0; i < roots.length; i++) {
+    for (const i of candidates) {
       const mid = rootIds[i]!;
-      if (tainted?.marks[mid] !== 0 && t.path(mid, pruningOf(mid)!).path.length > 0) void queries.previousVersion(roots[i]!).catch(() => undefined);
+      if (t.path(mid, pruningOf(mid)!).path.length > 0) void queries.previousVersion(roots[i]!).catch(() => undefined);
     }
 
     rootsDirty = false;
-    for (let i = 0; i < roots.length; i++) {
+    for (const i of candidates) {
       const m = roots[i]!;
       const mid = rootIds[i]!;
       const { path: dqPath, err } = t.path(mid, pruningOf(mid)!);
@@ -592,7 +750,7 @@ async function editLoop(
         }
         break;
       }
-      selectedRoot.set(m.path, prev.version);
+      setRoot(m.path, prev.version);
       rootsDirty = true;
       ctx.onDowngrade?.(m, prev, conflict);
 
@@ -607,14 +765,14 @@ async function editLoop(
     // Upgrades are locked in only after the downgrades settle: a downgrade can change which
     // requirement edges are pruned out.
     const upgradedFrom: ModuleVersion[] = [];
-    for (const [p, v] of selectedRoot) {
-      if (mustSelectVersion.has(p)) continue;
-      const actual = mg.selectedVersion(p);
-      if (actual !== v) {
-        upgradedFrom.push({ path: p, version: v });
-        selectedRoot.set(p, actual);
-        rootsDirty = true;
-      }
+    for (let i = 0; i < rootPathOrder.length; i++) {
+      if (requested[i]) continue;
+      const sid = mg.selectedId(rootPaths[i]!);
+      const actual = sid < 0 || table.isNone[sid] === 1 ? -1 : sid;
+      if (actual === (version[i] === 'none' ? -1 : lastId[i]!)) continue;
+      upgradedFrom.push({ path: rootPathOrder[i]!, version: version[i]! });
+      setRoot(rootPathOrder[i]!, actual < 0 ? 'none' : mv(actual).version);
+      rootsDirty = true;
     }
     if (rootsDirty && ctx.verbose) {
       for (const m of modSort(upgradedFrom)) log(`go: accepting indirect upgrade from ${formatModule(m)} to ${selectedRoot.get(m.path)}`);
@@ -651,6 +809,11 @@ async function editLoop(
   const direct = new Map<string, boolean>();
   for (const m of roots) if (rs.direct.get(m.path)) direct.set(m.path, true);
   let edited = new Requirements(rootPruning, roots, direct);
+  if (rootPruning === 'pruned' && lastGraph) {
+    // The last round loaded exactly the graph of these roots: the caller need not load it again.
+    const g = graphResultOf(lastGraph, loader, roots);
+    if (g) edited.adoptGraph(g);
+  }
 
   if (rootPruning === 'unpruned') {
     const v = edited.rootSelected(loader, 'go');

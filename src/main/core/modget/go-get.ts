@@ -21,7 +21,7 @@ import { Requirements, type Loader, type ModuleGraphResult } from '../modload/lo
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
-import { keyOf, type RequirementGraph } from '../mvs/graph';
+import { keyOf, moduleVersion, type RequirementGraph } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../modpath/go-quote';
@@ -41,6 +41,7 @@ import {
   NoGoError,
   packageModule,
   PackageTree,
+  replacedPathSet,
   replacementOf,
   isGraphLoaded,
   markGraphLoaded,
@@ -92,7 +93,7 @@ export interface GetSession {
   /** goModHash hashes the go.mod file of a module version as go.sum records it. */
   readonly goModHash: (m: ModuleVersion) => Promise<string>;
   /** goModsRead lists the module versions whose go.mod files were read in this session. */
-  readonly goModsRead: () => Iterable<ModuleVersion>;
+  readonly goModsRead: () => readonly ModuleVersion[];
   readonly toolchainExplain?: string;
   /** buildContext is the target whose build tags the final package check uses (default linux/amd64, cgo). */
   readonly buildContext?: BuildContext;
@@ -1187,7 +1188,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
         explicitToolchain: queries.some((q) => q.pattern === 'toolchain'),
         localGo: loader.opts.localGo,
         toolchainExplain: session.toolchainExplain,
-      }).after;
+      });
     } catch (e) {
       r.error(`go: ${(e as Error).message}`);
       throw new ExitSignal();
@@ -1331,17 +1332,17 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
   return out;
 }
 
-/** goSumAfter computes go.sum as go would write it after the command (keepSums + tidyGoSum). */
+/**
+ * goSumAfter computes go.sum as go would write it after the command (keepSums + tidyGoSum).
+ * Only the hashes checked in this command that go.sum lacks can change the file, so keepSums'
+ * question is asked of those alone instead of listing every key the whole graph keeps.
+ */
 async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ text?: string; added: string[] }> {
   const { session } = r;
   const loader = session.loader;
   const mms = loader.mainModules;
   const keep = new Set<string>();
   const actual = (m: ModuleVersion): ModuleVersion => replacementOf(mms, m)?.to ?? m;
-  const keepMod = (m: ModuleVersion): void => {
-    const a = actual(m);
-    keep.add(`${a.path} ${a.version}/go.mod`);
-  };
   const keepZip = (m: ModuleVersion): void => {
     const a = actual(m);
     keep.add(`${a.path} ${a.version}`);
@@ -1352,7 +1353,10 @@ async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{
   let graphLoaded = isGraphLoaded(rs);
   for (const pkg of r.lastLoad?.pkgs ?? []) {
     if (pkg.testOf || (pkg.mod.path === '' && !pkg.err)) continue;
-    if (pkg.mod.path !== '') keepMod(pkg.mod);
+    if (pkg.mod.path !== '') {
+      const a = actual(pkg.mod);
+      keep.add(`${a.path} ${a.version}/go.mod`);
+    }
     const prefixes: string[] = [];
     for (let p = pkg.path; ; ) {
       prefixes.push(p);
@@ -1373,30 +1377,12 @@ async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{
       if (v !== 'none') keepZip({ path: prefix, version: v });
     }
   }
-  if (graphLoaded) {
-    const graph = finalGraph.graph;
-    graph.walkBreadthFirst((m) => {
-      if (graph.requiredBy(m) !== undefined) keepMod(m);
-    });
-    for (const m of graph.buildList()) {
-      keepMod(m);
-      keepZip(m);
-    }
-  } else {
-    for (const m of rs.rootModules) {
-      keepMod(m);
-      keepZip(m);
-    }
-  }
+  const kept = keptSums(r, finalGraph, graphLoaded, keep);
   const checked = new Map<string, string>();
   // A go.mod hash already in go.sum is the one the file was checked against: nothing to add.
-  const have = parsedGoSum(session.goSum);
-  for (const m of session.goModsRead()) {
-    if (m.version === '' || isToolchainPath(m.path)) continue;
-    const k = `${m.path} ${m.version}/go.mod`;
-    if (!keep.has(k) || checked.has(k) || have.has(k)) continue;
+  for (const m of kept.goMods) {
     try {
-      checked.set(k, await session.goModHash(m));
+      checked.set(`${m.path} ${m.version}/go.mod`, await session.goModHash(m));
     } catch {
       // A go.mod we cannot read again was not needed for the result.
     }
@@ -1405,7 +1391,100 @@ async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{
     const at = k.indexOf('@');
     checked.set(`${k.slice(0, at)} ${k.slice(at + 1)}`, h);
   }
-  return updatedGoSum(session.goSum, checked, keep);
+  return updatedGoSum(session.goSum, checked, kept.has);
+}
+
+/**
+ * keptSums answers keepSums for the go.sum keys this command can add: the go.mod files read in
+ * the session that go.sum lacks and that a package (keep), a module of the graph (or of the
+ * roots, when go has not loaded the graph) keeps, each module as read (replacement applied);
+ * and, for any key, whether it is kept. The graph's modules are looked up in the index of
+ * those reads, instead of every key the whole graph keeps being spelled out.
+ */
+function keptSums(
+  r: Resolver,
+  finalGraph: ModuleGraphResult,
+  graphLoaded: boolean,
+  keep: ReadonlySet<string>,
+): { goMods: ModuleVersion[]; has: (key: string) => boolean } {
+  const mms = r.session.loader.mainModules;
+  const graph = finalGraph.graph;
+  const unsummed = unsummedGoMods(r.session);
+  const goMods = new Set<UnsummedGoMod>();
+  const replaced = replacedPathSet(mms);
+  const take = (m: ModuleVersion): void => {
+    if (!replaced.has(m.path) && !replaced.has('*')) {
+      const u = unsummed.byKey.get(keyOf(m));
+      if (u) goMods.add(u);
+      return;
+    }
+    const a = replacementOf(mms, m)?.to;
+    const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byKey.get(keyOf(m));
+    if (u) goMods.add(u);
+  };
+  for (const k of keep) {
+    const u = k.endsWith('/go.mod') ? unsummed.bySumKey.get(k) : undefined;
+    if (u) goMods.add(u);
+  }
+  if (graphLoaded) {
+    for (const m of graph.loadedModules()) take(m);
+    for (const [path, version] of graph.selectedEntries()) take(moduleVersion(path, version));
+  } else {
+    for (const m of r.rs.rootModules) take(m);
+  }
+  const sumKeys = new Set([...goMods].map((u) => u.sumKey));
+  let zipKeys: Set<string> | undefined;
+  const has = (k: string): boolean => {
+    if (keep.has(k) || sumKeys.has(k)) return true;
+    if (k.endsWith('/go.mod')) return false;
+    // Zip hashes are kept for the build list (or the roots): spelled out once, when asked.
+    if (!zipKeys) {
+      zipKeys = new Set();
+      for (const m of graphLoaded ? graph.buildList() : r.rs.rootModules) {
+        const a = replacementOf(mms, m)?.to ?? m;
+        zipKeys.add(`${a.path} ${a.version}`);
+      }
+    }
+    return zipKeys.has(k);
+  };
+  return { goMods: [...goMods].map((u) => u.m), has };
+}
+
+/** UnsummedGoMod is a go.mod read in the session whose hash go.sum lacks. */
+interface UnsummedGoMod {
+  readonly m: ModuleVersion;
+  /** "path version/go.mod", as go.sum spells its key. */
+  readonly sumKey: string;
+}
+
+interface UnsummedIndex {
+  scanned: number;
+  /** By keyOf. */
+  readonly byKey: Map<string, UnsummedGoMod>;
+  readonly bySumKey: Map<string, UnsummedGoMod>;
+}
+
+const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
+
+/**
+ * unsummedGoMods indexes the module versions whose go.mod was read in this session and whose
+ * go.mod hash go.sum lacks. The list of reads only grows: each call looks at what is new.
+ */
+function unsummedGoMods(session: GetSession): UnsummedIndex {
+  let u = unsummedBySession.get(session);
+  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), bySumKey: new Map() }));
+  const have = parsedGoSum(session.goSum);
+  const read = session.goModsRead();
+  for (; u.scanned < read.length; u.scanned++) {
+    const m = read[u.scanned]!;
+    if (m.version === '' || isToolchainPath(m.path)) continue;
+    const sumKey = `${m.path} ${m.version}/go.mod`;
+    if (have.has(sumKey) || u.bySumKey.has(sumKey)) continue;
+    const e = { m, sumKey };
+    u.bySumKey.set(sumKey, e);
+    u.byKey.set(keyOf(m), e);
+  }
+  return u;
 }
 
 /** explainChanges attaches a reason to each reported change. */

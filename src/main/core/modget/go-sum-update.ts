@@ -16,18 +16,18 @@ function splitKey(k: string): { path: string; version: string } {
 /**
  * updatedGoSum returns the new go.sum text (undefined when go would not rewrite the file) and
  * the lines it adds. checked maps "path version" or "path version/go.mod" to the hash computed
- * in this command; keep holds the keys the build list needs.
+ * in this command; keep says whether the build list needs a key.
  */
 export function updatedGoSum(
   existing: string,
   checked: ReadonlyMap<string, string>,
-  keep: ReadonlySet<string>,
+  keep: (key: string) => boolean,
 ): { text?: string; added: string[] } {
   const have = parsedGoSum(existing);
   const additions = new Map<string, Set<string>>();
   const added: string[] = [];
   for (const [k, h] of checked) {
-    if (have.get(k)?.has(h) || !keep.has(k) || additions.get(k)?.has(h)) continue;
+    if (have.get(k)?.has(h) || !keep(k) || additions.get(k)?.has(h)) continue;
     if (!additions.has(k)) additions.set(k, new Set());
     additions.get(k)!.add(h);
     added.push(k);

@@ -360,15 +360,23 @@ function cmpStrings(a: string, b: string): number {
 /** replacementOf is mms.replacement(m), answered at once for the paths that no main module replaces. */
 const replacedPaths = new WeakMap<object, ReadonlySet<string>>();
 export function replacementOf(mms: Loader['mainModules'], m: ModuleVersion): ReturnType<Loader['mainModules']['replacement']> {
+  const paths = replacedPathSet(mms);
+  if (!paths.has('*') && !paths.has(m.path)) return undefined;
+  return mms.replacement(m);
+}
+
+/**
+ * replacedPathSet holds every path that some replacement of the main modules names ("*" in a
+ * workspace, whose go.work replacements the modules' indexes do not hold).
+ */
+export function replacedPathSet(mms: Loader['mainModules']): ReadonlySet<string> {
   let paths = replacedPaths.get(mms);
   if (!paths) {
     const set = new Set<string>();
     for (const mm of mms.modules) for (const k of mm.index.replace.keys()) set.add(k.slice(0, k.indexOf('@')));
-    // go.work replacements are not in the modules' indexes: with a workspace, always ask.
     replacedPaths.set(mms, (paths = mms.inWorkspace ? new Set(['*']) : set));
   }
-  if (!paths.has('*') && !paths.has(m.path)) return undefined;
-  return mms.replacement(m);
+  return paths;
 }
 
 /**

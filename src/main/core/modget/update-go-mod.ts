@@ -28,10 +28,9 @@ export interface GoModWriteOptions {
 
 /**
  * updateGoModFromReqs edits file (a parse of the main go.mod, modified in place) to hold the
- * requirements rs and returns the formatted text before and after.
+ * requirements rs and returns the formatted text.
  */
-export function updateGoModFromReqs(file: ModFile, rs: Requirements, opts: GoModWriteOptions): { before: string; after: string } {
-  const before = formatModFile(file);
+export function updateGoModFromReqs(file: ModFile, rs: Requirements, opts: GoModWriteOptions): string {
   const list: RequireSpec[] = [];
   let goVersion = '';
   let toolchain = '';
@@ -56,5 +55,5 @@ export function updateGoModFromReqs(file: ModFile, rs: Requirements, opts: GoMod
   if (goCompare(goVersion, SEPARATE_INDIRECT_VERSION) < 0) setRequire(file, list);
   else setRequireSeparateIndirect(file, list);
   cleanupModFile(file);
-  return { before, after: formatModFile(file) };
+  return formatModFile(file);
 }

@@ -93,6 +93,14 @@ export class Requirements {
     return this.graphPromise;
   }
 
+  /**
+   * adoptGraph gives these requirements a graph already loaded for exactly their roots and
+   * pruning, with no unprune set (editRequirements' last round), instead of loading it again.
+   */
+  adoptGraph(mg: ModuleGraphResult): void {
+    this.graphPromise ??= Promise.resolve(mg);
+  }
+
   /** rootSelected is the version of path among the roots (a main module's is ""). */
   rootSelected(loader: Loader, path: string): string | undefined {
     if (loader.mainModules.contains(path)) return '';

@@ -42,8 +42,11 @@ export function keyOf(m: ModuleVersion): string {
 export class RequirementGraph {
   readonly roots: readonly ModuleVersion[];
   private readonly required = new Map<string, readonly ModuleVersion[]>();
+  private readonly loaded: ModuleVersion[] = [];
   /** Every version reachable from a root; true for the roots themselves. */
-  private readonly reachable = new Map<string, boolean>();
+  private readonly reachableMap = new Map<string, boolean>();
+  /** What an assembled graph's reachable set still lacks, listed when first asked. */
+  private unlisted?: () => Iterable<string>;
   private readonly selected = new Map<string, string>();
   /** The build list, once asked for (a requirement recorded after that forgets it). */
   private built?: ModuleVersion[];
@@ -51,9 +54,43 @@ export class RequirementGraph {
   constructor(private readonly cmp: VersionCompare, roots: readonly ModuleVersion[]) {
     this.roots = roots.slice();
     for (const m of roots) {
-      this.reachable.set(keyOf(m), true);
+      this.reachableMap.set(keyOf(m), true);
       if (this.cmp(m.path, this.selectedVersion(m.path), m.version) < 0) this.selected.set(m.path, m.version);
     }
+  }
+
+  /**
+   * assembled is a graph whose loading was done elsewhere (editRequirements' own graph of the
+   * same roots): the requirement lists of the loaded modules in load order, the keys of the
+   * modules they require (listed when first needed), and the selected version of every path.
+   */
+  static assembled(
+    cmp: VersionCompare,
+    roots: readonly ModuleVersion[],
+    loaded: readonly (readonly [ModuleVersion, readonly ModuleVersion[]])[],
+    required: () => Iterable<string>,
+    selected: ReadonlyMap<string, string>,
+  ): RequirementGraph {
+    const g = new RequirementGraph(cmp, roots);
+    for (const [m, reqs] of loaded) {
+      g.required.set(keyOf(m), reqs);
+      g.loaded.push(m);
+    }
+    // Few callers ask whether a module is reachable (the explorer's view does, a preview does
+    // not): the modules required are spelled out then.
+    g.unlisted = required;
+    for (const [k, v] of selected) g.selected.set(k, v);
+    return g;
+  }
+
+  /** reachable is the map of reachable versions, completed first if the graph was assembled. */
+  private get reachable(): Map<string, boolean> {
+    if (this.unlisted) {
+      const list = this.unlisted;
+      this.unlisted = undefined;
+      for (const k of list()) if (!this.reachableMap.has(k)) this.reachableMap.set(k, false);
+    }
+    return this.reachableMap;
   }
 
   /** require records the requirements of m; it may be called once per reachable m. */
@@ -62,6 +99,7 @@ export class RequirementGraph {
     if (!this.reachable.has(k)) throw new Error(`internal error: ${k} is not reachable from any root`);
     if (this.required.has(k)) throw new Error(`internal error: requirements of ${k} have already been set`);
     this.required.set(k, reqs);
+    this.loaded.push(m);
     this.built = undefined;
     for (const dep of reqs) {
       const dk = keyOf(dep);
@@ -73,6 +111,11 @@ export class RequirementGraph {
   /** requiredBy returns the requirements of m, or undefined if they were never loaded. */
   requiredBy(m: ModuleVersion): readonly ModuleVersion[] | undefined {
     return this.required.get(keyOf(m));
+  }
+
+  /** loadedModules lists the module versions whose requirements were loaded, in load order. */
+  loadedModules(): readonly ModuleVersion[] {
+    return this.loaded;
   }
 
   /** isReachable reports whether m was seen in the graph (as a root or as a requirement). */

@@ -1,0 +1,260 @@
+/**
+ * The roots' share of a pruned edit graph, carried from one load to the next. A pruned graph
+ * loads every root's go.mod and lets what each requires raise the selected versions; a root
+ * whose own go.mod is unpruned (go < 1.17) also pulls in the whole closure of what it requires.
+ * An edit reloads its graph round after round while moving only a few of a thousand roots, so
+ * the counts of who requires what are kept and moved with the roots instead of raised again.
+ */
+import type { Loader } from '../modload/loader';
+import type { ModuleTable } from './edit-graph';
+
+/** How many closures of unpruned roots are kept beyond those of the current roots. */
+const CLOSURES_KEPT = 4096;
+
+/** Closure is what an unpruned module pulls in (highest: see closureOf, worked out when asked). */
+interface Closure {
+  readonly members: Int32Array;
+  highest?: Int32Array;
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
+  if (n <= a.length) return a;
+  const b = make(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * RootLayer counts, for the current root set, how many roots require each module version
+ * (each root counting itself once), and keeps the highest such version of each path.
+ */
+export class RootLayer {
+  private count = new Int32Array(1024);
+  /**
+   * How many roots whose go.mod is pruned require each id: such a root's requirements are
+   * skipped (not loaded) unless unpruned, so unpruning an id these count loads it.
+   */
+  private prunedCount = new Int32Array(1024);
+  private inRoots = new Uint8Array(1024);
+  private mark = new Int32Array(1024);
+  private markGen = 0;
+  /** The highest counted version of each path (-1: none), recomputed when stale. */
+  private best = new Int32Array(256).fill(-1);
+  private stale = new Uint8Array(256);
+  private roots: Int32Array = new Int32Array(0);
+  /** The current roots whose go.mod is unpruned, with the closure each pulls in. */
+  private readonly spawners = new Map<number, Closure>();
+  /** Closures computed before (go.mod files never change), by module id. */
+  private readonly closures = new Map<number, Closure>();
+  /** How many current unpruned roots pull in each id; the ids pulled in, listed. */
+  private memberCount = new Int32Array(1024);
+  private memberPos = new Int32Array(1024).fill(-1);
+  readonly members: number[] = [];
+
+  constructor(private readonly table: ModuleTable) {}
+
+  /**
+   * closureOf is what module id, reached pruned with an unpruned go.mod, pulls into a graph:
+   * the modules, and the highest version of each path they require.
+   */
+  async closureOf(loader: Loader, id: number): Promise<{ readonly members: Int32Array; readonly highest: Int32Array }> {
+    let c = this.spawners.get(id) ?? this.closures.get(id);
+    if (!c) {
+      if (this.closures.size >= CLOSURES_KEPT) this.closures.clear();
+      this.closures.set(id, (c = { members: await this.closure(loader, id) }));
+    }
+    c.highest ??= this.highestRequired(c.members);
+    return c as Required<Closure>;
+  }
+
+  private highestRequired(members: Int32Array): Int32Array {
+    const t = this.table;
+    const best = new Map<number, number>();
+    for (const id of members) {
+      for (const r of t.reqIds[id] ?? []) {
+        const p = t.pathOf[r]!;
+        const cur = best.get(p);
+        if (cur === undefined || t.rank[cur]! < t.rank[r]!) best.set(p, r);
+      }
+    }
+    return Int32Array.from(best.values());
+  }
+
+  /**
+   * closure lists every id reached from what root requires, following every requirement (the
+   * unpruned rule), "none" aside: the modules an unpruned root pulls into the graph.
+   */
+  private async closure(loader: Loader, root: number): Promise<Int32Array> {
+    const t = this.table;
+    const seen = new Set<number>();
+    const out: number[] = [];
+    let waiting: number[] = [];
+    const reach = (ids: Int32Array | undefined): void => {
+      for (const r of ids ?? []) {
+        if (t.isNone[r] === 1 || seen.has(r)) continue;
+        seen.add(r);
+        out.push(r);
+        if (!t.asked[r]) waiting.push(r);
+      }
+    };
+    reach(t.reqIds[root]);
+    for (let i = 0; ; ) {
+      for (; i < out.length; i++) if (t.asked[out[i]!]) reach(t.reqIds[out[i]!]);
+      if (waiting.length === 0) return Int32Array.from(out);
+      const batch = waiting;
+      waiting = [];
+      const results = await Promise.all(batch.map((id) => loader.goModSummary(t.mods[id]!)));
+      loader.opts.signal?.throwIfAborted();
+      batch.forEach((id, k) => {
+        if (!t.asked[id]) t.setSummary(id, results[k]!);
+        reach(t.reqIds[id]);
+      });
+    }
+  }
+
+  private ensure(): void {
+    const n = this.table.mods.length;
+    const p = this.table.paths.length;
+    this.count = grown(this.count, n, (k) => new Int32Array(k));
+    this.prunedCount = grown(this.prunedCount, n, (k) => new Int32Array(k));
+    this.inRoots = grown(this.inRoots, n, (k) => new Uint8Array(k));
+    this.memberCount = grown(this.memberCount, n, (k) => new Int32Array(k));
+    if (n > this.memberPos.length) {
+      const b = new Int32Array(Math.max(n, this.memberPos.length * 2)).fill(-1);
+      b.set(this.memberPos);
+      this.memberPos = b;
+    }
+    this.mark = grown(this.mark, n, (k) => new Int32Array(k));
+    if (p > this.best.length) {
+      const b = new Int32Array(Math.max(p, this.best.length * 2)).fill(-1);
+      b.set(this.best);
+      this.best = b;
+    }
+    this.stale = grown(this.stale, p, (k) => new Uint8Array(k));
+  }
+
+  /**
+   * moveTo makes rootIds (distinct ids, every go.mod already asked for) the current roots. The
+   * closures of new unpruned roots are worked out first; the counts are then moved without
+   * yielding, so they are never half moved (an abort leaves the old roots counted).
+   */
+  async moveTo(loader: Loader, rootIds: Int32Array): Promise<void> {
+    const old = this.roots;
+    const removed: number[] = [];
+    const added: number[] = [];
+    if (old.length === rootIds.length) {
+      // The same paths in the same order (the usual next round): compare position by position.
+      for (let i = 0; i < old.length; i++) {
+        if (old[i] !== rootIds[i]) {
+          removed.push(old[i]!);
+          added.push(rootIds[i]!);
+        }
+      }
+    } else {
+      this.ensure();
+      const gen = ++this.markGen;
+      for (const id of rootIds) this.mark[id] = gen;
+      for (const id of old) if (this.mark[id] !== gen) removed.push(id);
+      for (const id of rootIds) if (this.inRoots[id] !== 1) added.push(id);
+    }
+    for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned') await this.closureOf(loader, id);
+    this.ensure();
+    for (const id of removed) this.remove(id);
+    for (const id of added) this.add(id);
+    this.roots = rootIds;
+  }
+
+  /** isSkipped reports whether a root with a pruned go.mod requires id. */
+  isSkipped(id: number): boolean {
+    return id < this.prunedCount.length && this.prunedCount[id]! > 0;
+  }
+
+  /** bestOf is the highest version of path p that the roots are or require (-1: none). */
+  bestOf(p: number): number {
+    if (p >= this.best.length) return -1;
+    if (this.stale[p] === 1) {
+      this.stale[p] = 0;
+      const versions = this.table.versionIds(p);
+      let b = -1;
+      for (let i = versions.length - 1; i >= 0; i--) {
+        if (this.count[versions[i]!]! > 0) {
+          b = versions[i]!;
+          break;
+        }
+      }
+      this.best[p] = b;
+    }
+    return this.best[p]!;
+  }
+
+  private add(id: number): void {
+    const t = this.table;
+    this.inRoots[id] = 1;
+    this.up(id);
+    const s = t.summary[id];
+    const reqs = t.reqIds[id];
+    if (!s || !reqs) return;
+    const pruned = s.pruning !== 'unpruned';
+    for (const r of reqs) {
+      this.up(r);
+      if (pruned) this.prunedCount[r]!++;
+    }
+    if (pruned) return;
+    const closure = this.closures.get(id);
+    if (!closure) throw new Error(`internal error: closure of unpruned root ${id} not prepared`);
+    this.spawners.set(id, closure);
+    for (const x of closure.members) if (this.memberCount[x]!++ === 0) this.enter(x);
+  }
+
+  private remove(id: number): void {
+    const t = this.table;
+    this.inRoots[id] = 0;
+    this.down(id);
+    const s = t.summary[id];
+    const reqs = t.reqIds[id];
+    if (!s || !reqs) return;
+    const pruned = s.pruning !== 'unpruned';
+    for (const r of reqs) {
+      this.down(r);
+      if (pruned) this.prunedCount[r]!--;
+    }
+    if (pruned) return;
+    const closure = this.spawners.get(id)!;
+    this.spawners.delete(id);
+    this.closures.set(id, closure);
+    for (const x of closure.members) if (--this.memberCount[x]! === 0) this.leave(x);
+  }
+
+  /** enter counts what a module newly pulled in requires. */
+  private enter(x: number): void {
+    this.memberPos[x] = this.members.length;
+    this.members.push(x);
+    for (const r of this.table.reqIds[x] ?? []) this.up(r);
+  }
+
+  private leave(x: number): void {
+    const i = this.memberPos[x]!;
+    const last = this.members.pop()!;
+    if (last !== x) {
+      this.members[i] = last;
+      this.memberPos[last] = i;
+    }
+    this.memberPos[x] = -1;
+    for (const r of this.table.reqIds[x] ?? []) this.down(r);
+  }
+
+  private up(id: number): void {
+    if (this.count[id]!++ !== 0) return;
+    const t = this.table;
+    const p = t.pathOf[id]!;
+    if (this.stale[p] === 1) return;
+    const b = this.best[p]!;
+    if (b < 0 || t.rank[b]! < t.rank[id]!) this.best[p] = id;
+  }
+
+  private down(id: number): void {
+    if (--this.count[id]! !== 0) return;
+    const p = this.table.pathOf[id]!;
+    if (this.best[p] === id) this.stale[p] = 1;
+  }
+}
