@@ -3,7 +3,8 @@
  * modload's readModGraph builds (pruning rules, the "unprune" set, load errors), over module
  * versions interned as small integers so that a reload from cached go.mod summaries costs a
  * few array passes instead of map and string work per edge. A removal preview can take a
- * hundred rounds; each must be cheap.
+ * hundred rounds; each must be cheap, so what the roots contribute is carried from round to
+ * round (root-layer.ts) and only the modules that move are counted again.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { cmpVersion, type Loader, type ModuleGraphResult } from '../modload/loader';
@@ -264,6 +265,9 @@ export class EditGraph {
     if (!layer) for (const r of this.rootIds) this.raise(r);
   }
 
+  /** The paths whose selection this graph raised since asked to keep them (see unprune). */
+  protected raisedPaths?: number[];
+
   protected raise(id: number): void {
     const t = this.table;
     const st = t.st;
@@ -271,15 +275,20 @@ export class EditGraph {
     if (st.selectedGen[p] !== this.gen) {
       st.selectedGen[p] = this.gen;
       st.selected[p] = id;
+      this.raisedPaths?.push(p);
       return;
     }
     const cur = st.selected[p]!;
-    if (t.rank[cur]! < t.rank[id]!) st.selected[p] = id;
+    if (t.rank[cur]! < t.rank[id]!) {
+      st.selected[p] = id;
+      this.raisedPaths?.push(p);
+    }
   }
 
   isLoaded(id: number): boolean {
     const st = this.table.st;
-    return id < st.loaded.length && st.loaded[id] === this.gen;
+    // The roots and what the unpruned ones pull in are the layer's, not stamped graph by graph.
+    return (id < st.loaded.length && st.loaded[id] === this.gen) || (this.layer !== undefined && this.layer.holds(id));
   }
 
   /** requiredIds returns id's requirement list if it is in the graph (RequiredBy). */
@@ -407,7 +416,6 @@ export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning:
       table.layer ??= new RootLayer(table);
       await table.layer.moveTo(loader, rootIds);
       const g = new GrowingEditGraph(loader, table, pruning, rootIds, table.layer);
-      g.loadLayeredRoots();
       await g.drain();
       if (!table.hasTies) return g;
     }
@@ -443,41 +451,47 @@ export class GrowingEditGraph extends EditGraph {
     this.unpruneMark = ++table.st.unpruneGen;
   }
 
-  /**
-   * loadLayeredRoots loads the roots as load() would, their requirements being counted in the
-   * layer: each is in the graph and skips what it requires, and an unpruned one brings in its
-   * closure.
-   */
-  loadLayeredRoots(): void {
-    const st = this.table.st;
-    const gen = this.gen;
-    for (const r of this.rootIds) {
-      st.enqueuedPruned[r] = gen;
-      this.stampLoaded(r);
-    }
-    // What the unpruned roots pull in is loaded unpruned: their closures are the layer's.
-    for (const x of this.layer!.members) {
-      st.enqueuedUnpruned[x] = gen;
-      this.stampLoaded(x);
-    }
-  }
-
   /** stampLoaded marks id as loaded into this graph; it reports whether it was not yet. */
   private stampLoaded(id: number): boolean {
     const st = this.table.st;
-    if (st.loaded[id] === this.gen) return false;
+    if (st.loaded[id] === this.gen || (this.layer !== undefined && this.layer.holds(id))) return false;
     st.loaded[id] = this.gen;
     this.loadedList.push(id);
     return true;
   }
 
-  /** loadedIds lists every id loaded into this graph (the main module's included). */
+  /** loadedIds lists every id loaded into this graph, each once. */
   loadedIds(): readonly number[] {
-    return this.loadedList;
+    if (!this.layer) return this.loadedList;
+    const st = this.table.st;
+    const mark = ++st.walk;
+    const out: number[] = [];
+    for (const list of [this.rootIds, this.layer.members, this.loadedList]) {
+      for (const id of list) {
+        if (st.seen[id] === mark) continue;
+        st.seen[id] = mark;
+        out.push(id);
+      }
+    }
+    return out;
   }
 
-  /** unprune adds ids to the unprune set and loads what that brings into the graph. */
-  async unprune(ids: Iterable<number>): Promise<void> {
+  /**
+   * unprune adds ids to the unprune set and loads what that brings into the graph. It returns
+   * the paths whose selected version that may have raised (the others' stay as they were).
+   */
+  async unprune(ids: Iterable<number>): Promise<readonly number[]> {
+    const raised: number[] = [];
+    this.raisedPaths = raised;
+    try {
+      await this.unpruneAll(ids);
+    } finally {
+      this.raisedPaths = undefined;
+    }
+    return raised;
+  }
+
+  private async unpruneAll(ids: Iterable<number>): Promise<void> {
     const st = this.table.st;
     for (const id of ids) {
       if (st.unprune[id] === this.unpruneMark) continue;

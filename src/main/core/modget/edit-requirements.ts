@@ -176,8 +176,16 @@ class DqTracker {
    */
   private readonly touched: number[] = [];
 
-  /** newRound forgets everything recorded, for a table of size ids. */
-  newRound(size: number): void {
+  /** The roots of the last round (their pruning stays recorded while they stay roots). */
+  private lastRoots: Int32Array = new Int32Array(0);
+  /** Modules recorded as roots for one round only (the upgraded roots of extendGraph). */
+  private readonly extraRoots: number[] = [];
+
+  /**
+   * newRound forgets everything recorded, for a table of size ids, and records the roots with
+   * their pruning (pruningOf: ROOT_PRUNED or ROOT_UNPRUNED, fixed for a module in one edit).
+   */
+  newRound(size: number, rootIds: Int32Array, pruningOf: (id: number) => number): void {
     if (size > this.head.length) {
       const n = Math.max(size, this.head.length * 2);
       this.prunedDep = new Int32Array(n).fill(NO_DQ);
@@ -185,25 +193,37 @@ class DqTracker {
       this.head = new Int32Array(n).fill(-1);
       this.tail = new Int32Array(n).fill(-1);
       this.rootPruning = new Uint8Array(n);
+      this.lastRoots = new Int32Array(0);
     } else {
       for (const id of this.touched) {
         this.prunedDep[id] = NO_DQ;
         this.unprunedDep[id] = NO_DQ;
         this.head[id] = -1;
-        this.rootPruning[id] = NOT_ROOT;
       }
+      for (const id of this.extraRoots) this.rootPruning[id] = NOT_ROOT;
     }
     this.touched.length = 0;
+    this.extraRoots.length = 0;
     this.prunedErr.clear();
     this.unprunedErr.clear();
     this.next.length = 0;
     this.val.length = 0;
+    // Most rounds move a few roots: compare position by position when the paths are the same.
+    const old = this.lastRoots;
+    if (old.length === rootIds.length) {
+      for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[old[i]!] = NOT_ROOT;
+      for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[rootIds[i]!] = pruningOf(rootIds[i]!);
+    } else {
+      for (const id of old) this.rootPruning[id] = NOT_ROOT;
+      for (const id of rootIds) this.rootPruning[id] = pruningOf(id);
+    }
+    this.lastRoots = rootIds;
   }
 
-  /** setRoot records that id is a root loaded with the given pruning (ROOT_PRUNED or ROOT_UNPRUNED). */
-  setRoot(id: number, pruning: number): void {
+  /** setExtraRoot records, for this round only, that id is a root loaded with the given pruning. */
+  setExtraRoot(id: number, pruning: number): void {
     this.rootPruning[id] = pruning;
-    this.touched.push(id);
+    this.extraRoots.push(id);
   }
 
   /** pruningOf is the pruning a root was loaded with, or undefined for a module that is not a root. */
@@ -310,13 +330,18 @@ async function extendGraph(
   rootPruning: Pruning,
   rootIds: Int32Array,
   rootPaths: Int32Array,
+  isRootPath: Uint8Array,
 ): Promise<{ mg: GrowingEditGraph; upgradedRoots: Set<number> }> {
   const upgradedRoots = new Set<number>();
   const mg = await loadEditGraph(loader, table, rootPruning, rootIds);
   if (rootPruning === 'unpruned') return { mg, upgradedRoots };
+  // Unpruning only raises selections: after the first look at every root path, only the
+  // paths it raised can hold a new version to unprune.
+  let paths: readonly number[] | Int32Array = rootPaths;
   for (;;) {
     const added: number[] = [];
-    for (const p of rootPaths) {
+    for (const p of paths) {
+      if (isRootPath[p] !== 1) continue;
       const id = mg.selectedId(p);
       if (id < 0 || table.isNone[id] === 1) continue;
       if (mg.requiredIds(id) === undefined && !upgradedRoots.has(id)) {
@@ -326,7 +351,7 @@ async function extendGraph(
     }
     if (added.length === 0) return { mg, upgradedRoots };
     // As readModGraph with the larger unprune set, without reloading what is already loaded.
-    await mg.unprune(added);
+    paths = await mg.unprune(added);
   }
 }
 
@@ -408,8 +433,7 @@ function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): 
 function walkTainted(
   mg: EditGraph,
   t: DqTracker,
-  marks: Uint8Array,
-  taintedRoots: readonly number[],
+  taint: Taint,
   aboveMustSelect: (id: number) => boolean,
   firstAbove: (id: number) => number,
 ): void {
@@ -440,7 +464,7 @@ function walkTainted(
     const seen = st.seen;
     if (m === mg.mainId) {
       // The main module requires the roots: the tainted ones are known, in root order.
-      for (const k of taintedRoots) {
+      for (const k of taint.roots) {
         const r = reqs[k]!;
         if (seen[r] !== mark && table.isNone[r] !== 1) {
           seen[r] = mark;
@@ -449,6 +473,7 @@ function walkTainted(
       }
       continue;
     }
+    const marks = taint.marks;
     for (const r of reqs) {
       if (marks[r] !== 1) continue;
       if (seen[r] !== mark && table.isNone[r] !== 1) {
@@ -589,6 +614,8 @@ async function editLoop(
   // path's version (and its id, interned again only when it moves) by position.
   const { order: rootPathOrder, posOf, pathIds: rootPaths } = table.rootPathsOf(selectedRoot);
   const version = rootPathOrder.map((p) => selectedRoot.get(p)!);
+  const isRootPath = new Uint8Array(table.paths.length);
+  for (const p of rootPaths) isRootPath[p] = 1;
   const requested = rootPathOrder.map((p) => mustSelectVersion.has(p));
   const lastRoot: ModuleVersion[] = new Array(rootPathOrder.length);
   const lastId = new Int32Array(rootPathOrder.length).fill(-1);
@@ -616,7 +643,7 @@ async function editLoop(
       ids.push(lastId[i]!);
     }
     const rootIds = Int32Array.from(ids);
-    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths);
+    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths, isRootPath);
     lastGraph = upgradedRoots.size === 0 ? mg : undefined;
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
     let firstError: Error | undefined;
@@ -625,9 +652,8 @@ async function editLoop(
 
     const findPruning = (id: number): number =>
       rootPruning === 'pruned' && mg.loadedSummary(id)?.pruning === 'unpruned' ? ROOT_UNPRUNED : rootPruning === 'unpruned' ? ROOT_UNPRUNED : ROOT_PRUNED;
-    t.newRound(table.mods.length);
-    for (const id of rootIds) t.setRoot(id, findPruning(id));
-    for (const id of upgradedRoots) t.setRoot(id, findPruning(id));
+    t.newRound(table.mods.length, rootIds, findPruning);
+    for (const id of upgradedRoots) t.setExtraRoot(id, findPruning(id));
     const pruningOf = (id: number): Pruning | undefined => t.pruningOf(id);
     // Only modules that reach a requested path above its request, or a go.mod that failed to
     // load, can be disqualified; the tracker hears about those alone. Every requirer of such a
@@ -662,7 +688,7 @@ async function editLoop(
         for (const r of reqs) if (!t.require(m, r)) break;
       });
     } else if (tainted.count > 0) {
-      walkTainted(mg, t, tainted.marks, tainted.roots, aboveMustSelect, firstAbove);
+      walkTainted(mg, t, tainted, aboveMustSelect, firstAbove);
     }
 
     // The roots that step down below look up their previous versions one after another; the

@@ -164,6 +164,11 @@ export class RootLayer {
     this.roots = rootIds;
   }
 
+  /** holds reports whether id is a root or pulled in by an unpruned root (loaded, either way). */
+  holds(id: number): boolean {
+    return this.inRoots[id] === 1 || (this.memberCount[id] ?? 0) > 0;
+  }
+
   /** isSkipped reports whether a root with a pruned go.mod requires id. */
   isSkipped(id: number): boolean {
     return id < this.prunedCount.length && this.prunedCount[id]! > 0;
