@@ -76,6 +76,18 @@ function described(r: ModuleGraphResult): Record<string, unknown> {
   };
 }
 
+/** required lists the roots and every module a loaded module (the main one aside) requires. */
+function required(r: ModuleGraphResult, roots: readonly ModuleVersion[]): string[] {
+  const out = new Set(roots.map(keyOf));
+  for (const m of r.graph.loadedModules()) if (m.version !== '') for (const q of r.graph.requiredBy(m) ?? []) out.add(keyOf(q));
+  return [...out].sort();
+}
+
+/** requiredIn lists what an edit graph says is a root or required by a loaded module. */
+function requiredIn(g: EditGraph): string[] {
+  return g.table.mods.filter((_, id) => g.isRequired(id)).map(keyOf).sort();
+}
+
 describe('loadEditGraph', () => {
   it('hands over the graph the loader loads for the same roots', async () => {
     for (const set of ROOT_SETS) {
@@ -100,12 +112,14 @@ describe('loadEditGraph', () => {
       const want = described(await w.loader.readModGraph('pruned', roots, undefined));
       const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
       expect(described(graphResultOf(g, w.loader, roots)!), set.join(' ')).toEqual(want);
+      expect(requiredIn(g), set.join(' ')).toEqual(required(await w.loader.readModGraph('pruned', roots, undefined), roots));
       // Unpruning a module a pruned root requires loads it, as the loader's unprune set does.
       const unprune = roots.flatMap((r) => (w.loader.goModSummary(r) as { ok: boolean; summary?: { require: ModuleVersion[] } }).summary?.require ?? []);
       expect(unprune.length).toBeGreaterThan(0);
       const wantUnpruned = described(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))));
       await g.unprune(unprune.map((m) => table.id(m)));
       expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
+      expect(requiredIn(g), `${set.join(' ')} unpruned`).toEqual(required(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))), roots));
     }
     expect(table.layer).toBeDefined();
   });

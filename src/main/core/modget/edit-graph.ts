@@ -291,6 +291,14 @@ export class EditGraph {
     return (id < st.loaded.length && st.loaded[id] === this.gen) || (this.layer !== undefined && this.layer.holds(id));
   }
 
+  private rootSet?: Set<number>;
+
+  /** isRequired reports whether id is a root or a module loaded into this graph requires it. */
+  isRequired(id: number): boolean {
+    this.rootSet ??= new Set(this.rootIds);
+    return this.rootSet.has(id) || (this.table.requirers[id]?.some((p) => this.isLoaded(p)) ?? false);
+  }
+
   /** requiredIds returns id's requirement list if it is in the graph (RequiredBy). */
   requiredIds(id: number): Int32Array | undefined {
     if (id === this.mainId) return this.rootIds;
@@ -449,6 +457,14 @@ export class GrowingEditGraph extends EditGraph {
   ) {
     super(table, table.id(loader.mainModules.versions[0]!), rootIds, layer);
     this.unpruneMark = ++table.st.unpruneGen;
+  }
+
+  override isRequired(id: number): boolean {
+    if (!this.layer) return super.isRequired(id);
+    // The layer counts what the roots and their closures require; the rest was loaded here.
+    if (this.layer.counts(id)) return true;
+    const st = this.table.st;
+    return this.table.requirers[id]?.some((p) => st.loaded[p] === this.gen) ?? false;
   }
 
   /** stampLoaded marks id as loaded into this graph; it reports whether it was not yet. */

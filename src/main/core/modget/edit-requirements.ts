@@ -388,7 +388,7 @@ class Taint {
     this.roots.length = 0;
     const stamp = ++this.stamp;
     for (const r of mg.rootIds) rootStamp[r] = stamp;
-    const inGraph = (id: number): boolean => rootStamp[id] === stamp || (table.requirers[id]?.some((p) => mg.isLoaded(p)) ?? false);
+    const inGraph = (id: number): boolean => rootStamp[id] === stamp || mg.isRequired(id);
     const seed = (id: number): void => {
       if (marks[id] === 0 && inGraph(id)) {
         marks[id] = 1;
@@ -444,15 +444,16 @@ function walkTainted(
   st.seen[mg.mainId] = mark;
   for (let i = 0; i < queue.length; i++) {
     const m = queue[i]!;
-    const reqs = mg.requiredIds(m);
+    const loaded = mg.isLoaded(m);
+    const reqs = m === mg.mainId ? mg.rootIds : loaded ? table.reqIds[m] : undefined;
     let recording = false;
     if (aboveMustSelect(m)) {
       // m itself breaks a request, even where its own requirements are pruned out.
       t.disqualify(m, 'pruned', { dep: m });
     } else {
-      const loadErr = mg.loadError(m);
+      const loadErr = loaded ? table.error[m] : undefined;
       if (loadErr) t.disqualify(m, 'pruned', { err: loadErr });
-      else if (reqs !== undefined && mg.loadedSummary(m)) {
+      else if (reqs !== undefined && loaded && table.summary[m]) {
         const above = firstAbove(m);
         if (above >= 0) t.disqualify(m, 'pruned', { dep: above });
         else recording = true;
@@ -619,11 +620,18 @@ async function editLoop(
   const requested = rootPathOrder.map((p) => mustSelectVersion.has(p));
   const lastRoot: ModuleVersion[] = new Array(rootPathOrder.length);
   const lastId = new Int32Array(rootPathOrder.length).fill(-1);
+  // The last round's root lists, where each position stands in them, and what moved since.
+  let lastRoots: { roots: ModuleVersion[]; ids: Int32Array } | undefined;
+  const compactAt = new Int32Array(rootPathOrder.length);
+  const movedAt: number[] = [];
+  let rebuildRoots = true;
   const setRoot = (path: string, v: string): void => {
     selectedRoot.set(path, v);
     const i = posOf.get(path)!;
+    if (v === 'none' || version[i] === 'none') rebuildRoots = true;
     version[i] = v;
     lastId[i] = -1;
+    movedAt.push(i);
   };
   // The last round's graph, when nothing beyond go's pruning rules was unpruned in it.
   let lastGraph: GrowingEditGraph | undefined;
@@ -631,18 +639,36 @@ async function editLoop(
   const taint = new Taint();
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
-    roots = [];
-    const ids: number[] = [];
-    for (let i = 0; i < rootPathOrder.length; i++) {
-      if (version[i] === 'none') continue;
-      if (lastId[i]! < 0) {
+    let rootIds: Int32Array;
+    if (rebuildRoots || !lastRoots) {
+      roots = [];
+      const ids: number[] = [];
+      compactAt.fill(-1);
+      for (let i = 0; i < rootPathOrder.length; i++) {
+        if (version[i] === 'none') continue;
+        if (lastId[i]! < 0) {
+          lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
+          lastRoot[i] = mv(lastId[i]!);
+        }
+        compactAt[i] = roots.length;
+        roots.push(lastRoot[i]!);
+        ids.push(lastId[i]!);
+      }
+      rootIds = Int32Array.from(ids);
+      rebuildRoots = false;
+    } else {
+      // Only versions moved (no root came or went): copy the last round's lists, patch the moves.
+      roots = lastRoots.roots.slice();
+      rootIds = lastRoots.ids.slice();
+      for (const i of movedAt) {
         lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
         lastRoot[i] = mv(lastId[i]!);
+        roots[compactAt[i]!] = lastRoot[i]!;
+        rootIds[compactAt[i]!] = lastId[i]!;
       }
-      roots.push(lastRoot[i]!);
-      ids.push(lastId[i]!);
     }
-    const rootIds = Int32Array.from(ids);
+    movedAt.length = 0;
+    lastRoots = { roots, ids: rootIds };
     const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths, isRootPath);
     lastGraph = upgradedRoots.size === 0 ? mg : undefined;
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.

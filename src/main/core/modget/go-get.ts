@@ -1207,7 +1207,9 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
       goModBefore,
       goModAfter: dirty && after !== goModBefore ? after : undefined,
       goSumBefore,
-      goSumAfter: sums.text,
+      get goSumAfter() {
+        return sums.render?.();
+      },
       addedSumLines: sums.added,
       buildListBefore,
       buildListAfter: finalGraph.graph.buildList(),
@@ -1337,7 +1339,7 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
  * Only the hashes checked in this command that go.sum lacks can change the file, so keepSums'
  * question is asked of those alone instead of listing every key the whole graph keeps.
  */
-async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ text?: string; added: string[] }> {
+async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ render?: () => string; added: string[] }> {
   const { session } = r;
   const loader = session.loader;
   const mms = loader.mainModules;

@@ -14,15 +14,16 @@ function splitKey(k: string): { path: string; version: string } {
 }
 
 /**
- * updatedGoSum returns the new go.sum text (undefined when go would not rewrite the file) and
- * the lines it adds. checked maps "path version" or "path version/go.mod" to the hash computed
- * in this command; keep says whether the build list needs a key.
+ * updatedGoSum returns the lines go.sum gains and, when it gains any, how to render the new
+ * go.sum text (go rewrites the file only then). checked maps "path version" or "path
+ * version/go.mod" to the hash computed in this command; keep says whether the build list needs
+ * a key.
  */
 export function updatedGoSum(
   existing: string,
   checked: ReadonlyMap<string, string>,
   keep: (key: string) => boolean,
-): { text?: string; added: string[] } {
+): { render?: () => string; added: string[] } {
   const have = parsedGoSum(existing);
   const additions = new Map<string, Set<string>>();
   const added: string[] = [];
@@ -33,6 +34,14 @@ export function updatedGoSum(
     added.push(k);
   }
   if (added.length === 0) return { added: [] };
+  const addedLines = sortModules(added.map(splitKey)).flatMap((m) => [...additions.get(`${m.path} ${m.version}`)!].map((h) => `${m.path} ${m.version} ${h}`));
+  let text: string | undefined;
+  // A preview shows the lines added; the whole file is written out only when applied.
+  return { render: () => (text ??= renderWith(existing, have, additions)), added: addedLines };
+}
+
+/** renderWith is go.sum's text with additions merged into existing (whose parse is have). */
+function renderWith(existing: string, have: ReadonlyMap<string, ReadonlySet<string>>, additions: ReadonlyMap<string, ReadonlySet<string>>): string {
   // Merge the (few) new keys into the sorted keys of the file, instead of sorting them all; the
   // keys nothing is added to keep their lines as rendered once for the file.
   const fresh = sortModules([...additions.keys()].filter((k) => !have.has(k)).map(splitKey));
@@ -54,8 +63,7 @@ export function updatedGoSum(
     render(m);
   }
   while (i < old.length) copy(i++);
-  const addedLines = sortModules(added.map(splitKey)).flatMap((m) => [...additions.get(`${m.path} ${m.version}`)!].map((h) => `${m.path} ${m.version} ${h}`));
-  return { text: lines.join(''), added: addedLines };
+  return lines.join('');
 }
 
 let lastParsed: { text: string; have: Map<string, Set<string>>; sorted?: { path: string; version: string }[]; rendered?: string[] } | undefined;

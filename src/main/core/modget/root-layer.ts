@@ -164,6 +164,11 @@ export class RootLayer {
     this.roots = rootIds;
   }
 
+  /** counts reports whether id is a root or required by a root or by what unpruned roots pull in. */
+  counts(id: number): boolean {
+    return (this.count[id] ?? 0) > 0;
+  }
+
   /** holds reports whether id is a root or pulled in by an unpruned root (loaded, either way). */
   holds(id: number): boolean {
     return this.inRoots[id] === 1 || (this.memberCount[id] ?? 0) > 0;
