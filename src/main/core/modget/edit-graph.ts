@@ -34,6 +34,7 @@ export class ModuleTable {
   private readonly versionsOfPath: number[][] = [];
   private readonly idByVersion: (Map<string, number> | undefined)[] = [];
   private lastRootPaths?: RootPaths;
+  private pathOrder?: Int32Array;
   /** Summary (or load error) of each id once goModSummary answered. */
   readonly summary: (ModFileSummary | undefined)[] = [];
   readonly error: (Error | undefined)[] = [];
@@ -91,6 +92,15 @@ export class ModuleTable {
     const posOf = new Map(order.map((p, i) => [p, i]));
     this.lastRootPaths = { order, posOf, pathIds: Int32Array.from(order, (p) => this.pathId(p)) };
     return this.lastRootPaths;
+  }
+
+  /** sortedPaths lists every path id in module.Sort order (sorted again only when paths are added). */
+  sortedPaths(): Int32Array {
+    if (this.pathOrder?.length !== this.paths.length) {
+      const ids = modSort(this.paths.map((path, i) => ({ path, version: '', i }))).map((x) => x.i);
+      this.pathOrder = Int32Array.from(ids);
+    }
+    return this.pathOrder;
   }
 
   /** idAt is id() for a version of the path with id p, without spelling out its key. */
@@ -379,18 +389,23 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
     loaded.push([t.mods[id]!, s.require]);
     summaries.set(keyOf(t.mods[id]!), s);
   }
-  // The selection is the graph's own answer for every path the table knows (none: absent).
+  // The selection is the graph's own answer for every path the table knows (none: absent),
+  // taken in module.Sort order: the build list is the main module, then the rest in that order.
   const selected = new Map<string, string>();
-  for (let p = 0; p < t.paths.length; p++) {
+  const main = mms.versions[0]!;
+  const buildList: ModuleVersion[] = [{ path: main.path, version: '' }];
+  for (const p of t.sortedPaths()) {
     const sid = mg.selectedId(p);
-    if (sid >= 0 && t.isNone[sid] !== 1) selected.set(t.paths[p]!, t.mods[sid]!.version);
+    if (sid < 0 || t.isNone[sid] === 1) continue;
+    const m = t.mods[sid]!;
+    selected.set(m.path, m.version);
+    if (m.path !== main.path) buildList.push(m);
   }
   const required = function* (): Iterable<string> {
     for (const r of mg.rootIds) yield keyOf(t.mods[r]!);
     for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
   };
-  const main = mms.versions[0]!;
-  const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected);
+  const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected, buildList);
   return { graph, loaded: summaries, loadErrors: new Map() };
 }
 

@@ -78,6 +78,18 @@ export interface GetOptions {
   readonly verbose?: boolean;
 }
 
+/**
+ * The spelling of a root list, a direct set or a build list in a state key: the same objects
+ * come back round after round (they are never changed once made), so each is spelled once.
+ */
+const spellings = new WeakMap<object, string>();
+
+function spelled(o: object, spell: () => string): string {
+  let s = spellings.get(o);
+  if (s === undefined) spellings.set(o, (s = spell()));
+  return s;
+}
+
 /** GetSession is an opened main module and the ports a go get needs. */
 export interface GetSession {
   readonly loader: Loader;
@@ -360,9 +372,9 @@ class Resolver {
 
   /** stateKey identifies everything the resolver's next round depends on. */
   stateKey(queries: readonly Query[]): string {
-    const roots = this.rs.rootModules.map(formatModule).join(' ');
-    const direct = [...this.rs.direct.keys()].sort().join(' ');
-    const list = this.buildList.map(formatModule).join(' ');
+    const roots = spelled(this.rs.rootModules, () => this.rs.rootModules.map(keyOf).join(' '));
+    const direct = spelled(this.rs.direct, () => [...this.rs.direct.keys()].sort().join(' '));
+    const list = spelled(this.buildList, () => this.buildList.map(keyOf).join(' '));
     const resolved = [...this.resolvedVersion].map(([p, v]) => `${p}@${v.version}`).join(' ');
     // Queries remember the paths they have looked at: a state is the same only if they do too.
     const seen = queries.map((q) => `${q.seenCount}/${q.candidates.length}`).join(',');

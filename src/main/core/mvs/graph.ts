@@ -62,7 +62,8 @@ export class RequirementGraph {
   /**
    * assembled is a graph whose loading was done elsewhere (editRequirements' own graph of the
    * same roots): the requirement lists of the loaded modules in load order, the keys of the
-   * modules they require (listed when first needed), and the selected version of every path.
+   * modules they require (listed when first needed), the selected version of every path, and
+   * the build list if already known.
    */
   static assembled(
     cmp: VersionCompare,
@@ -70,8 +71,10 @@ export class RequirementGraph {
     loaded: readonly (readonly [ModuleVersion, readonly ModuleVersion[]])[],
     required: () => Iterable<string>,
     selected: ReadonlyMap<string, string>,
+    buildList?: ModuleVersion[],
   ): RequirementGraph {
     const g = new RequirementGraph(cmp, roots);
+    g.built = buildList;
     for (const [m, reqs] of loaded) {
       g.required.set(keyOf(m), reqs);
       g.loaded.push(m);
