@@ -60,7 +60,8 @@ export class RootLayer {
   async closureOf(loader: Loader, id: number): Promise<{ readonly members: Int32Array; readonly highest: Int32Array }> {
     let c = this.spawners.get(id) ?? this.closures.get(id);
     if (!c) {
-      if (this.closures.size >= CLOSURES_KEPT) this.closures.clear();
+      // The oldest closure goes first: those just worked out for new roots must stay.
+      if (this.closures.size >= CLOSURES_KEPT) this.closures.delete(this.closures.keys().next().value!);
       this.closures.set(id, (c = { members: await this.closure(loader, id) }));
     }
     c.highest ??= this.highestRequired(c.members);
@@ -197,49 +198,51 @@ export class RootLayer {
     return this.best[p]!;
   }
 
+  /** add counts root id, what it requires and, for an unpruned root, what it pulls in. */
   private add(id: number): void {
-    const t = this.table;
-    this.inRoots[id] = 1;
-    this.up(id);
-    const s = t.summary[id];
-    const reqs = t.reqIds[id];
-    if (!s || !reqs) return;
-    const pruned = s.pruning !== 'unpruned';
-    for (const r of reqs) {
-      this.up(r);
-      if (pruned) this.prunedCount[r]!++;
-    }
-    if (pruned) return;
-    const closure = this.closures.get(id);
-    if (!closure) throw new Error(`internal error: closure of unpruned root ${id} not prepared`);
-    this.spawners.set(id, closure);
-    for (const x of closure.members) if (this.memberCount[x]!++ === 0) this.enter(x);
+    this.countRoot(id, 1);
+    const closure = this.spawners.get(id);
+    if (closure) for (const x of closure.members) if (this.memberCount[x]!++ === 0) this.enter(x);
   }
 
   private remove(id: number): void {
+    this.countRoot(id, -1);
+    const closure = this.closures.get(id);
+    if (closure) for (const x of closure.members) if (--this.memberCount[x]! === 0) this.leave(x);
+  }
+
+  /**
+   * countRoot adds (delta 1) or takes away (delta -1) root id and its requirements, and moves
+   * an unpruned root's closure between the current roots' and the kept ones.
+   */
+  private countRoot(id: number, delta: 1 | -1): void {
     const t = this.table;
-    this.inRoots[id] = 0;
-    this.down(id);
+    this.inRoots[id] = delta > 0 ? 1 : 0;
+    this.bump(id, delta);
     const s = t.summary[id];
     const reqs = t.reqIds[id];
     if (!s || !reqs) return;
     const pruned = s.pruning !== 'unpruned';
     for (const r of reqs) {
-      this.down(r);
-      if (pruned) this.prunedCount[r]!--;
+      this.bump(r, delta);
+      if (pruned) this.prunedCount[r]! += delta;
     }
     if (pruned) return;
-    const closure = this.spawners.get(id)!;
-    this.spawners.delete(id);
-    this.closures.set(id, closure);
-    for (const x of closure.members) if (--this.memberCount[x]! === 0) this.leave(x);
+    if (delta > 0) {
+      const closure = this.closures.get(id);
+      if (!closure) throw new Error(`internal error: closure of unpruned root ${id} not prepared`);
+      this.spawners.set(id, closure);
+    } else {
+      this.closures.set(id, this.spawners.get(id)!);
+      this.spawners.delete(id);
+    }
   }
 
   /** enter counts what a module newly pulled in requires. */
   private enter(x: number): void {
     this.memberPos[x] = this.members.length;
     this.members.push(x);
-    for (const r of this.table.reqIds[x] ?? []) this.up(r);
+    for (const r of this.table.reqIds[x] ?? []) this.bump(r, 1);
   }
 
   private leave(x: number): void {
@@ -250,21 +253,21 @@ export class RootLayer {
       this.memberPos[last] = i;
     }
     this.memberPos[x] = -1;
-    for (const r of this.table.reqIds[x] ?? []) this.down(r);
+    for (const r of this.table.reqIds[x] ?? []) this.bump(r, -1);
   }
 
-  private up(id: number): void {
-    if (this.count[id]!++ !== 0) return;
+  /** bump changes how many roots require id, keeping the highest counted version of its path. */
+  private bump(id: number, delta: 1 | -1): void {
+    const before = this.count[id]!;
+    this.count[id] = before + delta;
     const t = this.table;
     const p = t.pathOf[id]!;
-    if (this.stale[p] === 1) return;
+    if (delta < 0) {
+      if (before === 1 && this.best[p] === id) this.stale[p] = 1;
+      return;
+    }
+    if (before !== 0 || this.stale[p] === 1) return;
     const b = this.best[p]!;
     if (b < 0 || t.rank[b]! < t.rank[id]!) this.best[p] = id;
-  }
-
-  private down(id: number): void {
-    if (--this.count[id]! !== 0) return;
-    const p = this.table.pathOf[id]!;
-    if (this.best[p] === id) this.stale[p] = 1;
   }
 }
