@@ -342,12 +342,8 @@ export class EditGraph {
     return id === NONE ? 'none' : this.table.mods[id]!.version;
   }
 
-  /**
-   * walkBreadthFirst visits every node once, the main module first (mvs.Graph.WalkBreadthFirst).
-   * With within, it walks only the nodes marked 1 there; when the marked set holds every
-   * requirer of each of its nodes, they come in the same order as in the whole walk.
-   */
-  walkBreadthFirst(visit: (id: number) => void, within?: Uint8Array): void {
+  /** walkBreadthFirst visits every node once, the main module first (mvs.Graph.WalkBreadthFirst). */
+  walkBreadthFirst(visit: (id: number) => void): void {
     const t = this.table;
     const st = t.st;
     const mark = ++st.walk;
@@ -360,7 +356,7 @@ export class EditGraph {
       if (!reqs) continue;
       const seen = t.st.seen;
       for (const r of reqs) {
-        if (seen[r] === mark || (within !== undefined && within[r] !== 1) || t.isNone[r] === 1) continue;
+        if (seen[r] === mark || t.isNone[r] === 1) continue;
         seen[r] = mark;
         queue.push(r);
       }

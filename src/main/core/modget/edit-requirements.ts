@@ -426,7 +426,7 @@ function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): 
 
 /**
  * walkTainted is the disqualification walk (edit.go's mg.WalkBreadthFirst over the tracker)
- * restricted to the tainted modules (see taintedIds): breadth-first from the main module, in
+ * restricted to the tainted modules (see Taint): breadth-first from the main module, in
  * the order of the whole walk, each module's requirements passed over once both to queue the
  * tainted ones and to record them with the tracker.
  */
@@ -481,7 +481,6 @@ function walkTainted(
         seen[r] = mark;
         queue.push(r);
       }
-      // The main module's requirements are what is being edited: nothing to record for it.
       if (recording && !t.require(m, r)) recording = false;
     }
   }
@@ -620,8 +619,9 @@ async function editLoop(
   const requested = rootPathOrder.map((p) => mustSelectVersion.has(p));
   const lastRoot: ModuleVersion[] = new Array(rootPathOrder.length);
   const lastId = new Int32Array(rootPathOrder.length).fill(-1);
-  // The last round's root lists, where each position stands in them, and what moved since.
-  let lastRoots: { roots: ModuleVersion[]; ids: Int32Array } | undefined;
+  // The last round's root lists (prevLists), where each position stands in them, and what
+  // moved since.
+  let prevLists: { roots: ModuleVersion[]; ids: Int32Array } | undefined;
   const compactAt = new Int32Array(rootPathOrder.length);
   const movedAt: number[] = [];
   let rebuildRoots = true;
@@ -640,7 +640,7 @@ async function editLoop(
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
     let rootIds: Int32Array;
-    if (rebuildRoots || !lastRoots) {
+    if (rebuildRoots || !prevLists) {
       roots = [];
       const ids: number[] = [];
       compactAt.fill(-1);
@@ -658,8 +658,8 @@ async function editLoop(
       rebuildRoots = false;
     } else {
       // Only versions moved (no root came or went): copy the last round's lists, patch the moves.
-      roots = lastRoots.roots.slice();
-      rootIds = lastRoots.ids.slice();
+      roots = prevLists.roots.slice();
+      rootIds = prevLists.ids.slice();
       for (const i of movedAt) {
         lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
         lastRoot[i] = mv(lastId[i]!);
@@ -668,7 +668,7 @@ async function editLoop(
       }
     }
     movedAt.length = 0;
-    lastRoots = { roots, ids: rootIds };
+    prevLists = { roots, ids: rootIds };
     const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths, isRootPath);
     lastGraph = upgradedRoots.size === 0 ? mg : undefined;
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
