@@ -88,9 +88,12 @@ export class ModuleTable {
       }
       if (same) return last;
     }
-    const order = modSort([...roots.keys()].map((p) => ({ path: p, version: '' }))).map((m) => m.path);
-    const posOf = new Map(order.map((p, i) => [p, i]));
-    this.lastRootPaths = { order, posOf, pathIds: Int32Array.from(order, (p) => this.pathId(p)) };
+    // The table's order of all paths, kept to these.
+    const isRoot = new Set<number>();
+    for (const p of roots.keys()) isRoot.add(this.pathId(p));
+    const pathIds = this.sortedPaths().filter((p) => isRoot.has(p));
+    const order = Array.from(pathIds, (p) => this.paths[p]!);
+    this.lastRootPaths = { order, posOf: new Map(order.map((p, i) => [p, i])), pathIds };
     return this.lastRootPaths;
   }
 

@@ -99,14 +99,15 @@ export class RequirementGraph {
   /** require records the requirements of m; it may be called once per reachable m. */
   require(m: ModuleVersion, reqs: readonly ModuleVersion[]): void {
     const k = keyOf(m);
-    if (!this.reachable.has(k)) throw new Error(`internal error: ${k} is not reachable from any root`);
+    const reachable = this.reachable;
+    if (!reachable.has(k)) throw new Error(`internal error: ${k} is not reachable from any root`);
     if (this.required.has(k)) throw new Error(`internal error: requirements of ${k} have already been set`);
     this.required.set(k, reqs);
     this.loaded.push(m);
     this.built = undefined;
     for (const dep of reqs) {
       const dk = keyOf(dep);
-      if (!this.reachable.has(dk)) this.reachable.set(dk, false);
+      if (!reachable.has(dk)) reachable.set(dk, false);
       if (this.cmp(dep.path, this.selectedVersion(dep.path), dep.version) < 0) this.selected.set(dep.path, dep.version);
     }
   }
