@@ -96,6 +96,25 @@ describe('bytes, spaces and order', () => {
     expect(compareGoStrings('a', 'ab')).toBe(-1);
     expect(compareGoStrings(raw(0xff), '\u{10000}')).toBe(1);
   });
+
+  it('compares like the bytes for strings that part anywhere, in any script', () => {
+    // Pieces that share prefixes and mix ASCII, two- and three-byte characters, surrogate pairs,
+    // lone surrogates and raw bytes, so that strings part at every kind of boundary.
+    const pieces = ['a', 'b', 'z', '/', '.', '\u00e9', '\u00ff', '\uffff', '\ue000', '\u{10000}', '\ud800', '\udc00', raw(0x80), raw(0xff), ''];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = (): string => Array.from({ length: next(5) }, () => pieces[next(pieces.length)]!).join('');
+    const bytesOrder = (a: string, b: string): number => Math.sign(Buffer.compare(Buffer.from(encodeGoBytes(a)), Buffer.from(encodeGoBytes(b))));
+    for (let k = 0; k < 20000; k++) {
+      const shared = word();
+      const a = shared + word();
+      const b = shared + word();
+      expect([a, b, compareGoStrings(a, b)]).toEqual([a, b, bytesOrder(a, b)]);
+    }
+  });
 });
 
 describe('Go JSON', () => {

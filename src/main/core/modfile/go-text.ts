@@ -377,6 +377,17 @@ export function goUnquote(s: string): string {
 /** compareGoStrings is strings.Compare: byte-wise order of the UTF-8 encodings. */
 export function compareGoStrings(a: string, b: string): -1 | 0 | 1 {
   if (a === b) return 0;
+  // Where the strings part at an ASCII character after an ASCII one (or at the start), the
+  // equal prefixes encode to equal bytes and the next byte is that character: no encoding.
+  const n0 = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n0 && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === 0 || a.charCodeAt(i - 1) < 0x80) {
+    if (i === n0) return a.length < b.length ? -1 : 1;
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca < 0x80 && cb < 0x80) return ca < cb ? -1 : 1;
+  }
   const ab = encodeGoBytes(a);
   const bb = encodeGoBytes(b);
   const n = Math.min(ab.length, bb.length);

@@ -89,9 +89,10 @@ export class ModuleTable {
       if (same) return last;
     }
     // The table's order of all paths, kept to these.
-    const isRoot = new Set<number>();
-    for (const p of roots.keys()) isRoot.add(this.pathId(p));
-    const pathIds = this.sortedPaths().filter((p) => isRoot.has(p));
+    const ids = Array.from(roots.keys(), (p) => this.pathId(p));
+    const isRoot = new Uint8Array(this.paths.length);
+    for (const p of ids) isRoot[p] = 1;
+    const pathIds = this.sortedPaths().filter((p) => isRoot[p] === 1);
     const order = Array.from(pathIds, (p) => this.paths[p]!);
     this.lastRootPaths = { order, posOf: new Map(order.map((p, i) => [p, i])), pathIds };
     return this.lastRootPaths;
@@ -488,6 +489,16 @@ export class GrowingEditGraph extends EditGraph {
     st.loaded[id] = this.gen;
     this.loadedList.push(id);
     return true;
+  }
+
+  /** rootLayer is the layer this graph was loaded over, if any. */
+  get rootLayer(): RootLayer | undefined {
+    return this.layer;
+  }
+
+  /** stampedIds lists the ids loaded into this graph beyond its layer's, each once. */
+  stampedIds(): readonly number[] {
+    return this.loadedList;
   }
 
   /** loadedIds lists every id loaded into this graph, each once. */

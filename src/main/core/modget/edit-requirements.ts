@@ -12,6 +12,7 @@ import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '.
 import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';
 import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
+import type { RootLayer } from './root-layer';
 import { keyOf } from '../mvs/graph';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
@@ -264,10 +265,12 @@ class DqTracker {
     const e = this.next.length;
     this.next.push(-1);
     this.val.push(m);
-    if (this.head[r]! < 0) this.head[r] = e;
-    else this.next[this.tail[r]!] = e;
+    // The first dependent of r is where its list needs clearing next round.
+    if (this.head[r]! < 0) {
+      this.head[r] = e;
+      this.touched.push(r);
+    } else this.next[this.tail[r]!] = e;
     this.tail[r] = e;
-    this.touched.push(r);
     return true;
   }
 
@@ -295,6 +298,11 @@ class DqTracker {
     const toPruned = isRoot && (fromPruning === P_PRUNED || rootPruning === ROOT_UNPRUNED);
     for (let e = this.head[m]!; e >= 0; e = this.next[e]!) this.mark(this.val[e]!, toPruned ? P_PRUNED : P_UNPRUNED, m, undefined);
     if (toPruned || !isRoot) this.head[m] = -1;
+  }
+
+  /** isDisqualified tells, without allocating, whether check(m, pruning) would disqualify m. */
+  isDisqualified(m: number, pruning: Pruning): boolean {
+    return this.depOf(m, pruning === 'unpruned' ? P_UNPRUNED : P_PRUNED) !== NO_DQ;
   }
 
   check(m: number, pruning: Pruning): DqState {
@@ -357,66 +365,131 @@ async function extendGraph(
 
 /**
  * Taint marks the modules of a graph that can be disqualified: every version above a requested
- * one, every go.mod that failed to load, and whatever requires one of those (transitively),
- * found backwards over the table's reverse edges instead of by walking the whole graph. One
- * Taint serves every round of an edit: a round clears the marks of the one before.
+ * one, every go.mod that failed to load, and whatever loaded module requires one of those
+ * (transitively), found backwards over the table's reverse edges instead of by walking the whole
+ * graph. The walk then visits the marked modules alone, and, since every loaded requirer of a
+ * marked module is marked too, in the order the whole walk would visit them.
+ *
+ * One Taint serves every round of an edit, and the marks are kept from round to round: a round
+ * moves a few roots, so only the modules loaded anew are looked at. A module that stops reaching
+ * a disqualified one keeps its mark; the walk records it for nothing, which changes no answer.
+ * When the graph was not loaded over the same root layer, one move on, everything is marked anew.
  */
 class Taint {
   marks = new Uint8Array(0);
-  /** The marked modules, in the order they were found. */
+  /** The marked modules, in the order they were marked. */
   private readonly queue: number[] = [];
-  private rootStamp = new Int32Array(0);
-  private stamp = 0;
   /** Indices into mg.rootIds of the marked roots, in root order. */
   readonly roots: number[] = [];
+  private layer?: RootLayer;
+  private layerMoves = -1;
+  /** How many ids of the table, and of its load errors, have been looked at as seeds. */
+  private seenIds = 0;
+  private seenErrors = 0;
+  /**
+   * The marked requirements of a module, in go.mod order, as of generation gen: marks only
+   * grow between full markings, so a list holds until one of its module's requirements is
+   * marked (which drops it) or everything is marked anew (a new generation).
+   */
+  private readonly markedReqs: (Int32Array | undefined)[] = [];
+  private markedReqsGen = new Int32Array(0);
+  private gen = 1;
+  /** The round (a count of mark calls) in which each id was last loaded beyond the layer. */
+  private stampedIn = new Int32Array(0);
+  private round = 0;
 
   get count(): number {
     return this.queue.length;
   }
 
-  mark(mg: EditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
+  mark(mg: GrowingEditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
     const table = mg.table;
     const n = table.mods.length;
     if (n > this.marks.length) {
-      this.marks = new Uint8Array(Math.max(n, this.marks.length * 2));
-      this.rootStamp = new Int32Array(this.marks.length);
-    } else {
-      for (const id of this.queue) this.marks[id] = 0;
+      const grown = new Uint8Array(Math.max(n, this.marks.length * 2));
+      grown.set(this.marks);
+      this.marks = grown;
+      const gens = new Int32Array(grown.length);
+      gens.set(this.markedReqsGen);
+      this.markedReqsGen = gens;
+      const stamped = new Int32Array(grown.length);
+      stamped.set(this.stampedIn);
+      this.stampedIn = stamped;
     }
-    const { marks, queue, rootStamp } = this;
-    queue.length = 0;
-    this.roots.length = 0;
-    const stamp = ++this.stamp;
-    for (const r of mg.rootIds) rootStamp[r] = stamp;
-    const inGraph = (id: number): boolean => rootStamp[id] === stamp || mg.isRequired(id);
-    const seed = (id: number): void => {
-      if (marks[id] === 0 && inGraph(id)) {
+    const round = ++this.round;
+    const stampedIn = this.stampedIn;
+    const { marks, queue } = this;
+    const layer = mg.rootLayer;
+    const carried = layer !== undefined && layer === this.layer && layer.moves === this.layerMoves + 1;
+    this.layer = layer;
+    this.layerMoves = layer?.moves ?? -1;
+    let next = queue.length;
+    const add = (id: number): void => {
+      if (marks[id] === 0) {
         marks[id] = 1;
         queue.push(id);
       }
     };
-    for (const must of mustIds) {
-      const versions = table.versionIds(table.pathOf[must]!);
-      for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) seed(versions[i]!);
-    }
-    for (const id of table.errorIds) if (mg.isLoaded(id)) seed(id);
-    for (let i = 0; i < queue.length; i++) {
-      const id = queue[i]!;
-      if (rootStamp[id] === stamp && marks[mg.mainId] === 0) {
-        marks[mg.mainId] = 1;
-        queue.push(mg.mainId);
+    if (!carried) {
+      this.gen++;
+      for (const id of queue) marks[id] = 0;
+      queue.length = 0;
+      next = 0;
+      // Seeds outside the graph are marked too: no loaded module requires them, so nothing is
+      // marked through them until one does, and the walk never reaches them.
+      for (const must of mustIds) {
+        const versions = table.versionIds(table.pathOf[must]!);
+        for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) add(versions[i]!);
       }
-      for (const p of table.requirers[id] ?? []) {
-        if (marks[p] === 0 && mg.isLoaded(p)) {
-          marks[p] = 1;
-          queue.push(p);
-        }
+      this.seenIds = n;
+      this.seenErrors = 0;
+    } else {
+      for (let id = this.seenIds; id < n; id++) if (aboveMustSelect(id)) add(id);
+      this.seenIds = n;
+      // A module loaded anew that requires a marked one: the only way in besides the seeds.
+      const requiresMarked = (id: number): boolean => {
+        if (marks[id] !== 0 || !mg.isLoaded(id)) return false;
+        for (const r of table.reqIds[id] ?? []) if (marks[r] === 1) return true;
+        return false;
+      };
+      for (const id of layer.entered) if (requiresMarked(id)) add(id);
+      // Loaded in the last round too: marked then if it had to be.
+      for (const id of mg.stampedIds()) if (stampedIn[id] !== round - 1 && requiresMarked(id)) add(id);
+    }
+    for (const id of mg.stampedIds()) stampedIn[id] = round;
+    const errors = table.errorIds;
+    for (; this.seenErrors < errors.length; this.seenErrors++) add(errors[this.seenErrors]!);
+    const markedReqsGen = this.markedReqsGen;
+    for (; next < queue.length; next++) {
+      for (const p of table.requirers[queue[next]!] ?? []) {
+        markedReqsGen[p] = 0;
+        if (marks[p] === 0 && mg.isLoaded(p)) add(p);
       }
     }
-    if (queue.length === 0) return;
+    this.roots.length = 0;
     mg.rootIds.forEach((r, i) => {
       if (marks[r] === 1) this.roots.push(i);
     });
+    if (this.roots.length > 0 && marks[mg.mainId] === 0) {
+      marks[mg.mainId] = 1;
+      queue.push(mg.mainId);
+    }
+  }
+
+  /** markedReqsOf lists the marked ids among reqs (m's requirements), in their order. */
+  markedReqsOf(m: number, reqs: Int32Array): Int32Array {
+    let list = this.markedReqs[m];
+    if (list === undefined || this.markedReqsGen[m] !== this.gen) {
+      const marks = this.marks;
+      let k = 0;
+      for (const r of reqs) if (marks[r] === 1) k++;
+      list = new Int32Array(k);
+      k = 0;
+      for (const r of reqs) if (marks[r] === 1) list[k++] = r;
+      this.markedReqs[m] = list;
+      this.markedReqsGen[m] = this.gen;
+    }
+    return list;
   }
 }
 
@@ -474,9 +547,7 @@ function walkTainted(
       }
       continue;
     }
-    const marks = taint.marks;
-    for (const r of reqs) {
-      if (marks[r] !== 1) continue;
+    for (const r of taint.markedReqsOf(m, reqs)) {
       if (seen[r] !== mark && table.isNone[r] !== 1) {
         seen[r] = mark;
         queue.push(r);
@@ -721,13 +792,15 @@ async function editLoop(
     // lookups (version lists, retractions) are independent, so start them all at once.
     for (const i of candidates) {
       const mid = rootIds[i]!;
-      if (t.path(mid, pruningOf(mid)!).path.length > 0) void queries.previousVersion(roots[i]!).catch(() => undefined);
+      if (t.isDisqualified(mid, pruningOf(mid)!)) void queries.previousVersion(roots[i]!).catch(() => undefined);
     }
 
     rootsDirty = false;
     for (const i of candidates) {
       const m = roots[i]!;
       const mid = rootIds[i]!;
+      // A root is checked with its own pruning, which is where path starts too.
+      if (!t.isDisqualified(mid, pruningOf(mid)!)) continue;
       const { path: dqPath, err } = t.path(mid, pruningOf(mid)!);
       if (dqPath.length === 0 && err === undefined) continue;
       let constraint: ModuleVersion | undefined;

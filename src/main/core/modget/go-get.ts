@@ -16,6 +16,7 @@
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { isToolchainPath, modCompare, modSort } from '../gover/gover';
+import { cloneModFile } from '../modfile/clone';
 import { parseModFile, type ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
@@ -90,6 +91,12 @@ function spelled(o: object, spell: () => string): string {
   return s;
 }
 
+/** ResolverState is Resolver.state: a short key, and the rest of it spelled when asked. */
+interface ResolverState {
+  readonly short: string;
+  readonly long: () => string;
+}
+
 /** GetSession is an opened main module and the ports a go get needs. */
 export interface GetSession {
   readonly loader: Loader;
@@ -136,6 +143,21 @@ export interface GetPlan {
   readonly requirementsAfter?: readonly ModuleVersion[];
   /** graphAfter is the module graph of requirementsAfter. */
   readonly graphAfter?: RequirementGraph;
+}
+
+const parsedGoMods = new WeakMap<object, ModFile>();
+
+/**
+ * goModToEdit is a parse of the main go.mod that the caller may edit: the file is parsed once
+ * per read and each edit gets a copy, which costs a fraction of parsing it again.
+ */
+function goModToEdit(mm: MainModule): ModFile {
+  let f = parsedGoMods.get(mm.index);
+  if (!f) {
+    f = parseModFile(mm.goModPath, mm.index.data);
+    parsedGoMods.set(mm.index, f);
+  }
+  return cloneModFile(f);
 }
 
 const toolsAndIgnoresCache = new WeakMap<object, { tools: string[]; ignore: string[] }>();
@@ -370,15 +392,25 @@ class Resolver {
     if (this.hadErrors) throw new ExitSignal();
   }
 
-  /** stateKey identifies everything the resolver's next round depends on. */
-  stateKey(queries: readonly Query[]): string {
-    const roots = spelled(this.rs.rootModules, () => this.rs.rootModules.map(keyOf).join(' '));
-    const direct = spelled(this.rs.direct, () => [...this.rs.direct.keys()].sort().join(' '));
-    const list = spelled(this.buildList, () => this.buildList.map(keyOf).join(' '));
+  /**
+   * state identifies everything the resolver's next round depends on. Its short part tells most
+   * states apart; the long one (requirements and build list, spelled once per list) is spelled
+   * only for states whose short parts are equal.
+   */
+  state(queries: readonly Query[]): ResolverState {
+    const { rs, buildList } = this;
     const resolved = [...this.resolvedVersion].map(([p, v]) => `${p}@${v.version}`).join(' ');
     // Queries remember the paths they have looked at: a state is the same only if they do too.
     const seen = queries.map((q) => `${q.seenCount}/${q.candidates.length}`).join(',');
-    return `${roots}|${direct}|${list}|${resolved}|${seen}`;
+    return {
+      short: `${resolved}|${seen}|${rs.rootModules.length}/${rs.direct.size}/${buildList.length}`,
+      long: () => {
+        const roots = spelled(rs.rootModules, () => rs.rootModules.map(keyOf).join(' '));
+        const direct = spelled(rs.direct, () => [...rs.direct.keys()].sort().join(' '));
+        const list = spelled(buildList, () => buildList.map(keyOf).join(' '));
+        return `${roots}|${direct}|${list}`;
+      },
+    };
   }
 
   /** setExitStatus makes the run fail at the next exitIfErrors without printing anything (base.SetExitStatus). */
@@ -1167,14 +1199,14 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     // go's loop has no bound: with a package that only some versions provide, upgrades and
     // downgrades can chase each other forever (go then never returns). A state seen before
     // means exactly that, and is reported instead of repeated.
-    const seen = new Set<string>();
+    const seen: ResolverState[] = [];
     for (;;) {
-      const state = r.stateKey(queries);
-      if (seen.has(state)) {
+      const state = r.state(queries);
+      if (seen.some((s) => s.short === state.short && s.long() === state.long())) {
         r.error(`go: ${NON_TERMINATION}: the build list keeps cycling through the same states (the go command loops forever)`);
         throw new ExitSignal();
       }
-      seen.add(state);
+      seen.push(state);
       await r.performWildcardQueries();
       await r.performPatternAllQueries();
       if (await r.resolveQueries(queries)) continue;
@@ -1190,7 +1222,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     r.stderr.push(...warnings);
     r.exitIfErrors();
 
-    const file = parseModFile(mainModule.goModPath, goModBefore);
+    const file = goModToEdit(mainModule);
     const oldReqs = reqsFromGoMod(file);
     if (addedGoLine !== undefined) oldReqs.push({ path: 'go', version: addedGoLine });
     let after: string;
@@ -1426,8 +1458,9 @@ function keptSums(
   const unsummed = unsummedGoMods(r.session);
   const goMods = new Set<UnsummedGoMod>();
   const replaced = replacedPathSet(mms);
+  const anyReplaced = replaced.has('*');
   const take = (m: ModuleVersion): void => {
-    if (!replaced.has(m.path) && !replaced.has('*')) {
+    if (!anyReplaced && !replaced.has(m.path)) {
       const u = unsummed.byKey.get(keyOf(m));
       if (u) goMods.add(u);
       return;

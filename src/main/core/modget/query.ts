@@ -173,6 +173,7 @@ export class ModuleQueries {
   private readonly allowedLists = new Map<string, Promise<string[]>>();
   /** Whether each allowed list is in ascending order (previousVersion bisects those). */
   private readonly orderedLists = new WeakMap<readonly string[], boolean>();
+  private readonly positions = new WeakMap<readonly string[], Map<string, number>>();
   private readonly highestReplaced = new Map<string, string>();
   private readonly hasReplacements: boolean;
 
@@ -484,6 +485,12 @@ export class ModuleQueries {
     // steps hundreds of roots down lists of hundreds of versions), else one by one.
     let i = 0;
     if (this.isOrdered(m.path, list)) {
+      // A root steps down its own list: the version is usually listed, and found by name (where
+      // the version before it compares lower, as a differently spelled equal one would not).
+      const at = this.positionIn(list).get(m.version);
+      if (at !== undefined && (at === 0 || modCompare(m.path, list[at - 1]!, m.version) < 0)) {
+        return { path: m.path, version: at > 0 ? list[at - 1]! : 'none' };
+      }
       let hi = list.length;
       while (i < hi) {
         const mid = (i + hi) >> 1;
@@ -492,6 +499,17 @@ export class ModuleQueries {
       }
     } else while (i < list.length && modCompare(m.path, list[i]!, m.version) < 0) i++;
     return { path: m.path, version: i > 0 ? list[i - 1]! : 'none' };
+  }
+
+  /** positionIn maps each version of a list to its first position (worked out once per list). */
+  private positionIn(list: readonly string[]): Map<string, number> {
+    let at = this.positions.get(list);
+    if (!at) {
+      at = new Map();
+      for (let i = list.length - 1; i >= 0; i--) at.set(list[i]!, i);
+      this.positions.set(list, at);
+    }
+    return at;
   }
 
   /** isOrdered tells (once per list) whether list is in ascending version order. */

@@ -50,6 +50,9 @@ export class RootLayer {
   private memberCount = new Int32Array(1024);
   private memberPos = new Int32Array(1024).fill(-1);
   readonly members: number[] = [];
+  /** How many times the roots were moved; the ids that the last move made held (see holds). */
+  moves = 0;
+  readonly entered: number[] = [];
 
   constructor(private readonly table: ModuleTable) {}
 
@@ -158,11 +161,24 @@ export class RootLayer {
       for (const id of old) if (this.mark[id] !== gen) removed.push(id);
       for (const id of rootIds) if (this.inRoots[id] !== 1) added.push(id);
     }
+    this.ensure();
+    // A root that only changed places is in both lists: it stays (see the order of moves below).
+    const gen = ++this.markGen;
+    for (const id of removed) this.mark[id] = gen;
+    if (added.some((id) => this.mark[id] === gen)) {
+      const both = new Set(added.filter((id) => this.mark[id] === gen));
+      const keep = (id: number): boolean => !both.has(id);
+      removed.splice(0, removed.length, ...removed.filter(keep));
+      added.splice(0, added.length, ...added.filter(keep));
+    }
     for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned') await this.closureOf(loader, id);
     this.ensure();
-    for (const id of removed) this.remove(id);
+    this.entered.length = 0;
+    // Added first: what the old and new closures share then never leaves, to enter again.
     for (const id of added) this.add(id);
+    for (const id of removed) this.remove(id);
     this.roots = rootIds;
+    this.moves++;
   }
 
   /** counts reports whether id is a root or required by a root or by what unpruned roots pull in. */
@@ -218,6 +234,7 @@ export class RootLayer {
   private countRoot(id: number, delta: 1 | -1): void {
     const t = this.table;
     this.inRoots[id] = delta > 0 ? 1 : 0;
+    if (delta > 0) this.entered.push(id);
     this.bump(id, delta);
     const s = t.summary[id];
     const reqs = t.reqIds[id];
@@ -242,6 +259,7 @@ export class RootLayer {
   private enter(x: number): void {
     this.memberPos[x] = this.members.length;
     this.members.push(x);
+    this.entered.push(x);
     for (const r of this.table.reqIds[x] ?? []) this.bump(r, 1);
   }
 
