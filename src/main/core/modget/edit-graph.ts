@@ -18,6 +18,12 @@ export interface RootPaths {
   readonly order: readonly string[];
   readonly posOf: ReadonlyMap<string, number>;
   readonly pathIds: Int32Array;
+  /**
+   * The version at each position when an edit last looked its id up, and that id: the next edit
+   * starts from nearly the same roots, and a version compared is cheaper than one looked up.
+   */
+  readonly lastVersion: (string | undefined)[];
+  readonly lastId: Int32Array;
 }
 
 /**
@@ -94,7 +100,7 @@ export class ModuleTable {
     for (const p of ids) isRoot[p] = 1;
     const pathIds = this.sortedPaths().filter((p) => isRoot[p] === 1);
     const order = Array.from(pathIds, (p) => this.paths[p]!);
-    this.lastRootPaths = { order, posOf: new Map(order.map((p, i) => [p, i])), pathIds };
+    this.lastRootPaths = { order, posOf: new Map(order.map((p, i) => [p, i])), pathIds, lastVersion: new Array(order.length), lastId: new Int32Array(order.length) };
     return this.lastRootPaths;
   }
 
@@ -380,14 +386,13 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
   const mms = loader.mainModules;
   if (t.hasTies || mms.inWorkspace || mms.versions.length !== 1) return undefined;
   const loaded: [ModuleVersion, readonly ModuleVersion[]][] = [];
-  const summaries = new Map<string, ModFileSummary>();
   const ids = mg.loadedIds();
+  const mainId = mg.mainId;
   for (const id of ids) {
-    if (id === mg.mainId) continue;
+    if (id === mainId) continue;
     const s = t.summary[id];
     if (!s) return undefined;
     loaded.push([t.mods[id]!, s.require]);
-    summaries.set(keyOf(t.mods[id]!), s);
   }
   // The selection is the graph's own answer for every path the table knows (none: absent),
   // taken in module.Sort order: the build list is the main module, then the rest in that order.
@@ -406,7 +411,20 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
     for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
   };
   const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected, buildList);
-  return { graph, loaded: summaries, loadErrors: new Map() };
+  // Previews never ask for the summaries by key: they are spelled out when asked for (from the
+  // table, which only grows, so mg need not stay valid).
+  let summaries: Map<string, ModFileSummary> | undefined;
+  return {
+    graph,
+    get loaded(): ReadonlyMap<string, ModFileSummary> {
+      if (!summaries) {
+        summaries = new Map();
+        for (const id of ids) if (id !== mainId) summaries.set(keyOf(t.mods[id]!), t.summary[id]!);
+      }
+      return summaries;
+    },
+    loadErrors: new Map(),
+  };
 }
 
 /**

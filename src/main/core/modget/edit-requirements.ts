@@ -683,7 +683,16 @@ async function editLoop(
 
   // The loop changes versions, never the set of root paths: sort the paths once, and keep each
   // path's version (and its id, interned again only when it moves) by position.
-  const { order: rootPathOrder, posOf, pathIds: rootPaths } = table.rootPathsOf(selectedRoot);
+  const rootPathsNow = table.rootPathsOf(selectedRoot);
+  const { order: rootPathOrder, posOf, pathIds: rootPaths } = rootPathsNow;
+  // idAt, remembered for the next edit of the same root paths.
+  const idOfRoot = (i: number, v: string): number => {
+    if (rootPathsNow.lastVersion[i] === v) return rootPathsNow.lastId[i]!;
+    const id = table.idAt(rootPaths[i]!, v);
+    rootPathsNow.lastVersion[i] = v;
+    rootPathsNow.lastId[i] = id;
+    return id;
+  };
   const version = rootPathOrder.map((p) => selectedRoot.get(p)!);
   const isRootPath = new Uint8Array(table.paths.length);
   for (const p of rootPaths) isRootPath[p] = 1;
@@ -718,7 +727,7 @@ async function editLoop(
       for (let i = 0; i < rootPathOrder.length; i++) {
         if (version[i] === 'none') continue;
         if (lastId[i]! < 0) {
-          lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
+          lastId[i] = idOfRoot(i, version[i]!);
           lastRoot[i] = mv(lastId[i]!);
         }
         compactAt[i] = roots.length;
@@ -732,7 +741,7 @@ async function editLoop(
       roots = prevLists.roots.slice();
       rootIds = prevLists.ids.slice();
       for (const i of movedAt) {
-        lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
+        lastId[i] = idOfRoot(i, version[i]!);
         lastRoot[i] = mv(lastId[i]!);
         roots[compactAt[i]!] = lastRoot[i]!;
         rootIds[compactAt[i]!] = lastId[i]!;
@@ -865,7 +874,7 @@ async function editLoop(
           const s = mg.loadedSummary(mid);
           if (s) pruning = s.pruning;
         }
-        const prevId = table.id(prev);
+        const prevId = table.idAt(table.pathOf[mid]!, prev.version);
         if (isDisqualified(t.check(prevId, pruning))) {
           rejectedRoot.add(keyOf(prev));
           if (prev.version === origV && modCompare(m.path, m.version, origV) > 0) {

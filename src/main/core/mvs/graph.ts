@@ -47,7 +47,7 @@ export class RequirementGraph {
   private readonly reachableMap = new Map<string, boolean>();
   /** What an assembled graph's reachable set still lacks, listed when first asked. */
   private unlisted?: () => Iterable<string>;
-  private readonly selected = new Map<string, string>();
+  private selected = new Map<string, string>();
   /** The build list, once asked for (a requirement recorded after that forgets it). */
   private built?: ModuleVersion[];
 
@@ -70,7 +70,7 @@ export class RequirementGraph {
     roots: readonly ModuleVersion[],
     loaded: readonly (readonly [ModuleVersion, readonly ModuleVersion[]])[],
     required: () => Iterable<string>,
-    selected: ReadonlyMap<string, string>,
+    selected: Map<string, string>,
     buildList?: ModuleVersion[],
   ): RequirementGraph {
     const g = new RequirementGraph(cmp, roots);
@@ -82,7 +82,9 @@ export class RequirementGraph {
     // Few callers ask whether a module is reachable (the explorer's view does, a preview does
     // not): the modules required are spelled out then.
     g.unlisted = required;
-    for (const [k, v] of selected) g.selected.set(k, v);
+    // The map is the caller's to give away: the roots' own selections are in it already.
+    for (const [k, v] of g.selected) if (!selected.has(k)) selected.set(k, v);
+    g.selected = selected;
     return g;
   }
 
