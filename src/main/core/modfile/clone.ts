@@ -1,44 +1,40 @@
 /**
- * A deep copy of a parsed go.mod: edits change the tree in place, and copying a parse is several
- * times cheaper than parsing the same text again (structuredClone is slower than both).
+ * A copy of a parsed go.mod that edits can change without touching the original: edits change
+ * the tree in place, and copying a parse is several times cheaper than parsing the same text
+ * again (structuredClone is slower than both).
+ *
+ * What edits change is copied: nodes, token lists, comment lists. What they only ever replace is
+ * shared: positions and Comment objects (edit.ts and syntax.ts build new ones instead).
  */
 import type { ModFile } from './rules';
-import type { Comment, Comments, FileSyntax, Line, LineBlock, Position, Stmt } from './syntax';
-
-function pos(p: Position): Position {
-  return { line: p.line, lineRune: p.lineRune, byte: p.byte };
-}
-
-function comment(c: Comment): Comment {
-  return { start: pos(c.start), token: c.token, suffix: c.suffix };
-}
+import type { Comments, FileSyntax, Line, LineBlock, Stmt } from './syntax';
 
 function comments(c: Comments): Comments {
-  return { before: c.before.map(comment), suffix: c.suffix.map(comment), after: c.after.map(comment) };
+  return { before: c.before.slice(), suffix: c.suffix.slice(), after: c.after.slice() };
 }
 
-/** cloneModFile returns a copy of f that shares nothing mutable with it. */
+/** cloneModFile returns a copy of f that an edit can change (see above). */
 export function cloneModFile(f: ModFile): ModFile {
   // The statements name lines of the tree: each is mapped to its copy.
   const lines = new Map<Line, Line>();
   const line = (l: Line): Line => {
-    const c: Line = { kind: 'line', comments: comments(l.comments), start: pos(l.start), token: l.token && l.token.slice(), inBlock: l.inBlock, end: pos(l.end) };
+    const c: Line = { kind: 'line', comments: comments(l.comments), start: l.start, token: l.token && l.token.slice(), inBlock: l.inBlock, end: l.end };
     lines.set(l, c);
     return c;
   };
   const block = (b: LineBlock): LineBlock => ({
     kind: 'block',
     comments: comments(b.comments),
-    start: pos(b.start),
-    lparen: { kind: 'lparen', comments: comments(b.lparen.comments), pos: pos(b.lparen.pos) },
+    start: b.start,
+    lparen: { kind: 'lparen', comments: comments(b.lparen.comments), pos: b.lparen.pos },
     token: b.token.slice(),
     line: b.line.map(line),
-    rparen: { kind: 'rparen', comments: comments(b.rparen.comments), pos: pos(b.rparen.pos) },
+    rparen: { kind: 'rparen', comments: comments(b.rparen.comments), pos: b.rparen.pos },
   });
   const stmt = (s: Stmt): Stmt => {
     if (s.kind === 'line') return line(s);
     if (s.kind === 'block') return block(s);
-    return { kind: 'comment-block', comments: comments(s.comments), start: pos(s.start) };
+    return { kind: 'comment-block', comments: comments(s.comments), start: s.start };
   };
   const syntax: FileSyntax = { kind: 'file', name: f.syntax.name, comments: comments(f.syntax.comments), stmt: f.syntax.stmt.map(stmt) };
   const to = (l: Line): Line => {

@@ -13,17 +13,12 @@ import { keyOf, RequirementGraph } from '../mvs/graph';
 import { modSort } from '../gover/gover';
 import { RootLayer } from './root-layer';
 
-/** RootPaths is an edit's root paths in module.Sort order, each one's position, their path ids. */
+/** RootPaths is an edit's root paths in module.Sort order, their path ids, each one's position. */
 export interface RootPaths {
   readonly order: readonly string[];
-  readonly posOf: ReadonlyMap<string, number>;
   readonly pathIds: Int32Array;
-  /**
-   * The version at each position when an edit last looked its id up, and that id: the next edit
-   * starts from nearly the same roots, and a version compared is cheaper than one looked up.
-   */
-  readonly lastVersion: (string | undefined)[];
-  readonly lastId: Int32Array;
+  /** The position of each path id (-1: not a root path; ids beyond the end: none either). */
+  readonly posOfPath: Int32Array;
 }
 
 /**
@@ -84,38 +79,54 @@ export class ModuleTable {
    */
   rootPathsOf(roots: ReadonlyMap<string, unknown>): RootPaths {
     const last = this.lastRootPaths;
-    if (last && last.order.length === roots.size) {
-      let same = true;
-      for (const p of roots.keys()) {
-        if (!last.posOf.has(p)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return last;
+    const ids = new Int32Array(roots.size);
+    let known = 0;
+    let k = 0;
+    for (const p of roots.keys()) {
+      const id = this.pathId(p);
+      ids[k++] = id;
+      if (last && id < last.posOfPath.length && last.posOfPath[id]! >= 0) known++;
     }
-    // The table's order of all paths, kept to these.
-    const ids = Array.from(roots.keys(), (p) => this.pathId(p));
-    const isRoot = new Uint8Array(this.paths.length);
-    for (const p of ids) isRoot[p] = 1;
-    const pathIds = this.sortedPaths().filter((p) => isRoot[p] === 1);
-    const order = Array.from(pathIds, (p) => this.paths[p]!);
-    this.lastRootPaths = { order, posOf: new Map(order.map((p, i) => [p, i])), pathIds, lastVersion: new Array(order.length), lastId: new Int32Array(order.length) };
+    if (last && known === last.order.length && known === ids.length) return last;
+    // Sorted by place in the table's order of all paths: the places sort as plain numbers.
+    const sorted = this.sortedPaths();
+    const place = this.pathPlace!;
+    const places = ids.map((p) => place[p]!).sort();
+    const pathIds = places.map((i) => sorted[i]!);
+    const posOfPath = new Int32Array(this.paths.length).fill(-1);
+    pathIds.forEach((p, i) => (posOfPath[p] = i));
+    this.lastRootPaths = { order: Array.from(pathIds, (p) => this.paths[p]!), pathIds, posOfPath };
     return this.lastRootPaths;
   }
+
+  /** Where each path id stands in sortedPaths. */
+  private pathPlace?: Int32Array;
 
   /** sortedPaths lists every path id in module.Sort order (sorted again only when paths are added). */
   sortedPaths(): Int32Array {
     if (this.pathOrder?.length !== this.paths.length) {
       const ids = modSort(this.paths.map((path, i) => ({ path, version: '', i }))).map((x) => x.i);
       this.pathOrder = Int32Array.from(ids);
+      this.pathPlace = new Int32Array(ids.length);
+      ids.forEach((p, i) => (this.pathPlace![p] = i));
     }
     return this.pathOrder;
   }
 
+  /**
+   * The version of each path idAt was last asked for, and its id: every edit of a session asks
+   * for nearly the same root versions again, and a string compared is cheaper than looked up.
+   */
+  private readonly lastVersionAt: (string | undefined)[] = [];
+  private readonly lastIdAt: number[] = [];
+
   /** idAt is id() for a version of the path with id p, without spelling out its key. */
   idAt(p: number, version: string): number {
-    return this.idByVersion[p]?.get(version) ?? this.id({ path: this.paths[p]!, version });
+    if (this.lastVersionAt[p] === version) return this.lastIdAt[p]!;
+    const id = this.idByVersion[p]?.get(version) ?? this.id({ path: this.paths[p]!, version });
+    this.lastVersionAt[p] = version;
+    this.lastIdAt[p] = id;
+    return id;
   }
 
   /** lookupPath returns the id of path, or -1 when no version of it was ever interned. */

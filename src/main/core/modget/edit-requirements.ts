@@ -683,16 +683,7 @@ async function editLoop(
 
   // The loop changes versions, never the set of root paths: sort the paths once, and keep each
   // path's version (and its id, interned again only when it moves) by position.
-  const rootPathsNow = table.rootPathsOf(selectedRoot);
-  const { order: rootPathOrder, posOf, pathIds: rootPaths } = rootPathsNow;
-  // idAt, remembered for the next edit of the same root paths.
-  const idOfRoot = (i: number, v: string): number => {
-    if (rootPathsNow.lastVersion[i] === v) return rootPathsNow.lastId[i]!;
-    const id = table.idAt(rootPaths[i]!, v);
-    rootPathsNow.lastVersion[i] = v;
-    rootPathsNow.lastId[i] = id;
-    return id;
-  };
+  const { order: rootPathOrder, posOfPath, pathIds: rootPaths } = table.rootPathsOf(selectedRoot);
   const version = rootPathOrder.map((p) => selectedRoot.get(p)!);
   const isRootPath = new Uint8Array(table.paths.length);
   for (const p of rootPaths) isRootPath[p] = 1;
@@ -707,7 +698,7 @@ async function editLoop(
   let rebuildRoots = true;
   const setRoot = (path: string, v: string): void => {
     selectedRoot.set(path, v);
-    const i = posOf.get(path)!;
+    const i = posOfPath[table.lookupPath(path)]!;
     if (v === 'none' || version[i] === 'none') rebuildRoots = true;
     version[i] = v;
     lastId[i] = -1;
@@ -727,7 +718,7 @@ async function editLoop(
       for (let i = 0; i < rootPathOrder.length; i++) {
         if (version[i] === 'none') continue;
         if (lastId[i]! < 0) {
-          lastId[i] = idOfRoot(i, version[i]!);
+          lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
           lastRoot[i] = mv(lastId[i]!);
         }
         compactAt[i] = roots.length;
@@ -741,7 +732,7 @@ async function editLoop(
       roots = prevLists.roots.slice();
       rootIds = prevLists.ids.slice();
       for (const i of movedAt) {
-        lastId[i] = idOfRoot(i, version[i]!);
+        lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
         lastRoot[i] = mv(lastId[i]!);
         roots[compactAt[i]!] = lastRoot[i]!;
         rootIds[compactAt[i]!] = lastId[i]!;
