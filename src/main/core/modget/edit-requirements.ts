@@ -792,7 +792,7 @@ async function editLoop(
     // lookups (version lists, retractions) are independent, so start them all at once.
     for (const i of candidates) {
       const mid = rootIds[i]!;
-      if (t.isDisqualified(mid, pruningOf(mid)!)) void queries.previousVersion(roots[i]!).catch(() => undefined);
+      if (t.isDisqualified(mid, pruningOf(mid)!) && !queries.previousVersionNow(roots[i]!)) void queries.previousVersion(roots[i]!).catch(() => undefined);
     }
 
     rootsDirty = false;
@@ -842,7 +842,7 @@ async function editLoop(
       for (;;) {
         let prevErr: unknown;
         try {
-          prev = await queries.previousVersion(prev);
+          prev = queries.previousVersionNow(prev) ?? (await queries.previousVersion(prev));
         } catch (e) {
           prevErr = e;
         }

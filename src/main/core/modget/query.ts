@@ -174,6 +174,8 @@ export class ModuleQueries {
   /** Whether each allowed list is in ascending order (previousVersion bisects those). */
   private readonly orderedLists = new WeakMap<readonly string[], boolean>();
   private readonly positions = new WeakMap<readonly string[], Map<string, number>>();
+  /** The allowed lists that have arrived, by path. */
+  private readonly allowedNow = new Map<string, string[]>();
   private readonly highestReplaced = new Map<string, string>();
   private readonly hasReplacements: boolean;
 
@@ -475,12 +477,32 @@ export class ModuleQueries {
       if (!p) {
         p = this.allowedVersions(m.path, this.checkAllowed);
         this.allowedLists.set(m.path, p);
+        const path = m.path;
+        p.then(
+          (l) => this.allowedNow.set(path, l),
+          () => undefined,
+        );
       }
       list = await p;
     } catch (e) {
       if (isNotExist(e)) return { path: m.path, version: 'none' };
       throw e;
     }
+    return this.stepDown(m, list);
+  }
+
+  /**
+   * previousVersionNow is previousVersion where the allowed list of m's path is at hand, and
+   * undefined where it is not (yet): an edit steps hundreds of times, mostly down lists it has.
+   */
+  previousVersionNow(m: ModuleVersion): ModuleVersion | undefined {
+    if (m.version === '' && this.opts.loader.mainModules.contains(m.path)) return { path: m.path, version: 'none' };
+    const list = this.allowedNow.get(m.path);
+    return list && this.stepDown(m, list);
+  }
+
+  /** stepDown is the version of list just below m, or "none". */
+  private stepDown(m: ModuleVersion, list: readonly string[]): ModuleVersion {
     // The first listed version not below m: by bisection where the list is in order (an edit
     // steps hundreds of roots down lists of hundreds of versions), else one by one.
     let i = 0;
