@@ -626,7 +626,7 @@ export class GrowingEditGraph extends EditGraph {
       }
       const st = this.table.st;
       for (const id of spawners) {
-        const c = await this.layer.closureOf(this.loader, id);
+        const c = this.layer.closureNow(id) ?? (await this.layer.closureOf(this.loader, id));
         for (const x of c.members) {
           st.enqueuedUnpruned[x] = this.gen;
           this.stampLoaded(x);

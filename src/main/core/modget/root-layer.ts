@@ -71,6 +71,14 @@ export class RootLayer {
     return c as Required<Closure>;
   }
 
+  /** closureNow is closureOf where the closure is worked out already (undefined otherwise). */
+  closureNow(id: number): { readonly members: Int32Array; readonly highest: Int32Array } | undefined {
+    const c = this.spawners.get(id) ?? this.closures.get(id);
+    if (!c) return undefined;
+    c.highest ??= this.highestRequired(c.members);
+    return c as Required<Closure>;
+  }
+
   private highestRequired(members: Int32Array): Int32Array {
     const t = this.table;
     const best = new Map<number, number>();
@@ -171,7 +179,7 @@ export class RootLayer {
       removed.splice(0, removed.length, ...removed.filter(keep));
       added.splice(0, added.length, ...added.filter(keep));
     }
-    for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned') await this.closureOf(loader, id);
+    for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned' && !this.closureNow(id)) await this.closureOf(loader, id);
     this.ensure();
     this.entered.length = 0;
     // Added first: what the old and new closures share then never leaves, to enter again.
