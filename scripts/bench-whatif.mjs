@@ -3,7 +3,7 @@
 // ("what would it take to remove M") for every module M of its build list, once to warm the
 // caches and once timed, and report the median and p95 latency (target: p95 under 20 ms).
 //
-//   node scripts/bench-whatif.mjs [--project DIR] [--query none|latest|upgrade|...] [--limit N] [--strict]
+//   node scripts/bench-whatif.mjs [--project DIR] [--query none|latest|upgrade|...] [--limit N] [--strict] [--check-taint]
 //
 // --query latest downloads the zip of every module's latest version (go get reads packages).
 import { createRequire } from 'node:module';
@@ -20,6 +20,7 @@ const opt = (name, dflt) => {
 const query = opt('--query', 'none');
 const limit = Number(opt('--limit', '0'));
 const strict = argv.includes('--strict');
+const check = argv.includes('--check-taint');
 
 function lines(s) {
   return s.split('\n').filter(Boolean).length;
@@ -61,7 +62,7 @@ async function main() {
   });
   const { benchWhatIf } = createRequire(import.meta.url)(outfile);
   process.stdout.write(`project ${project.dir}\nnode ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
-  const r = await benchWhatIf(project.dir, baseEnv(), query, limit, (l) => process.stdout.write(l + '\n'));
+  const r = await benchWhatIf(project.dir, baseEnv(), query, limit, (l) => process.stdout.write(l + '\n'), check);
   const ms = r.runs.map((x) => x.ms);
   const med = median(ms);
   const p95 = percentile(ms, 95);

@@ -4,6 +4,7 @@
  * to warm the caches (version lists, go.mod files) and once timed.
  */
 import { isToolchainPath } from '../../src/main/core/gover/gover';
+import { checkTaint } from '../../src/main/core/modget/edit-requirements';
 import { openGetProject, previewGet } from '../../src/main/services/get-modules';
 
 /** WhatIfTimes is what benchWhatIf measured, in milliseconds. */
@@ -15,7 +16,16 @@ export interface WhatIfTimes {
 }
 
 /** benchWhatIf previews `get m@query` for every build-list module m of the project in dir. */
-export async function benchWhatIf(dir: string, env: Record<string, string | undefined>, query: string, limit: number, log: (s: string) => void): Promise<WhatIfTimes> {
+export async function benchWhatIf(
+  dir: string,
+  env: Record<string, string | undefined>,
+  query: string,
+  limit: number,
+  log: (s: string) => void,
+  check = false,
+): Promise<WhatIfTimes> {
+  // --check-taint: every edit round checks the marks it carries (slow; times mean nothing then).
+  checkTaint(check);
   const t0 = performance.now();
   const p = await openGetProject({ dir, env });
   const { mg } = await p.project.loader.expandGraph(p.project.requirements);

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { parseModFile } from '../modfile/rules';
-import { ConstraintError, editRequirements } from './edit-requirements';
+import { checkTaint, ConstraintError, editRequirements } from './edit-requirements';
 import { gomod, openWorld, type World } from './module-world.test-helper';
 import { goGet, haveGo, writeWorldProxy } from './module-world-oracle.test-helper';
 
@@ -144,6 +144,10 @@ async function runRow(row: Row): Promise<{ roots?: string[]; conflicts?: string[
 }
 
 describe('editRequirements', () => {
+  // Every round checks the marks it carried over from the round before.
+  beforeAll(() => checkTaint(true));
+  afterAll(() => checkTaint(false));
+
   for (const row of ROWS) {
     it(row.name, async () => {
       const got = await runRow(row);

@@ -376,6 +376,8 @@ async function extendGraph(
  * When the graph was not loaded over the same root layer, one move on, everything is marked anew.
  */
 class Taint {
+  /** Whether every round checks its carried marks against the rules (see checkTaint). */
+  static checked = false;
   marks = new Uint8Array(0);
   /** The marked modules, in the order they were marked. */
   private readonly queue: number[] = [];
@@ -466,13 +468,37 @@ class Taint {
         if (marks[p] === 0 && mg.isLoaded(p)) add(p);
       }
     }
+    if (Taint.checked) this.check(mg, mustIds, aboveMustSelect);
     this.roots.length = 0;
-    mg.rootIds.forEach((r, i) => {
-      if (marks[r] === 1) this.roots.push(i);
-    });
+    const rootIds = mg.rootIds;
+    for (let i = 0; i < rootIds.length; i++) if (marks[rootIds[i]!] === 1) this.roots.push(i);
     if (this.roots.length > 0 && marks[mg.mainId] === 0) {
       marks[mg.mainId] = 1;
       queue.push(mg.mainId);
+    }
+  }
+
+  /**
+   * check throws if the marks miss what the rules require: a seed in the graph, a loaded load
+   * error, a loaded module that requires a marked one; or if a kept list of marked requirements
+   * is not what the marks say now.
+   */
+  private check(mg: GrowingEditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
+    const t = mg.table;
+    const fail = (what: string, id: number): never => {
+      throw new Error(`internal error: taint carried wrong: ${what} ${formatModule(t.mods[id]!)}`);
+    };
+    for (const must of mustIds) for (const id of t.versionIds(t.pathOf[must]!)) if (aboveMustSelect(id) && this.marks[id] !== 1) fail('seed not marked:', id);
+    for (const id of t.errorIds) if (this.marks[id] !== 1) fail('load error not marked:', id);
+    for (let id = 0; id < t.mods.length; id++) {
+      if (this.marks[id] === 1 || !mg.isLoaded(id)) continue;
+      for (const r of t.reqIds[id] ?? []) if (this.marks[r] === 1) fail('requirer of a marked module not marked:', id);
+    }
+    for (let id = 0; id < t.mods.length; id++) {
+      const list = this.markedReqs[id];
+      if (list === undefined || this.markedReqsGen[id] !== this.gen) continue;
+      const fresh = Array.from(t.reqIds[id] ?? []).filter((r) => this.marks[r] === 1);
+      if (fresh.join() !== Array.from(list).join()) fail('stale list of marked requirements of', id);
     }
   }
 
@@ -621,6 +647,11 @@ export async function editRequirements(
   }
 
   return withModuleTable(loader, (table) => editLoop(ctx, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table));
+}
+
+/** checkTaint makes every edit round check the marks it carries (for tests: it is slow). */
+export function checkTaint(on: boolean): void {
+  Taint.checked = on;
 }
 
 /** editLoop is editRequirements' fixpoint loop and its epilogue, over one module table. */
