@@ -117,7 +117,12 @@ describe('loadEditGraph', () => {
       const unprune = roots.flatMap((r) => (w.loader.goModSummary(r) as { ok: boolean; summary?: { require: ModuleVersion[] } }).summary?.require ?? []);
       expect(unprune.length).toBeGreaterThan(0);
       const wantUnpruned = described(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))));
-      await g.unprune(unprune.map((m) => table.id(m)));
+      const ids = unprune.map((m) => table.id(m));
+      const before = table.paths.map((_, p) => g.selectedId(p));
+      // Every path watched: the ones whose selection moved must be among those reported.
+      const raised = new Set(await g.unprune(ids, new Uint8Array(table.paths.length).fill(1)));
+      const moved = table.paths.filter((_, p) => g.selectedId(p) !== before[p]);
+      expect(moved.filter((_, i) => !raised.has(table.lookupPath(moved[i]!))), `${set.join(' ')} raised`).toEqual([]);
       expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
       expect(requiredIn(g), `${set.join(' ')} unpruned`).toEqual(required(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))), roots));
     }
@@ -152,9 +157,9 @@ describe('loadEditGraph', () => {
     for (let round = 0; round < 3; round++) {
       const fresh = new ModuleTable();
       const a = await loadEditGraph(w.loader, fresh, 'pruned', Int32Array.from(set.map((r) => fresh.id(mv(r)))));
-      await a.unprune([fresh.id(mv('example.com/p@v1.1.0'))]);
+      expect(await a.unprune([fresh.id(mv('example.com/p@v1.1.0'))], new Uint8Array(fresh.paths.length))).toEqual([]);
       const b = await loadEditGraph(w.loader, shared, 'pruned', Int32Array.from(set.map((r) => shared.id(mv(r)))));
-      await b.unprune([shared.id(mv('example.com/p@v1.1.0'))]);
+      await b.unprune([shared.id(mv('example.com/p@v1.1.0'))], new Uint8Array(shared.paths.length).fill(1));
       expect(picture(b)).toEqual(picture(a));
     }
   });

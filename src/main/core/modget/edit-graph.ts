@@ -12,6 +12,7 @@ import type { ModFileSummary, Pruning } from '../modload/summary';
 import { keyOf, RequirementGraph } from '../mvs/graph';
 import { modSort } from '../gover/gover';
 import { RootLayer } from './root-layer';
+import { IntList } from './int-list';
 
 /** RootPaths is an edit's root paths in module.Sort order, their path ids, each one's position. */
 export interface RootPaths {
@@ -253,6 +254,10 @@ class Stamps {
   unpruneGen = 0;
   gen = 0;
   walk = 0;
+  /** The storage of the newest graph's list of loaded ids (a graph is valid until the next). */
+  readonly loadedBuf = new IntList(1024);
+  /** The storage of the newest graph's work list. */
+  readonly workBuf = new IntList(1024);
 
   ensure(ids: number, paths: number): void {
     const grow = (a: Int32Array, n: number): Int32Array => {
@@ -297,7 +302,9 @@ export class EditGraph {
   }
 
   /** The paths whose selection this graph raised since asked to keep them (see unprune). */
+  /** While unpruning: the paths raised so far, among those asked about (raisedOf[p] === 1). */
   protected raisedPaths?: number[];
+  protected raisedOf?: Uint8Array;
 
   protected raise(id: number): void {
     const t = this.table;
@@ -306,13 +313,13 @@ export class EditGraph {
     if (st.selectedGen[p] !== this.gen) {
       st.selectedGen[p] = this.gen;
       st.selected[p] = id;
-      this.raisedPaths?.push(p);
+      if (this.raisedOf !== undefined && this.raisedOf[p] === 1) this.raisedPaths!.push(p);
       return;
     }
     const cur = st.selected[p]!;
     if (t.rank[cur]! < t.rank[id]!) {
       st.selected[p] = id;
-      this.raisedPaths?.push(p);
+      if (this.raisedOf !== undefined && this.raisedOf[p] === 1) this.raisedPaths!.push(p);
     }
   }
 
@@ -481,16 +488,16 @@ export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning:
 
 /** GrowingEditGraph is an EditGraph whose unprune set can grow (see loadEditGraph). */
 export class GrowingEditGraph extends EditGraph {
-  private readonly work: number[] = [];
-  private readonly workPruning: Pruning[] = [];
+  /** Enqueued ids, each as id * 2 + 1 if reached unpruned (storage shared: see Stamps). */
+  private readonly work: IntList;
   private readonly unpruneMark: number;
   /**
    * Modules reached pruned whose own go.mod is unpruned: each pulls in the unpruned closure of
    * its requirements, loaded once the pruned work is done (from the layer's closures, if any).
    */
   private pendingSpawners: number[] = [];
-  /** Every id loaded into this graph, each once. */
-  private readonly loadedList: number[] = [];
+  /** Every id loaded into this graph beyond its layer, each once (storage shared: see Stamps). */
+  private readonly loadedList: IntList;
 
   constructor(
     private readonly loader: Loader,
@@ -501,6 +508,10 @@ export class GrowingEditGraph extends EditGraph {
   ) {
     super(table, table.id(loader.mainModules.versions[0]!), rootIds, layer);
     this.unpruneMark = ++table.st.unpruneGen;
+    this.loadedList = table.st.loadedBuf;
+    this.loadedList.clear();
+    this.work = table.st.workBuf;
+    this.work.clear();
   }
 
   override isRequired(id: number): boolean {
@@ -526,17 +537,17 @@ export class GrowingEditGraph extends EditGraph {
   }
 
   /** stampedIds lists the ids loaded into this graph beyond its layer's, each once. */
-  stampedIds(): readonly number[] {
-    return this.loadedList;
+  stampedIds(): Int32Array {
+    return this.loadedList.view();
   }
 
   /** loadedIds lists every id loaded into this graph, each once. */
   loadedIds(): readonly number[] {
-    if (!this.layer) return this.loadedList;
+    if (!this.layer) return Array.from(this.loadedList.view());
     const st = this.table.st;
     const mark = ++st.walk;
     const out: number[] = [];
-    for (const list of [this.rootIds, this.layer.members, this.loadedList]) {
+    for (const list of [this.rootIds, this.layer.members, this.loadedList.view()]) {
       for (const id of list) {
         if (st.seen[id] === mark) continue;
         st.seen[id] = mark;
@@ -548,22 +559,26 @@ export class GrowingEditGraph extends EditGraph {
 
   /**
    * unprune adds ids to the unprune set and loads what that brings into the graph. It returns
-   * the paths whose selected version that may have raised (the others' stay as they were).
+   * the paths p with watched[p] === 1 whose selected version that may have raised (the others'
+   * stay as they were).
    */
-  async unprune(ids: Iterable<number>): Promise<readonly number[]> {
+  async unprune(ids: readonly number[], watched: Uint8Array): Promise<readonly number[]> {
     const raised: number[] = [];
     this.raisedPaths = raised;
+    this.raisedOf = watched;
     try {
       await this.unpruneAll(ids);
     } finally {
       this.raisedPaths = undefined;
+      this.raisedOf = undefined;
     }
     return raised;
   }
 
-  private async unpruneAll(ids: Iterable<number>): Promise<void> {
+  private async unpruneAll(ids: readonly number[]): Promise<void> {
     const st = this.table.st;
-    for (const id of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       if (st.unprune[id] === this.unpruneMark) continue;
       st.unprune[id] = this.unpruneMark;
       // A pruned module's visit skipped it (st.skipped is stamped by graph number): the larger
@@ -580,8 +595,7 @@ export class GrowingEditGraph extends EditGraph {
     const arr = p === 'unpruned' ? st.enqueuedUnpruned : st.enqueuedPruned;
     if (arr[id] === this.gen) return;
     arr[id] = this.gen;
-    this.work.push(id);
-    this.workPruning.push(p);
+    this.work.push(id * 2 + (p === 'unpruned' ? 1 : 0));
   }
 
   /**
@@ -599,7 +613,7 @@ export class GrowingEditGraph extends EditGraph {
     const s = table.summary[id];
     const reqs = table.reqIds[id];
     if (!s || !reqs) return;
-    if (first) for (const r of reqs) this.raise(r);
+    if (first) for (let i = 0; i < reqs.length; i++) this.raise(reqs[i]!);
     if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
       this.pendingSpawners.push(id);
       return;
@@ -608,7 +622,8 @@ export class GrowingEditGraph extends EditGraph {
     const all = p !== 'pruned' || s.pruning === 'unpruned';
     const { unprune, skipped } = st;
     const mark = this.unpruneMark;
-    for (const r of reqs) {
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i]!;
       if (all || unprune[r] === mark) this.enqueue(r, next);
       else skipped[r] = gen;
     }
@@ -625,25 +640,29 @@ export class GrowingEditGraph extends EditGraph {
         continue;
       }
       const st = this.table.st;
-      for (const id of spawners) {
+      // Indexed loops: for-of in an async function allocates an iterator per loop.
+      for (let i = 0; i < spawners.length; i++) {
+        const id = spawners[i]!;
         const c = this.layer.closureNow(id) ?? (await this.layer.closureOf(this.loader, id));
-        for (const x of c.members) {
-          st.enqueuedUnpruned[x] = this.gen;
-          this.stampLoaded(x);
+        const { members, highest } = c;
+        for (let k = 0; k < members.length; k++) {
+          st.enqueuedUnpruned[members[k]!] = this.gen;
+          this.stampLoaded(members[k]!);
         }
-        for (const r of c.highest) this.raise(r);
+        for (let k = 0; k < highest.length; k++) this.raise(highest[k]!);
       }
     }
   }
 
   /** drainWork loads everything enqueued, fetching the go.mod files that are not cached together. */
   private async drainWork(): Promise<void> {
-    const { table, loader, work, workPruning } = this;
+    const { table, loader, work } = this;
     const waiting: { id: number; p: Pruning }[] = [];
     for (;;) {
       while (work.length > 0) {
-        const id = work.pop()!;
-        const p = workPruning.pop()!;
+        const item = work.data[--work.length]!;
+        const id = item >> 1;
+        const p: Pruning = (item & 1) === 1 ? 'unpruned' : 'pruned';
         if (!table.asked[id]) {
           const r = loader.goModSummary(table.mods[id]!);
           if (r instanceof Promise) {

@@ -14,6 +14,7 @@ import { formatModule } from '../mvs/build-list-error';
 import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
 import type { RootLayer } from './root-layer';
 import { keyOf } from '../mvs/graph';
+import { IntList } from './int-list';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
 import { findError } from './query-errors';
@@ -167,15 +168,15 @@ class DqTracker {
   /** Head and tail of each id's list of dependents (indices into next/val), or -1. */
   private head = new Int32Array(0);
   private tail = new Int32Array(0);
-  private readonly next: number[] = [];
-  private readonly val: number[] = [];
+  private readonly next = new IntList(1024);
+  private readonly val = new IntList(1024);
   /** rootPruning[id] is NOT_ROOT, ROOT_PRUNED or ROOT_UNPRUNED. */
   private rootPruning = new Uint8Array(0);
   /**
    * Ids written this round: an edit runs many rounds over one tracker, and each round touches
    * few of the table's ids, so a new round clears those instead of every array.
    */
-  private readonly touched: number[] = [];
+  private readonly touched = new IntList(1024);
 
   /** The roots of the last round (their pruning stays recorded while they stay roots). */
   private lastRoots: Int32Array = new Int32Array(0);
@@ -196,19 +197,21 @@ class DqTracker {
       this.rootPruning = new Uint8Array(n);
       this.lastRoots = new Int32Array(0);
     } else {
-      for (const id of this.touched) {
+      const touched = this.touched.data;
+      for (let i = 0; i < this.touched.length; i++) {
+        const id = touched[i]!;
         this.prunedDep[id] = NO_DQ;
         this.unprunedDep[id] = NO_DQ;
         this.head[id] = -1;
       }
       for (const id of this.extraRoots) this.rootPruning[id] = NOT_ROOT;
     }
-    this.touched.length = 0;
+    this.touched.clear();
     this.extraRoots.length = 0;
     this.prunedErr.clear();
     this.unprunedErr.clear();
-    this.next.length = 0;
-    this.val.length = 0;
+    this.next.clear();
+    this.val.clear();
     // Most rounds move a few roots: compare position by position when the paths are the same.
     const old = this.lastRoots;
     if (old.length === rootIds.length) {
@@ -269,7 +272,7 @@ class DqTracker {
     if (this.head[r]! < 0) {
       this.head[r] = e;
       this.touched.push(r);
-    } else this.next[this.tail[r]!] = e;
+    } else this.next.data[this.tail[r]!] = e;
     this.tail[r] = e;
     return true;
   }
@@ -296,7 +299,7 @@ class DqTracker {
     // The dependents recorded so far, in order; the links are not changed while they are
     // followed (a nested call only drops the head), so no copy of the list is needed.
     const toPruned = isRoot && (fromPruning === P_PRUNED || rootPruning === ROOT_UNPRUNED);
-    for (let e = this.head[m]!; e >= 0; e = this.next[e]!) this.mark(this.val[e]!, toPruned ? P_PRUNED : P_UNPRUNED, m, undefined);
+    for (let e = this.head[m]!; e >= 0; e = this.next.data[e]!) this.mark(this.val.data[e]!, toPruned ? P_PRUNED : P_UNPRUNED, m, undefined);
     if (toPruned || !isRoot) this.head[m] = -1;
   }
 
@@ -348,7 +351,9 @@ async function extendGraph(
   let paths: readonly number[] | Int32Array = rootPaths;
   for (;;) {
     const added: number[] = [];
-    for (const p of paths) {
+    // Indexed, not for-of: an iterator over a typed array in an async function is allocated.
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i]!;
       if (isRootPath[p] !== 1) continue;
       const id = mg.selectedId(p);
       if (id < 0 || table.isNone[id] === 1) continue;
@@ -359,7 +364,7 @@ async function extendGraph(
     }
     if (added.length === 0) return { mg, upgradedRoots };
     // As readModGraph with the larger unprune set, without reloading what is already loaded.
-    paths = await mg.unprune(added);
+    paths = await mg.unprune(added, isRootPath);
   }
 }
 
@@ -381,6 +386,8 @@ class Taint {
   marks = new Uint8Array(0);
   /** The marked modules, in the order they were marked. */
   private readonly queue: number[] = [];
+  /** The walk's queue (see walkTainted), kept from round to round. */
+  readonly walkQueue = new IntList(1024);
   /** Indices into mg.rootIds of the marked roots, in root order. */
   readonly roots: number[] = [];
   private layer?: RootLayer;
@@ -456,9 +463,11 @@ class Taint {
       };
       for (const id of layer.entered) if (requiresMarked(id)) add(id);
       // Loaded in the last round too: marked then if it had to be.
-      for (const id of mg.stampedIds()) if (stampedIn[id] !== round - 1 && requiresMarked(id)) add(id);
+      const stamped = mg.stampedIds();
+      for (let i = 0; i < stamped.length; i++) if (stampedIn[stamped[i]!] !== round - 1 && requiresMarked(stamped[i]!)) add(stamped[i]!);
     }
-    for (const id of mg.stampedIds()) stampedIn[id] = round;
+    const stamped = mg.stampedIds();
+    for (let i = 0; i < stamped.length; i++) stampedIn[stamped[i]!] = round;
     const errors = table.errorIds;
     for (; this.seenErrors < errors.length; this.seenErrors++) add(errors[this.seenErrors]!);
     const markedReqsGen = this.markedReqsGen;
@@ -508,16 +517,22 @@ class Taint {
     if (list === undefined || this.markedReqsGen[m] !== this.gen) {
       const marks = this.marks;
       let k = 0;
-      for (const r of reqs) if (marks[r] === 1) k++;
-      list = new Int32Array(k);
-      k = 0;
-      for (const r of reqs) if (marks[r] === 1) list[k++] = r;
+      for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) k++;
+      if (k === reqs.length) list = reqs;
+      else if (k === 0) list = NO_IDS;
+      else {
+        list = new Int32Array(k);
+        k = 0;
+        for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) list[k++] = reqs[i]!;
+      }
       this.markedReqs[m] = list;
       this.markedReqsGen[m] = this.gen;
     }
     return list;
   }
 }
+
+const NO_IDS = new Int32Array(0);
 
 function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
@@ -539,10 +554,12 @@ function walkTainted(
   const table = mg.table;
   const st = table.st;
   const mark = ++st.walk;
-  const queue: number[] = [mg.mainId];
+  const queue = taint.walkQueue;
+  queue.clear();
+  queue.push(mg.mainId);
   st.seen[mg.mainId] = mark;
   for (let i = 0; i < queue.length; i++) {
-    const m = queue[i]!;
+    const m = queue.data[i]!;
     const loaded = mg.isLoaded(m);
     const reqs = m === mg.mainId ? mg.rootIds : loaded ? table.reqIds[m] : undefined;
     let recording = false;
@@ -573,7 +590,9 @@ function walkTainted(
       }
       continue;
     }
-    for (const r of taint.markedReqsOf(m, reqs)) {
+    const marked = taint.markedReqsOf(m, reqs);
+    for (let k = 0; k < marked.length; k++) {
+      const r = marked[k]!;
       if (seen[r] !== mark && table.isNone[r] !== 1) {
         seen[r] = mark;
         queue.push(r);

@@ -1,0 +1,36 @@
+/**
+ * IntList is a list of int32 values that keeps its storage when cleared. An edit runs hundreds of
+ * rounds, each filling lists of thousands of ids that the next round starts again from empty: a
+ * JS array emptied with `length = 0` gives its storage back and grows it anew every round, which
+ * is most of what such a round allocates (and then collects).
+ */
+export class IntList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 64) {
+    this.data = new Int32Array(Math.max(1, capacity));
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** view is the list as it is now, sharing its storage (valid until the next push or clear). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
