@@ -22,7 +22,7 @@ import { Requirements, type Loader, type ModuleGraphResult } from '../modload/lo
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
-import { keyOf, moduleVersion, type RequirementGraph } from '../mvs/graph';
+import { keyOf, type RequirementGraph } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../modpath/go-quote';
@@ -1459,14 +1459,14 @@ function keptSums(
   const goMods = new Set<UnsummedGoMod>();
   const replaced = replacedPathSet(mms);
   const anyReplaced = replaced.has('*');
-  const take = (m: ModuleVersion): void => {
-    if (!anyReplaced && !replaced.has(m.path)) {
-      const u = unsummed.byKey.get(keyOf(m));
+  const take = (path: string, version: string): void => {
+    if (!anyReplaced && !replaced.has(path)) {
+      const u = unsummed.byPath.get(path)?.get(version);
       if (u) goMods.add(u);
       return;
     }
-    const a = replacementOf(mms, m)?.to;
-    const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byKey.get(keyOf(m));
+    const a = replacementOf(mms, { path, version })?.to;
+    const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byPath.get(path)?.get(version);
     if (u) goMods.add(u);
   };
   for (const k of keep) {
@@ -1474,10 +1474,10 @@ function keptSums(
     if (u) goMods.add(u);
   }
   if (graphLoaded) {
-    for (const m of graph.loadedModules()) take(m);
-    for (const [path, version] of graph.selectedEntries()) take(moduleVersion(path, version));
+    for (const m of graph.loadedModules()) take(m.path, m.version);
+    for (const [path, version] of graph.selectedEntries()) take(path, version);
   } else {
-    for (const m of r.rs.rootModules) take(m);
+    for (const m of r.rs.rootModules) take(m.path, m.version);
   }
   const sumKeys = new Set([...goMods].map((u) => u.sumKey));
   let zipKeys: Set<string> | undefined;
@@ -1506,8 +1506,8 @@ interface UnsummedGoMod {
 
 interface UnsummedIndex {
   scanned: number;
-  /** By keyOf. */
-  readonly byKey: Map<string, UnsummedGoMod>;
+  /** By path, then version: looked up for every module of a graph, without spelling a key. */
+  readonly byPath: Map<string, Map<string, UnsummedGoMod>>;
   readonly bySumKey: Map<string, UnsummedGoMod>;
 }
 
@@ -1519,7 +1519,7 @@ const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
  */
 function unsummedGoMods(session: GetSession): UnsummedIndex {
   let u = unsummedBySession.get(session);
-  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), bySumKey: new Map() }));
+  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byPath: new Map(), bySumKey: new Map() }));
   const have = parsedGoSum(session.goSum);
   const read = session.goModsRead();
   for (; u.scanned < read.length; u.scanned++) {
@@ -1529,7 +1529,9 @@ function unsummedGoMods(session: GetSession): UnsummedIndex {
     if (have.has(sumKey) || u.bySumKey.has(sumKey)) continue;
     const e = { m, sumKey };
     u.bySumKey.set(sumKey, e);
-    u.byKey.set(keyOf(m), e);
+    let versions = u.byPath.get(m.path);
+    if (!versions) u.byPath.set(m.path, (versions = new Map()));
+    versions.set(m.version, e);
   }
   return u;
 }
