@@ -46,10 +46,56 @@ const WORLD: World = {
     { version: 'v0.9.0', goMod: gomod('example.com/u', undefined) },
     { version: 'v1.0.0', goMod: gomod('example.com/u', undefined, { 'example.com/b': 'v1.2.0' }) },
   ],
+  // Rounds whose carried taint marks must take in what a round loads anew (see STEP_MAIN and
+  // STALE_MAIN); k is the requested path.
+  'example.com/k': [
+    { version: 'v1.0.0', goMod: gomod('example.com/k', '1.17') },
+    { version: 'v1.1.0', goMod: gomod('example.com/k', '1.17') },
+  ],
+  // r's older version asks for a newer o; o has no go line, so unpruning it as the selected
+  // version of a root path pulls in its closure beyond the root layer.
+  'example.com/r': [
+    { version: 'v0.9.0', goMod: gomod('example.com/r', '1.17', { 'example.com/o': 'v1.2.0' }) },
+    { version: 'v1.0.0', goMod: gomod('example.com/r', '1.17', { 'example.com/o': 'v1.1.0' }) },
+  ],
+  'example.com/o': [
+    { version: 'v1.0.0', goMod: gomod('example.com/o', undefined) },
+    { version: 'v1.1.0', goMod: gomod('example.com/o', undefined, { 'example.com/z': 'v1.0.0' }) },
+    { version: 'v1.2.0', goMod: gomod('example.com/o', undefined, { 'example.com/w': 'v1.0.0' }) },
+  ],
+  'example.com/z': [{ version: 'v1.0.0', goMod: gomod('example.com/z', '1.17', { 'example.com/k': 'v1.1.0' }) }],
+  'example.com/w': [{ version: 'v1.0.0', goMod: gomod('example.com/w', '1.17', { 'example.com/k': 'v1.1.0' }) }],
+  // p reaches the requested path through the unpruned closure of t (round one) and, once ty
+  // steps down, through its root q (round two): p's list of marked requirements must grow.
+  'example.com/p': [
+    { version: 'v0.9.0', goMod: gomod('example.com/p', '1.17') },
+    { version: 'v1.0.0', goMod: gomod('example.com/p', '1.17', { 'example.com/tx': 'v1.0.0', 'example.com/q': 'v1.0.0' }) },
+  ],
+  'example.com/q': [
+    { version: 'v0.9.0', goMod: gomod('example.com/q', '1.17') },
+    { version: 'v1.0.0', goMod: gomod('example.com/q', '1.17', { 'example.com/ty': 'v1.0.0' }) },
+  ],
+  'example.com/ty': [
+    { version: 'v1.0.0', goMod: gomod('example.com/ty', '1.17', { 'example.com/k': 'v1.1.0' }) },
+    { version: 'v1.1.0', goMod: gomod('example.com/ty', '1.17', { 'example.com/k': 'v1.1.0' }) },
+  ],
+  'example.com/t': [
+    { version: 'v0.9.0', goMod: gomod('example.com/t', undefined) },
+    { version: 'v1.0.0', goMod: gomod('example.com/t', undefined, { 'example.com/tx': 'v1.0.0' }) },
+  ],
+  'example.com/tx': [{ version: 'v1.0.0', goMod: gomod('example.com/tx', '1.17', { 'example.com/k': 'v1.1.0' }) }],
 };
 
 const PRUNED_MAIN = gomod('example.com/m', '1.21', { 'example.com/a': 'v1.2.0', 'example.com/c': 'v1.0.0' });
 const OLD_DEPS_MAIN = gomod('example.com/m', '1.21', { 'example.com/old': 'v1.0.0', 'example.com/leaf': 'v1.0.0', 'example.com/x': 'v1.0.0', 'example.com/y': 'v1.1.0' });
+const STEP_MAIN = gomod('example.com/m', '1.21', { 'example.com/r': 'v1.0.0', 'example.com/o': 'v1.0.0', 'example.com/k': 'v1.1.0' });
+const STALE_MAIN = gomod('example.com/m', '1.21', {
+  'example.com/p': 'v1.0.0',
+  'example.com/q': 'v1.0.0',
+  'example.com/t': 'v1.0.0',
+  'example.com/ty': 'v1.1.0',
+  'example.com/k': 'v1.1.0',
+});
 const UNPRUNED_MAIN = gomod('example.com/m', '1.16', { 'example.com/a': 'v1.2.0', 'example.com/u': 'v1.0.0' });
 
 interface Row {
@@ -110,6 +156,20 @@ const ROWS: readonly Row[] = [
     main: OLD_DEPS_MAIN,
     mustSelect: ['example.com/x@none'],
     roots: ['example.com/leaf@v1.2.0', 'example.com/old@v1.0.0', 'example.com/y@v1.0.0', 'go@1.21'],
+  },
+  {
+    // Round two unprunes o v1.2.0 (what r v0.9.0 asks for): w, loaded only beyond the layer,
+    // must be marked, or r v0.9.0 looks fine.
+    name: 'a requirer stepped down to pulls a new unpruned closure in, which is checked too',
+    main: STEP_MAIN,
+    mustSelect: ['example.com/k@v1.0.0'],
+    roots: ['example.com/k@v1.0.0', 'example.com/o@v1.0.0', 'go@1.21'],
+  },
+  {
+    name: 'a root that reaches a request only through a root stepped down to is checked through it',
+    main: STALE_MAIN,
+    mustSelect: ['example.com/k@v1.0.0'],
+    roots: ['example.com/k@v1.0.0', 'example.com/p@v0.9.0', 'example.com/q@v0.9.0', 'example.com/t@v0.9.0', 'go@1.21'],
   },
   { name: 'tryUpgrade never lowers', main: PRUNED_MAIN, tryUpgrade: ['example.com/a@v1.0.0'], roots: ['example.com/a@v1.2.0', 'example.com/c@v1.0.0', 'go@1.21'] },
   {
