@@ -283,6 +283,11 @@ class DqTracker {
     this.mark(m, fromPruning === 'unpruned' ? P_UNPRUNED : P_PRUNED, reason.err !== undefined ? BY_ERROR : reason.dep!, reason.err);
   }
 
+  /** disqualifyPruned is disqualify(m, 'pruned', { dep }) without a reason object (the walk's). */
+  disqualifyPruned(m: number, dep: number): void {
+    this.mark(m, P_PRUNED, dep, undefined);
+  }
+
   private mark(m: number, fromPruning: number, dep: number, err: Error | undefined): void {
     if (this.depOf(m, fromPruning) !== NO_DQ) return;
     const rootPruning = this.rootPruning[m] ?? NOT_ROOT;
@@ -388,6 +393,8 @@ class Taint {
   private readonly queue: number[] = [];
   /** The walk's queue (see walkTainted), kept from round to round. */
   readonly walkQueue = new IntList(1024);
+  /** What the walk does with each module (K_*), found once per edit. */
+  kinds = new Uint8Array(0);
   /** Indices into mg.rootIds of the marked roots, in root order. */
   readonly roots: number[] = [];
   private layer?: RootLayer;
@@ -424,6 +431,9 @@ class Taint {
       const stamped = new Int32Array(grown.length);
       stamped.set(this.stampedIn);
       this.stampedIn = stamped;
+      const kinds = new Uint8Array(grown.length);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
     }
     const round = ++this.round;
     const stampedIn = this.stampedIn;
@@ -539,6 +549,20 @@ function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): 
 }
 
 /**
+ * What the walk does with a module, found once per edit (requests and go.mod files stay put):
+ * not looked at yet; above a request; below one, and not looked at as loaded; when loaded, its
+ * go.mod failed, has no summary (the main module), requires a version above a request, or has
+ * its requirements recorded.
+ */
+const K_UNKNOWN = 0;
+const K_ABOVE = 1;
+const K_BELOW = 2;
+const K_ERROR = 3;
+const K_NO_SUMMARY = 4;
+const K_REQUIRES_ABOVE = 5;
+const K_RECORDS = 6;
+
+/**
  * walkTainted is the disqualification walk (edit.go's mg.WalkBreadthFirst over the tracker)
  * restricted to the tainted modules (see Taint): breadth-first from the main module, in
  * the order of the whole walk, each module's requirements passed over once both to queue the
@@ -558,22 +582,23 @@ function walkTainted(
   queue.clear();
   queue.push(mg.mainId);
   st.seen[mg.mainId] = mark;
+  const kinds = taint.kinds;
   for (let i = 0; i < queue.length; i++) {
     const m = queue.data[i]!;
     const loaded = mg.isLoaded(m);
     const reqs = m === mg.mainId ? mg.rootIds : loaded ? table.reqIds[m] : undefined;
     let recording = false;
-    if (aboveMustSelect(m)) {
+    let kind = kinds[m]!;
+    if (kind === K_UNKNOWN) kinds[m] = kind = aboveMustSelect(m) ? K_ABOVE : K_BELOW;
+    if (kind === K_ABOVE) {
       // m itself breaks a request, even where its own requirements are pruned out.
-      t.disqualify(m, 'pruned', { dep: m });
-    } else {
-      const loadErr = loaded ? table.error[m] : undefined;
-      if (loadErr) t.disqualify(m, 'pruned', { err: loadErr });
-      else if (reqs !== undefined && loaded && table.summary[m]) {
-        const above = firstAbove(m);
-        if (above >= 0) t.disqualify(m, 'pruned', { dep: above });
-        else recording = true;
-      } else if (reqs !== undefined && table.mods[m]!.version !== '') {
+      t.disqualifyPruned(m, m);
+    } else if (loaded) {
+      if (kind === K_BELOW) kinds[m] = kind = table.error[m] ? K_ERROR : !table.summary[m] ? K_NO_SUMMARY : firstAbove(m) >= 0 ? K_REQUIRES_ABOVE : K_RECORDS;
+      if (kind === K_RECORDS) recording = true;
+      else if (kind === K_REQUIRES_ABOVE) t.disqualifyPruned(m, firstAbove(m));
+      else if (kind === K_ERROR) t.disqualify(m, 'pruned', { err: table.error[m] });
+      else if (reqs !== undefined && table.mods[m]!.version !== '') {
         throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(table.mods[m]!)}, but summary is nil`);
       }
     }
