@@ -13,7 +13,6 @@ import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summa
 import { formatModule } from '../mvs/build-list-error';
 import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
 import type { RootLayer } from './root-layer';
-import { keyOf } from '../mvs/graph';
 import { IntList } from './int-list';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
@@ -716,7 +715,8 @@ async function editLoop(
   let roots: ModuleVersion[] = [];
   let rootsDirty = true;
   // Every round that changes the roots rejects at least one more version: the edit terminates.
-  const rejectedRoot = new Set<string>();
+  // (By id: a root's previous versions are interned anyway, and ids spell no keys.)
+  const rejectedRoot = new Set<number>();
   // Module versions as small integers, for this edit's many graph reloads.
   const mv = (id: number): ModuleVersion => table.mods[id]!;
   const path = (ids: readonly number[]): ModuleVersion[] => ids.map(mv);
@@ -900,8 +900,8 @@ async function editLoop(
           throw new Error(`internal error: selected version of root ${formatModule(m)} is ${uid < 0 ? 'none' : mv(uid).version}, but it was not expanded as a new root`);
         }
         // Accepting the upgrade to u resolves the conflict, if u itself is fine.
-        const u = uid < 0 ? { path: m.path, version: 'none' } : mv(uid);
-        if (!(uid >= 0 && isDisqualified(t.check(uid, uPruning))) && !rejectedRoot.has(keyOf(u))) continue;
+        const u = uid < 0 ? table.idAt(table.pathOf[mid]!, 'none') : uid;
+        if (!(uid >= 0 && isDisqualified(t.check(uid, uPruning))) && !rejectedRoot.has(u)) continue;
       }
 
       origMG ??= await graphOf(loader, orig);
@@ -912,7 +912,7 @@ async function editLoop(
         continue;
       }
 
-      rejectedRoot.add(keyOf(m));
+      rejectedRoot.add(mid);
       let prev: ModuleVersion = m;
       for (;;) {
         let prevErr: unknown;
@@ -928,7 +928,8 @@ async function editLoop(
         } else if (prevErr !== undefined) {
           throw prevErr;
         }
-        if (rejectedRoot.has(keyOf(prev))) {
+        const prevId = table.idAt(table.pathOf[mid]!, prev.version);
+        if (rejectedRoot.has(prevId)) {
           if (prev.version === origV && modCompare(m.path, m.version, origV) > 0) {
             // Every step down from here lands on origV again: go's edit.go spins forever.
             throw new Error(`${NON_TERMINATION}: downgrading ${formatModule(m)} keeps returning to the rejected ${formatModule(prev)} (the go command loops forever)`);
@@ -940,9 +941,8 @@ async function editLoop(
           const s = mg.loadedSummary(mid);
           if (s) pruning = s.pruning;
         }
-        const prevId = table.idAt(table.pathOf[mid]!, prev.version);
         if (isDisqualified(t.check(prevId, pruning))) {
-          rejectedRoot.add(keyOf(prev));
+          rejectedRoot.add(prevId);
           if (prev.version === origV && modCompare(m.path, m.version, origV) > 0) {
             throw new Error(`${NON_TERMINATION}: downgrading ${formatModule(m)} keeps returning to the rejected ${formatModule(prev)} (the go command loops forever)`);
           }
