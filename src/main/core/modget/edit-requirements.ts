@@ -404,9 +404,13 @@ class Taint {
   /**
    * The marked requirements of a module, in go.mod order, as of generation gen: marks only
    * grow between full markings, so a list holds until one of its module's requirements is
-   * marked (which drops it) or everything is marked anew (a new generation).
+   * marked (which drops it) or everything is marked anew (a new generation). A list is a range
+   * of the arena (start, length), or all of the module's requirements (length -1); the arena
+   * only grows within a generation (a list worked out again is appended).
    */
-  private readonly markedReqs: (Int32Array | undefined)[] = [];
+  private arena?: IntList;
+  private listStart = new Int32Array(0);
+  private listLength = new Int32Array(0);
   private markedReqsGen = new Int32Array(0);
   private gen = 1;
   /** The round (a count of mark calls) in which each id was last loaded beyond the layer. */
@@ -427,6 +431,12 @@ class Taint {
       const gens = new Int32Array(grown.length);
       gens.set(this.markedReqsGen);
       this.markedReqsGen = gens;
+      const starts = new Int32Array(grown.length);
+      starts.set(this.listStart);
+      this.listStart = starts;
+      const lengths = new Int32Array(grown.length);
+      lengths.set(this.listLength);
+      this.listLength = lengths;
       const stamped = new Int32Array(grown.length);
       stamped.set(this.stampedIn);
       this.stampedIn = stamped;
@@ -448,8 +458,10 @@ class Taint {
         queue.push(id);
       }
     };
+    if (!this.arena) (this.arena = table.st.markedArena).clear();
     if (!carried) {
       this.gen++;
+      this.arena.clear();
       for (const id of queue) marks[id] = 0;
       queue.length = 0;
       next = 0;
@@ -513,35 +525,46 @@ class Taint {
       for (const r of t.reqIds[id] ?? []) if (this.marks[r] === 1) fail('requirer of a marked module not marked:', id);
     }
     for (let id = 0; id < t.mods.length; id++) {
-      const list = this.markedReqs[id];
-      if (list === undefined || this.markedReqsGen[id] !== this.gen) continue;
-      const fresh = Array.from(t.reqIds[id] ?? []).filter((r) => this.marks[r] === 1);
-      if (fresh.join() !== Array.from(list).join()) fail('stale list of marked requirements of', id);
+      if (this.markedReqsGen[id] !== this.gen) continue;
+      const reqs = t.reqIds[id] ?? new Int32Array(0);
+      const n = this.listLength[id]!;
+      const list = n < 0 ? Array.from(reqs) : Array.from(this.arena!.data.subarray(this.listStart[id]!, this.listStart[id]! + n));
+      const fresh = Array.from(reqs).filter((r) => this.marks[r] === 1);
+      if (fresh.join() !== list.join()) fail('stale list of marked requirements of', id);
     }
   }
 
-  /** markedReqsOf lists the marked ids among reqs (m's requirements), in their order. */
-  markedReqsOf(m: number, reqs: Int32Array): Int32Array {
-    let list = this.markedReqs[m];
-    if (list === undefined || this.markedReqsGen[m] !== this.gen) {
+  /**
+   * markedReqsAt works out the marked ids among reqs (m's requirements), in their order, and
+   * returns where they start in arenaData, or -1 when they are all of reqs; markedLength(m) is
+   * how many there are. arenaData is valid until the next call.
+   */
+  markedReqsAt(m: number, reqs: Int32Array): number {
+    if (this.markedReqsGen[m] !== this.gen) {
       const marks = this.marks;
       let k = 0;
       for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) k++;
-      if (k === reqs.length) list = reqs;
-      else if (k === 0) list = NO_IDS;
-      else {
-        list = new Int32Array(k);
-        k = 0;
-        for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) list[k++] = reqs[i]!;
+      if (k === reqs.length) {
+        this.listLength[m] = -1;
+      } else {
+        const arena = this.arena!;
+        this.listStart[m] = arena.length;
+        this.listLength[m] = k;
+        for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) arena.push(reqs[i]!);
       }
-      this.markedReqs[m] = list;
       this.markedReqsGen[m] = this.gen;
     }
-    return list;
+    return this.listLength[m]! < 0 ? -1 : this.listStart[m]!;
+  }
+
+  markedLength(m: number): number {
+    return this.listLength[m]!;
+  }
+
+  get arenaData(): Int32Array {
+    return this.arena!.data;
   }
 }
-
-const NO_IDS = new Int32Array(0);
 
 function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
@@ -614,9 +637,12 @@ function walkTainted(
       }
       continue;
     }
-    const marked = taint.markedReqsOf(m, reqs);
-    for (let k = 0; k < marked.length; k++) {
-      const r = marked[k]!;
+    const start = taint.markedReqsAt(m, reqs);
+    const list = start < 0 ? reqs : taint.arenaData;
+    const from = start < 0 ? 0 : start;
+    const to = start < 0 ? reqs.length : start + taint.markedLength(m);
+    for (let k = from; k < to; k++) {
+      const r = list[k]!;
       if (seen[r] !== mark && table.isNone[r] !== 1) {
         seen[r] = mark;
         queue.push(r);
