@@ -177,8 +177,8 @@ class DqTracker {
    */
   private readonly touched = new IntList(1024);
 
-  /** The roots of the last round (their pruning stays recorded while they stay roots). */
-  private lastRoots: Int32Array = new Int32Array(0);
+  /** The roots of the last round, copied (their pruning stays recorded while they stay roots). */
+  private readonly lastRoots = new IntList(1024);
   /** Modules recorded as roots for one round only (the upgraded roots of extendGraph). */
   private readonly extraRoots: number[] = [];
 
@@ -194,7 +194,7 @@ class DqTracker {
       this.head = new Int32Array(n).fill(-1);
       this.tail = new Int32Array(n).fill(-1);
       this.rootPruning = new Uint8Array(n);
-      this.lastRoots = new Int32Array(0);
+      this.lastRoots.clear();
     } else {
       const touched = this.touched.data;
       for (let i = 0; i < this.touched.length; i++) {
@@ -212,7 +212,7 @@ class DqTracker {
     this.next.clear();
     this.val.clear();
     // Most rounds move a few roots: compare position by position when the paths are the same.
-    const old = this.lastRoots;
+    const old = this.lastRoots.view();
     if (old.length === rootIds.length) {
       for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[old[i]!] = NOT_ROOT;
       for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[rootIds[i]!] = pruningOf(rootIds[i]!);
@@ -220,7 +220,7 @@ class DqTracker {
       for (const id of old) this.rootPruning[id] = NOT_ROOT;
       for (const id of rootIds) this.rootPruning[id] = pruningOf(id);
     }
-    this.lastRoots = rootIds;
+    this.lastRoots.assign(rootIds);
   }
 
   /** setExtraRoot records, for this round only, that id is a root loaded with the given pruning. */
@@ -794,6 +794,9 @@ async function editLoop(
   // The last round's root lists (prevLists), where each position stands in them, and what
   // moved since.
   let prevLists: { roots: ModuleVersion[]; ids: Int32Array } | undefined;
+  // The lists of the round before the last, when they have the same length: nothing refers to
+  // them any more (the layer and the tracker keep copies), so the next round writes over them.
+  let spareLists: { roots: ModuleVersion[]; ids: Int32Array } | undefined;
   const compactAt = new Int32Array(rootPathOrder.length);
   const movedAt: number[] = [];
   let rebuildRoots = true;
@@ -828,10 +831,16 @@ async function editLoop(
       }
       rootIds = Int32Array.from(ids);
       rebuildRoots = false;
+      spareLists = undefined;
     } else {
       // Only versions moved (no root came or went): copy the last round's lists, patch the moves.
-      roots = prevLists.roots.slice();
-      rootIds = prevLists.ids.slice();
+      const n = prevLists.ids.length;
+      const into = spareLists ?? { roots: new Array<ModuleVersion>(n), ids: new Int32Array(n) };
+      into.ids.set(prevLists.ids);
+      for (let k = 0; k < n; k++) into.roots[k] = prevLists.roots[k]!;
+      spareLists = prevLists;
+      roots = into.roots;
+      rootIds = into.ids;
       for (const i of movedAt) {
         lastId[i] = table.idAt(rootPaths[i]!, version[i]!);
         lastRoot[i] = mv(lastId[i]!);

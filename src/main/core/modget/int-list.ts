@@ -29,6 +29,13 @@ export class IntList {
     this.length = 0;
   }
 
+  /** assign makes the list a copy of a. */
+  assign(a: Int32Array): void {
+    if (a.length > this.data.length) this.data = new Int32Array(Math.max(a.length, this.data.length * 2));
+    this.data.set(a);
+    this.length = a.length;
+  }
+
   /** view is the list as it is now, sharing its storage (valid until the next push or clear). */
   view(): Int32Array {
     return this.data.subarray(0, this.length);

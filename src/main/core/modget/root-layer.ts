@@ -7,6 +7,7 @@
  */
 import type { Loader } from '../modload/loader';
 import type { ModuleTable } from './edit-graph';
+import { IntList } from './int-list';
 
 /** How many closures of unpruned roots are kept beyond those of the current roots. */
 const CLOSURES_KEPT = 4096;
@@ -41,7 +42,8 @@ export class RootLayer {
   /** The highest counted version of each path (-1: none), recomputed when stale. */
   private best = new Int32Array(256).fill(-1);
   private stale = new Uint8Array(256);
-  private roots: Int32Array = new Int32Array(0);
+  /** The current roots, copied: the caller may reuse the array it moved to. */
+  private readonly roots = new IntList(1024);
   /** The current roots whose go.mod is unpruned, with the closure each pulls in. */
   private readonly spawners = new Map<number, Closure>();
   /** Closures computed before (go.mod files never change), by module id. */
@@ -151,7 +153,7 @@ export class RootLayer {
    * yielding, so they are never half moved (an abort leaves the old roots counted).
    */
   async moveTo(loader: Loader, rootIds: Int32Array): Promise<void> {
-    const old = this.roots;
+    const old = this.roots.view();
     const removed: number[] = [];
     const added: number[] = [];
     if (old.length === rootIds.length) {
@@ -185,7 +187,7 @@ export class RootLayer {
     // Added first: what the old and new closures share then never leaves, to enter again.
     for (const id of added) this.add(id);
     for (const id of removed) this.remove(id);
-    this.roots = rootIds;
+    this.roots.assign(rootIds);
     this.moves++;
   }
 
