@@ -1459,25 +1459,34 @@ function keptSums(
   const goMods = new Set<UnsummedGoMod>();
   const replaced = replacedPathSet(mms);
   const anyReplaced = replaced.has('*');
-  const take = (path: string, version: string): void => {
+  const take = (m: ModuleVersion): void => {
+    if (!anyReplaced && !replaced.has(m.path)) {
+      const u = unsummed.byKey.get(keyOf(m));
+      if (u) goMods.add(u);
+      return;
+    }
+    const a = replacementOf(mms, m)?.to;
+    const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byKey.get(keyOf(m));
+    if (u) goMods.add(u);
+  };
+  // A selection is a path and a version, not an object that remembers its key (see keyOf).
+  const takeSelected = (path: string, version: string): void => {
     if (!anyReplaced && !replaced.has(path)) {
       const u = unsummed.byPath.get(path)?.get(version);
       if (u) goMods.add(u);
       return;
     }
-    const a = replacementOf(mms, { path, version })?.to;
-    const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byPath.get(path)?.get(version);
-    if (u) goMods.add(u);
+    take({ path, version });
   };
   for (const k of keep) {
     const u = k.endsWith('/go.mod') ? unsummed.bySumKey.get(k) : undefined;
     if (u) goMods.add(u);
   }
   if (graphLoaded) {
-    for (const m of graph.loadedModules()) take(m.path, m.version);
-    for (const [path, version] of graph.selectedEntries()) take(path, version);
+    for (const m of graph.loadedModules()) take(m);
+    for (const [path, version] of graph.selectedEntries()) takeSelected(path, version);
   } else {
-    for (const m of r.rs.rootModules) take(m.path, m.version);
+    for (const m of r.rs.rootModules) take(m);
   }
   const sumKeys = new Set([...goMods].map((u) => u.sumKey));
   let zipKeys: Set<string> | undefined;
@@ -1506,7 +1515,9 @@ interface UnsummedGoMod {
 
 interface UnsummedIndex {
   scanned: number;
-  /** By path, then version: looked up for every module of a graph, without spelling a key. */
+  /** By keyOf, for module versions (which remember their key). */
+  readonly byKey: Map<string, UnsummedGoMod>;
+  /** By path, then version: for selections, without spelling a key. */
   readonly byPath: Map<string, Map<string, UnsummedGoMod>>;
   readonly bySumKey: Map<string, UnsummedGoMod>;
 }
@@ -1519,7 +1530,7 @@ const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
  */
 function unsummedGoMods(session: GetSession): UnsummedIndex {
   let u = unsummedBySession.get(session);
-  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byPath: new Map(), bySumKey: new Map() }));
+  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), byPath: new Map(), bySumKey: new Map() }));
   const have = parsedGoSum(session.goSum);
   const read = session.goModsRead();
   for (; u.scanned < read.length; u.scanned++) {
@@ -1529,6 +1540,7 @@ function unsummedGoMods(session: GetSession): UnsummedIndex {
     if (have.has(sumKey) || u.bySumKey.has(sumKey)) continue;
     const e = { m, sumKey };
     u.bySumKey.set(sumKey, e);
+    u.byKey.set(keyOf(m), e);
     let versions = u.byPath.get(m.path);
     if (!versions) u.byPath.set(m.path, (versions = new Map()));
     versions.set(m.version, e);
