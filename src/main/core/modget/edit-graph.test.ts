@@ -44,6 +44,13 @@ const ROOT_SETS: readonly string[][] = [
   ['example.com/leaf@v1.0.0', 'example.com/p@v1.0.0'],
   ['example.com/r@v1.0.0', 'example.com/leaf@v1.0.0'],
   ['example.com/r@v1.0.0', 'example.com/old@v1.1.0', 'example.com/p@v1.1.0'],
+  // One unpruned root moved up, down and away, the other roots in place: the layer moves only
+  // what the two closures do not share (old v1.1.0's holds old v1.0.0's).
+  ['example.com/old@v1.0.0', 'example.com/leaf@v1.0.0'],
+  ['example.com/old@v1.1.0', 'example.com/leaf@v1.0.0'],
+  ['example.com/old@v1.0.0', 'example.com/leaf@v1.0.0'],
+  ['example.com/old2@v1.0.0', 'example.com/leaf@v1.0.0'],
+  ['example.com/leaf@v1.0.0', 'example.com/p@v1.0.0'],
 ];
 
 function mv(s: string): ModuleVersion {

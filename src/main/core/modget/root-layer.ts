@@ -12,6 +12,18 @@ import { IntList } from './int-list';
 /** How many closures of unpruned roots are kept beyond those of the current roots. */
 const CLOSURES_KEPT = 4096;
 
+/** How many differences between two closures are kept (see moveTo). */
+const DIFFERENCES_KEPT = 4096;
+
+/** Ids at or above this are not paired (a pair's key is old * PAIR_BASE + new). */
+const PAIR_BASE = 2 ** 26;
+
+/** What one closure has that another lacks, both ways, each in its closure's order. */
+interface ClosureDifference {
+  readonly entering: Int32Array;
+  readonly leaving: Int32Array;
+}
+
 /** Closure is what an unpruned module pulls in (highest: see closureOf, worked out when asked). */
 interface Closure {
   readonly members: Int32Array;
@@ -48,6 +60,8 @@ export class RootLayer {
   private readonly spawners = new Map<number, Closure>();
   /** Closures computed before (go.mod files never change), by module id. */
   private readonly closures = new Map<number, Closure>();
+  /** Differences between the closures of two versions of one unpruned root, by pair key. */
+  private readonly differences = new Map<number, ClosureDifference>();
   /** How many current unpruned roots pull in each id; the ids pulled in, listed. */
   private memberCount = new Int32Array(1024);
   private memberPos = new Int32Array(1024).fill(-1);
@@ -156,6 +170,8 @@ export class RootLayer {
     const old = this.roots.view();
     const removed: number[] = [];
     const added: number[] = [];
+    // removed[k] and added[k] are one path's old and new version (same paths, same order).
+    let paired = old.length === rootIds.length;
     if (old.length === rootIds.length) {
       // The same paths in the same order (the usual next round): compare position by position.
       for (let i = 0; i < old.length; i++) {
@@ -176,6 +192,7 @@ export class RootLayer {
     const gen = ++this.markGen;
     for (const id of removed) this.mark[id] = gen;
     if (added.some((id) => this.mark[id] === gen)) {
+      paired = false;
       const both = new Set(added.filter((id) => this.mark[id] === gen));
       const keep = (id: number): boolean => !both.has(id);
       removed.splice(0, removed.length, ...removed.filter(keep));
@@ -184,11 +201,51 @@ export class RootLayer {
     for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned' && !this.closureNow(id)) await this.closureOf(loader, id);
     this.ensure();
     this.entered.length = 0;
+    // An unpruned root moved from one version to another moves only what their closures do not
+    // share (kept per pair: an edit steps the same roots down preview after preview).
+    const diffs: (ClosureDifference | undefined)[] = paired ? added.map((b, k) => this.differenceOf(removed[k]!, b)) : [];
     // Added first: what the old and new closures share then never leaves, to enter again.
-    for (const id of added) this.add(id);
-    for (const id of removed) this.remove(id);
+    for (let k = 0; k < added.length; k++) {
+      const d = diffs[k];
+      if (d === undefined) this.add(added[k]!);
+      else {
+        this.countRoot(added[k]!, 1);
+        for (let i = 0; i < d.entering.length; i++) if (this.memberCount[d.entering[i]!]!++ === 0) this.enter(d.entering[i]!);
+      }
+    }
+    for (let k = 0; k < removed.length; k++) {
+      const d = diffs[k];
+      if (d === undefined) this.remove(removed[k]!);
+      else {
+        this.countRoot(removed[k]!, -1);
+        for (let i = 0; i < d.leaving.length; i++) if (--this.memberCount[d.leaving[i]!]! === 0) this.leave(d.leaving[i]!);
+      }
+    }
     this.roots.assign(rootIds);
     this.moves++;
+  }
+
+  /**
+   * differenceOf is what the closure of unpruned root b has that a's lacks (entering) and the
+   * other way round (leaving), when a (a current root) and b are both unpruned; else undefined.
+   */
+  private differenceOf(a: number, b: number): ClosureDifference | undefined {
+    if (a >= PAIR_BASE || b >= PAIR_BASE) return undefined;
+    const ca = this.spawners.get(a);
+    const cb = this.closures.get(b) ?? this.spawners.get(b);
+    if (!ca || !cb) return undefined;
+    const key = a * PAIR_BASE + b;
+    let d = this.differences.get(key);
+    if (!d) {
+      const only = (from: Int32Array, other: Int32Array): Int32Array => {
+        const gen = ++this.markGen;
+        for (let i = 0; i < other.length; i++) this.mark[other[i]!] = gen;
+        return from.filter((x) => this.mark[x] !== gen);
+      };
+      if (this.differences.size >= DIFFERENCES_KEPT) this.differences.delete(this.differences.keys().next().value!);
+      this.differences.set(key, (d = { entering: only(cb.members, ca.members), leaving: only(ca.members, cb.members) }));
+    }
+    return d;
   }
 
   /** counts reports whether id is a root or required by a root or by what unpruned roots pull in. */
