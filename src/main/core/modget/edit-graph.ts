@@ -394,6 +394,22 @@ export class EditGraph {
   }
 }
 
+/** EditGraphIds are the table ids behind a graph that graphResultOf handed over. */
+export interface EditGraphIds {
+  readonly table: ModuleTable;
+  /** The modules whose requirements were loaded (the main module aside). */
+  readonly loaded: readonly number[];
+  /** The selected version of every path (the main module aside). */
+  readonly selected: readonly number[];
+}
+
+const idsOfGraph = new WeakMap<RequirementGraph, EditGraphIds>();
+
+/** editGraphIds returns the ids behind g, if graphResultOf assembled it. */
+export function editGraphIds(g: RequirementGraph): EditGraphIds | undefined {
+  return idsOfGraph.get(g);
+}
+
 /**
  * graphResultOf is the graph mg as the loader's readModGraph would return it for the same roots
  * (mg loaded with an empty unprune set): editRequirements' last round has loaded exactly the
@@ -408,29 +424,36 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
   const loaded: [ModuleVersion, readonly ModuleVersion[]][] = [];
   const ids = mg.loadedIds();
   const mainId = mg.mainId;
+  const loadedIds: number[] = [];
   for (const id of ids) {
     if (id === mainId) continue;
     const s = t.summary[id];
     if (!s) return undefined;
     loaded.push([t.mods[id]!, s.require]);
+    loadedIds.push(id);
   }
   // The selection is the graph's own answer for every path the table knows (none: absent),
   // taken in module.Sort order: the build list is the main module, then the rest in that order.
   const selected = new Map<string, string>();
   const main = mms.versions[0]!;
   const buildList: ModuleVersion[] = [{ path: main.path, version: '' }];
+  const selectedIds: number[] = [];
   for (const p of t.sortedPaths()) {
     const sid = mg.selectedId(p);
     if (sid < 0 || t.isNone[sid] === 1) continue;
     const m = t.mods[sid]!;
     selected.set(m.path, m.version);
-    if (m.path !== main.path) buildList.push(m);
+    if (m.path !== main.path) {
+      buildList.push(m);
+      selectedIds.push(sid);
+    }
   }
   const required = function* (): Iterable<string> {
     for (const r of mg.rootIds) yield keyOf(t.mods[r]!);
     for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
   };
   const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected, buildList);
+  idsOfGraph.set(graph, { table: t, loaded: loadedIds, selected: selectedIds });
   // Previews never ask for the summaries by key: they are spelled out when asked for (from the
   // table, which only grows, so mg need not stay valid).
   let summaries: Map<string, ModFileSummary> | undefined;

@@ -28,6 +28,7 @@ import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors'
 import { goQuote } from '../modpath/go-quote';
 import { compareGoStrings } from '../semver/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
+import { editGraphIds, type ModuleTable } from './edit-graph';
 import { pruningForGoVersion } from '../modload/summary';
 import {
   AmbiguousImportError,
@@ -1482,7 +1483,32 @@ function keptSums(
     const u = k.endsWith('/go.mod') ? unsummed.bySumKey.get(k) : undefined;
     if (u) goMods.add(u);
   }
-  if (graphLoaded) {
+  const ids = graphLoaded ? editGraphIds(graph) : undefined;
+  if (ids) {
+    // The graph of an edit: its modules by table id, whose answers are kept for the session.
+    const t = ids.table;
+    const known = unsummedIdsOf(unsummed, t);
+    const replacedPath = new Uint8Array(t.paths.length);
+    for (const path of replaced) {
+      const p = t.lookupPath(path);
+      if (p >= 0) replacedPath[p] = 1;
+    }
+    const takeId = (id: number): void => {
+      if (anyReplaced || replacedPath[t.pathOf[id]!] === 1) return take(t.mods[id]!);
+      let k = known.answer[id]!;
+      if (k === NOT_LOOKED_UP) {
+        const u = unsummed.byKey.get(keyOf(t.mods[id]!));
+        k = u ? known.entries.push(u) - 1 : NOT_UNSUMMED;
+        // Once the table has asked for a go.mod, it was read (or failed) for good: the answer
+        // stays. Otherwise a later read may still find it unsummed.
+        if (u || t.asked[id]) known.answer[id] = k;
+      }
+      if (k >= 0) goMods.add(known.entries[k]!);
+    };
+    known.grow(t.mods.length);
+    for (const id of ids.loaded) takeId(id);
+    for (const id of ids.selected) takeId(id);
+  } else if (graphLoaded) {
     for (const m of graph.loadedModules()) take(m);
     for (const [path, version] of graph.selectedEntries()) takeSelected(path, version);
   } else {
@@ -1520,9 +1546,34 @@ interface UnsummedIndex {
   /** By path, then version: for selections, without spelling a key. */
   readonly byPath: Map<string, Map<string, UnsummedGoMod>>;
   readonly bySumKey: Map<string, UnsummedGoMod>;
+  readonly byTable: WeakMap<ModuleTable, UnsummedIds>;
 }
 
 const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
+
+/** No answer yet for a table id; the id's go.mod is not among the unsummed ones. */
+const NOT_LOOKED_UP = -2;
+const NOT_UNSUMMED = -1;
+
+/** The unsummed index's answers by table id: an index into entries, or NOT_*. */
+class UnsummedIds {
+  answer = new Int32Array(0);
+  readonly entries: UnsummedGoMod[] = [];
+
+  grow(n: number): void {
+    if (n <= this.answer.length) return;
+    const a = new Int32Array(Math.max(n, this.answer.length * 2)).fill(NOT_LOOKED_UP);
+    a.set(this.answer);
+    this.answer = a;
+  }
+}
+
+/** unsummedIdsOf is the answers of an unsummed index for one module table. */
+function unsummedIdsOf(u: UnsummedIndex, t: ModuleTable): UnsummedIds {
+  let k = u.byTable.get(t);
+  if (!k) u.byTable.set(t, (k = new UnsummedIds()));
+  return k;
+}
 
 /**
  * unsummedGoMods indexes the module versions whose go.mod was read in this session and whose
@@ -1530,7 +1581,7 @@ const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
  */
 function unsummedGoMods(session: GetSession): UnsummedIndex {
   let u = unsummedBySession.get(session);
-  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), byPath: new Map(), bySumKey: new Map() }));
+  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), byPath: new Map(), bySumKey: new Map(), byTable: new WeakMap() }));
   const have = parsedGoSum(session.goSum);
   const read = session.goModsRead();
   for (; u.scanned < read.length; u.scanned++) {
