@@ -327,7 +327,7 @@ class Resolver {
   private readonly nonesByPath = new Map<string, Query>();
   readonly resolvedVersion = new Map<string, { version: string; reason: Query }>();
   buildList: ModuleVersion[];
-  buildListVersion: Map<string, string>;
+  buildListVersion: ReadonlyMap<string, string>;
   readonly initialVersion: ReadonlyMap<string, string>;
   /** rs is the current requirements (modload's): edits and package loads both change them. */
   rs: Requirements;
@@ -351,7 +351,7 @@ class Resolver {
   ) {
     this.rs = rs;
     this.buildList = mg.graph.buildList();
-    this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
+    this.buildListVersion = buildListVersions(mg.graph);
     this.initialVersion = this.buildListVersion;
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
     this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
@@ -930,7 +930,7 @@ class Resolver {
     const { rs, mg } = await this.expand(edited.rs);
     this.rs = rs;
     this.buildList = mg.graph.buildList();
-    this.buildListVersion = new Map(this.buildList.map((m) => [m.path, m.version]));
+    this.buildListVersion = buildListVersions(mg.graph);
     return true;
   }
 
@@ -1550,6 +1550,18 @@ interface UnsummedIndex {
 }
 
 const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
+
+const versionsByGraph = new WeakMap<RequirementGraph, ReadonlyMap<string, string>>();
+
+/**
+ * buildListVersions maps each path of graph's build list to its version. Every preview of a
+ * session starts from the same graph: the map is made once per graph (and never changed).
+ */
+function buildListVersions(graph: RequirementGraph): ReadonlyMap<string, string> {
+  let v = versionsByGraph.get(graph);
+  if (!v) versionsByGraph.set(graph, (v = new Map(graph.buildList().map((m) => [m.path, m.version]))));
+  return v;
+}
 
 /** No answer yet for a table id; the id's go.mod is not among the unsummed ones. */
 const NOT_LOOKED_UP = -2;

@@ -41,7 +41,9 @@ export function keyOf(m: ModuleVersion): string {
  */
 export class RequirementGraph {
   readonly roots: readonly ModuleVersion[];
-  private readonly required = new Map<string, readonly ModuleVersion[]>();
+  private readonly requiredMap = new Map<string, readonly ModuleVersion[]>();
+  /** An assembled graph's loaded lists, put in requiredMap when first needed (see required). */
+  private pendingLoaded?: readonly (readonly [ModuleVersion, readonly ModuleVersion[]])[];
   private readonly loaded: ModuleVersion[] = [];
   /** Every version reachable from a root; true for the roots themselves. */
   private readonly reachableMap = new Map<string, boolean>();
@@ -75,10 +77,9 @@ export class RequirementGraph {
   ): RequirementGraph {
     const g = new RequirementGraph(cmp, roots);
     g.built = buildList;
-    for (const [m, reqs] of loaded) {
-      g.required.set(keyOf(m), reqs);
-      g.loaded.push(m);
-    }
+    // A preview rarely asks for a module's requirements by key: the map is filled when it does.
+    g.pendingLoaded = loaded;
+    for (const [m] of loaded) g.loaded.push(m);
     // Few callers ask whether a module is reachable (the explorer's view does, a preview does
     // not): the modules required are spelled out then.
     g.unlisted = required;
@@ -86,6 +87,16 @@ export class RequirementGraph {
     for (const [k, v] of g.selected) if (!selected.has(k)) selected.set(k, v);
     g.selected = selected;
     return g;
+  }
+
+  /** required maps keyOf(module) to its requirement list, filled first if the graph was assembled. */
+  private get required(): Map<string, readonly ModuleVersion[]> {
+    if (this.pendingLoaded) {
+      const list = this.pendingLoaded;
+      this.pendingLoaded = undefined;
+      for (const [m, reqs] of list) this.requiredMap.set(keyOf(m), reqs);
+    }
+    return this.requiredMap;
   }
 
   /** reachable is the map of reachable versions, completed first if the graph was assembled. */
