@@ -13,7 +13,7 @@ import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summa
 import { formatModule } from '../mvs/build-list-error';
 import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
 import type { RootLayer } from './root-layer';
-import { IntList } from './int-list';
+import { grown, IntList } from './int-list';
 import { minimalRequirements } from '../mvs/req';
 import { ModuleError } from '../modpath/module-errors';
 import { findError } from './query-errors';
@@ -425,24 +425,16 @@ class Taint {
     const table = mg.table;
     const n = table.mods.length;
     if (n > this.marks.length) {
-      const grown = new Uint8Array(Math.max(n, this.marks.length * 2));
-      grown.set(this.marks);
-      this.marks = grown;
-      const gens = new Int32Array(grown.length);
-      gens.set(this.markedReqsGen);
-      this.markedReqsGen = gens;
-      const starts = new Int32Array(grown.length);
-      starts.set(this.listStart);
-      this.listStart = starts;
-      const lengths = new Int32Array(grown.length);
-      lengths.set(this.listLength);
-      this.listLength = lengths;
-      const stamped = new Int32Array(grown.length);
-      stamped.set(this.stampedIn);
-      this.stampedIn = stamped;
-      const kinds = new Uint8Array(grown.length);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
+      // Every per-id array keeps the length of marks.
+      const size = Math.max(n, this.marks.length * 2);
+      const ints = (k: number) => new Int32Array(k);
+      const bytes = (k: number) => new Uint8Array(k);
+      this.marks = grown(this.marks, size, bytes);
+      this.markedReqsGen = grown(this.markedReqsGen, size, ints);
+      this.listStart = grown(this.listStart, size, ints);
+      this.listLength = grown(this.listLength, size, ints);
+      this.stampedIn = grown(this.stampedIn, size, ints);
+      this.kinds = grown(this.kinds, size, bytes);
     }
     const round = ++this.round;
     const stampedIn = this.stampedIn;

@@ -1,3 +1,11 @@
+/** grown returns a, or a copy of it at least n long (at least twice as long) made by make. */
+export function grown<T extends Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
+  if (n <= a.length) return a;
+  const b = make(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
  * IntList is a list of int32 values that keeps its storage when cleared. An edit runs hundreds of
  * rounds, each filling lists of thousands of ids that the next round starts again from empty: a

@@ -7,7 +7,7 @@
  */
 import type { Loader } from '../modload/loader';
 import type { ModuleTable } from './edit-graph';
-import { IntList } from './int-list';
+import { grown, IntList } from './int-list';
 
 /** How many closures of unpruned roots are kept beyond those of the current roots. */
 const CLOSURES_KEPT = 4096;
@@ -28,13 +28,6 @@ interface ClosureDifference {
 interface Closure {
   readonly members: Int32Array;
   highest?: Int32Array;
-}
-
-function grown<T extends Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
-  if (n <= a.length) return a;
-  const b = make(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /**
