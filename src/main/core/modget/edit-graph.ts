@@ -12,7 +12,7 @@ import type { ModFileSummary, Pruning } from '../modload/summary';
 import { keyOf, RequirementGraph } from '../mvs/graph';
 import { modSort } from '../gover/gover';
 import { RootLayer } from './root-layer';
-import { IntList } from './int-list';
+import { grown, IntList } from './int-list';
 
 /** RootPaths is an edit's root paths in module.Sort order, their path ids, each one's position. */
 export interface RootPaths {
@@ -262,12 +262,7 @@ class Stamps {
   readonly markedArena = new IntList(4096);
 
   ensure(ids: number, paths: number): void {
-    const grow = (a: Int32Array, n: number): Int32Array => {
-      if (n <= a.length) return a;
-      const b = new Int32Array(Math.max(n, a.length * 2));
-      b.set(a);
-      return b;
-    };
+    const grow = (a: Int32Array, n: number): Int32Array => grown(a, n, (k) => new Int32Array(k));
     this.loaded = grow(this.loaded, ids);
     this.enqueuedPruned = grow(this.enqueuedPruned, ids);
     this.enqueuedUnpruned = grow(this.enqueuedUnpruned, ids);
@@ -303,7 +298,6 @@ export class EditGraph {
     if (!layer) for (const r of this.rootIds) this.raise(r);
   }
 
-  /** The paths whose selection this graph raised since asked to keep them (see unprune). */
   /** While unpruning: the paths raised so far, among those asked about (raisedOf[p] === 1). */
   protected raisedPaths?: number[];
   protected raisedOf?: Uint8Array;
@@ -685,7 +679,7 @@ export class GrowingEditGraph extends EditGraph {
     const waiting: { id: number; p: Pruning }[] = [];
     for (;;) {
       while (work.length > 0) {
-        const item = work.data[--work.length]!;
+        const item = work.pop();
         const id = item >> 1;
         const p: Pruning = (item & 1) === 1 ? 'unpruned' : 'pruned';
         if (!table.asked[id]) {

@@ -22,13 +22,14 @@ import { Requirements, type Loader, type ModuleGraphResult } from '../modload/lo
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
 import { formatModule } from '../mvs/build-list-error';
-import { keyOf, type RequirementGraph } from '../mvs/graph';
+import { keyOf, moduleVersion, type RequirementGraph } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../modpath/go-quote';
 import { compareGoStrings } from '../semver/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
 import { editGraphIds, type ModuleTable } from './edit-graph';
+import { grown } from './int-list';
 import { pruningForGoVersion } from '../modload/summary';
 import {
   AmbiguousImportError,
@@ -1470,15 +1471,6 @@ function keptSums(
     const u = a ? unsummed.bySumKey.get(`${a.path} ${a.version}/go.mod`) : unsummed.byKey.get(keyOf(m));
     if (u) goMods.add(u);
   };
-  // A selection is a path and a version, not an object that remembers its key (see keyOf).
-  const takeSelected = (path: string, version: string): void => {
-    if (!anyReplaced && !replaced.has(path)) {
-      const u = unsummed.byPath.get(path)?.get(version);
-      if (u) goMods.add(u);
-      return;
-    }
-    take({ path, version });
-  };
   for (const k of keep) {
     const u = k.endsWith('/go.mod') ? unsummed.bySumKey.get(k) : undefined;
     if (u) goMods.add(u);
@@ -1510,7 +1502,7 @@ function keptSums(
     for (const id of ids.selected) takeId(id);
   } else if (graphLoaded) {
     for (const m of graph.loadedModules()) take(m);
-    for (const [path, version] of graph.selectedEntries()) takeSelected(path, version);
+    for (const [path, version] of graph.selectedEntries()) take(moduleVersion(path, version));
   } else {
     for (const m of r.rs.rootModules) take(m);
   }
@@ -1541,10 +1533,8 @@ interface UnsummedGoMod {
 
 interface UnsummedIndex {
   scanned: number;
-  /** By keyOf, for module versions (which remember their key). */
+  /** By keyOf. */
   readonly byKey: Map<string, UnsummedGoMod>;
-  /** By path, then version: for selections, without spelling a key. */
-  readonly byPath: Map<string, Map<string, UnsummedGoMod>>;
   readonly bySumKey: Map<string, UnsummedGoMod>;
   readonly byTable: WeakMap<ModuleTable, UnsummedIds>;
 }
@@ -1573,10 +1563,7 @@ class UnsummedIds {
   readonly entries: UnsummedGoMod[] = [];
 
   grow(n: number): void {
-    if (n <= this.answer.length) return;
-    const a = new Int32Array(Math.max(n, this.answer.length * 2)).fill(NOT_LOOKED_UP);
-    a.set(this.answer);
-    this.answer = a;
+    this.answer = grown(this.answer, n, (k) => new Int32Array(k).fill(NOT_LOOKED_UP));
   }
 }
 
@@ -1593,7 +1580,7 @@ function unsummedIdsOf(u: UnsummedIndex, t: ModuleTable): UnsummedIds {
  */
 function unsummedGoMods(session: GetSession): UnsummedIndex {
   let u = unsummedBySession.get(session);
-  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), byPath: new Map(), bySumKey: new Map(), byTable: new WeakMap() }));
+  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), bySumKey: new Map(), byTable: new WeakMap() }));
   const have = parsedGoSum(session.goSum);
   const read = session.goModsRead();
   for (; u.scanned < read.length; u.scanned++) {
@@ -1604,9 +1591,6 @@ function unsummedGoMods(session: GetSession): UnsummedIndex {
     const e = { m, sumKey };
     u.bySumKey.set(sumKey, e);
     u.byKey.set(keyOf(m), e);
-    let versions = u.byPath.get(m.path);
-    if (!versions) u.byPath.set(m.path, (versions = new Map()));
-    versions.set(m.version, e);
   }
   return u;
 }

@@ -15,7 +15,9 @@ describe('IntList', () => {
       }
       expect(list.length).toBe(want.length);
       expect(Array.from(list.view())).toEqual(want);
-      expect(list.at(want.length - 1)).toBe(want[want.length - 1]);
+      expect(list.pop()).toBe(want[want.length - 1]);
+      expect(list.length).toBe(want.length - 1);
+      list.push(want[want.length - 1]!);
     }
   });
 

@@ -29,8 +29,9 @@ export class IntList {
     this.data[this.length++] = v;
   }
 
-  at(i: number): number {
-    return this.data[i]!;
+  /** pop takes the last value off (the list must not be empty). */
+  pop(): number {
+    return this.data[--this.length]!;
   }
 
   clear(): void {
