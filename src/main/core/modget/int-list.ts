@@ -21,11 +21,7 @@ export class IntList {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data, this.length + 1, (k) => new Int32Array(k));
     this.data[this.length++] = v;
   }
 

@@ -198,22 +198,8 @@ export class RootLayer {
     // share (kept per pair: an edit steps the same roots down preview after preview).
     const diffs: (ClosureDifference | undefined)[] = paired ? added.map((b, k) => this.differenceOf(removed[k]!, b)) : [];
     // Added first: what the old and new closures share then never leaves, to enter again.
-    for (let k = 0; k < added.length; k++) {
-      const d = diffs[k];
-      if (d === undefined) this.add(added[k]!);
-      else {
-        this.countRoot(added[k]!, 1);
-        for (let i = 0; i < d.entering.length; i++) if (this.memberCount[d.entering[i]!]!++ === 0) this.enter(d.entering[i]!);
-      }
-    }
-    for (let k = 0; k < removed.length; k++) {
-      const d = diffs[k];
-      if (d === undefined) this.remove(removed[k]!);
-      else {
-        this.countRoot(removed[k]!, -1);
-        for (let i = 0; i < d.leaving.length; i++) if (--this.memberCount[d.leaving[i]!]! === 0) this.leave(d.leaving[i]!);
-      }
-    }
+    for (let k = 0; k < added.length; k++) this.add(added[k]!, diffs[k]?.entering);
+    for (let k = 0; k < removed.length; k++) this.remove(removed[k]!, diffs[k]?.leaving);
     this.roots.assign(rootIds);
     this.moves++;
   }
@@ -274,17 +260,21 @@ export class RootLayer {
     return this.best[p]!;
   }
 
-  /** add counts root id, what it requires and, for an unpruned root, what it pulls in. */
-  private add(id: number): void {
+  /**
+   * add counts root id, what it requires and, for an unpruned root, what it pulls in: members,
+   * when given, is only what enters (see differenceOf), else all of its closure.
+   */
+  private add(id: number, members?: Int32Array): void {
     this.countRoot(id, 1);
-    const closure = this.spawners.get(id);
-    if (closure) for (const x of closure.members) if (this.memberCount[x]!++ === 0) this.enter(x);
+    const list = members ?? this.spawners.get(id)?.members;
+    if (list) for (let i = 0; i < list.length; i++) if (this.memberCount[list[i]!]!++ === 0) this.enter(list[i]!);
   }
 
-  private remove(id: number): void {
+  /** remove takes root id away with what it pulled in: members, or else all of its closure. */
+  private remove(id: number, members?: Int32Array): void {
     this.countRoot(id, -1);
-    const closure = this.closures.get(id);
-    if (closure) for (const x of closure.members) if (--this.memberCount[x]! === 0) this.leave(x);
+    const list = members ?? this.closures.get(id)?.members;
+    if (list) for (let i = 0; i < list.length; i++) if (--this.memberCount[list[i]!]! === 0) this.leave(list[i]!);
   }
 
   /**
