@@ -5,6 +5,7 @@ import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { useAppStore } from '../store/app-store';
 import { DetailsPanel } from './DetailsPanel';
 import { ErrorBanner, ErrorPanel } from './ErrorBanner';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FocusChip } from './FocusChip';
 import { GraphView, warmLayoutWorker } from './GraphView';
 import { Legend } from './Legend';
@@ -32,6 +33,9 @@ function Notice(): JSX.Element | null {
 export function App(): JSX.Element {
   const graph = useAppStore((s) => s.graph);
   const theme = useAppStore((s) => s.theme);
+  const resetView = useAppStore((s) => s.resetView);
+  const discardPreview = useAppStore((s) => s.discardPreview);
+  const select = useAppStore((s) => s.select);
   useGlobalShortcuts();
   useFolderDrop();
   useEffect(() => {
@@ -61,16 +65,20 @@ export function App(): JSX.Element {
               {nothingLoaded ? (
                 <ErrorPanel />
               ) : (
-                <>
+                <ErrorBoundary part="graph" onReset={resetView}>
                   <GraphView />
                   <FocusChip />
                   <ErrorBanner />
                   <Legend />
-                </>
+                </ErrorBoundary>
               )}
-              <PreviewPanel />
+              <ErrorBoundary part="preview" onReset={discardPreview}>
+                <PreviewPanel />
+              </ErrorBoundary>
             </div>
-            <DetailsPanel />
+            <ErrorBoundary part="details" onReset={() => select(undefined)}>
+              <DetailsPanel />
+            </ErrorBoundary>
           </div>
           <StatusBar />
         </>

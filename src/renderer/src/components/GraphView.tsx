@@ -3,20 +3,28 @@
  * visible graph's elements, runs the layout in the worker only when the structure changes,
  * restyles on theme changes, and mirrors the selection. Everything it draws comes from the
  * store through pure functions in ../graph.
+ *
+ * The instance's cheap-drawing options are fixed when it is made, so a graph that crosses the
+ * large-graph line gets a new canvas component (a React key): every effect of the old one is
+ * gone with it, and none can reach an instance that was destroyed under it.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { toElements } from '../graph/elements';
-import { chooseLayout, type Positions } from '../graph/layout';
+import { chooseLayout, type LayoutHints, type LayoutKind, type Positions } from '../graph/layout';
+import { cachedLayout, keepLayout, layoutKey } from '../graph/layout-cache';
 import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
+import { isLargeProject, READABLE_ZOOM } from '../graph/scale';
 import { graphStylesheet } from '../graph/styles';
-import { visibleGraph } from '../graph/visible-graph';
+import { visibleGraph, type VisibleGraph } from '../graph/visible-graph';
 import { whatIfMarks } from '../graph/whatif-marks';
 import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
-import { selectViewOptions } from '../store/view-slice';
+import { selectShownView } from '../store/shown-view';
 import { fitGraph, graphHandle, type Box } from './graph-handle';
+import { Minimap } from './Minimap';
+import { moveTo, readableStart, readableView, recalledViewport, rememberViewport } from './viewport';
 
 /** LARGE_GRAPH is where drawing switches to cheaper edges and textures while moving. */
 const LARGE_GRAPH = 600;
@@ -47,31 +55,6 @@ function preventCytoscapeInlineStyle(): void {
     placeholder.id = id;
     document.head.appendChild(placeholder);
   }
-}
-
-/** ensureVisible pans to the node when it is outside the view (or under its edge). */
-function ensureVisible(cy: Core, id: string | undefined): void {
-  if (!id) return;
-  const n = cy.$id(id);
-  if (n.empty()) return;
-  const ext = cy.extent();
-  const bb = n.boundingBox();
-  const margin = 20 / cy.zoom();
-  if (bb.x1 < ext.x1 + margin || bb.x2 > ext.x2 - margin || bb.y1 < ext.y1 + margin || bb.y2 > ext.y2 - margin) {
-    cy.stop();
-    cy.animate({ center: { eles: n }, duration: 200 });
-  }
-}
-
-/** ensurePathVisible brings the whole highlighted path into view when part of it is off screen. */
-function ensurePathVisible(cy: Core, ids: readonly string[]): void {
-  const eles = cy.nodes().filter((x) => ids.includes(x.id()));
-  if (eles.empty()) return;
-  const ext = cy.extent();
-  const bb = eles.boundingBox();
-  if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
-  cy.stop();
-  cy.animate({ fit: { eles, padding: 60 }, duration: 200 });
 }
 
 /**
@@ -107,35 +90,58 @@ function layoutBox(elements: readonly ElementDefinition[], positions: Positions)
   return x1 === Infinity ? { x1: 0, y1: 0, w: 1, h: 1 } : { x1, y1, w: x2 - x1, h: y2 - y1 };
 }
 
-/** GraphView draws the module graph. */
+/** GraphView draws the module graph: it decides what is shown and hands it to a canvas of the right size class. */
 export function GraphView(): JSX.Element {
   const graph = useAppStore((s) => s.graph);
-  const options = useAppStore(useShallow(selectViewOptions));
-  const theme = useAppStore((s) => s.theme);
+  const options = useAppStore(useShallow(selectShownView));
   const layoutPref = useAppStore((s) => s.layout);
+  const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
+  const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
+  const leafCount = visible?.nodes.length ?? 0;
+  const large = leafCount > LARGE_GRAPH;
+  const whyView = options.focus?.mode === 'why';
+  // A why view is a few short paths with wide labels: top to bottom reads them at a readable zoom.
+  const layoutKind: LayoutKind = whyView && leafCount <= 120 ? 'tree' : chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
+  const readableFirst = isLargeProject(graph);
+  return <GraphCanvas key={large ? 'large' : 'small'} visible={visible} elements={elements} large={large} layoutKind={layoutKind} readableFirst={readableFirst} whyView={whyView} />;
+}
+
+interface CanvasProps {
+  readonly visible: VisibleGraph | undefined;
+  readonly elements: readonly ElementDefinition[];
+  /** Cheap drawing: textures while moving, straight edges, no arrows. */
+  readonly large: boolean;
+  readonly layoutKind: LayoutKind;
+  /** A large project: columns as tall as the window at a readable zoom, and a readable first view. */
+  readonly readableFirst: boolean;
+  /** The selected module's why paths on their own. */
+  readonly whyView: boolean;
+}
+
+function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyView }: CanvasProps): JSX.Element {
   const selectedId = useAppStore((s) => s.selectedId);
   const why = useAppStore((s) => s.why);
   const whyPath = useAppStore((s) => s.whyPath);
   const revealRequest = useAppStore((s) => s.revealRequest);
   const preview = useAppStore((s) => s.preview);
+  const theme = useAppStore((s) => s.theme);
   const select = useAppStore((s) => s.select);
   const focusOn = useAppStore((s) => s.focusOn);
   const toggleFamily = useAppStore((s) => s.toggleFamily);
+  const toggleGroup = useAppStore((s) => s.toggleGroup);
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core>();
   const [state, setState] = useState<'layout' | 'ready' | 'empty'>('empty');
+  // Bumped each time a layout is drawn (the minimap redraws its picture then).
+  const [drawnVersion, setDrawnVersion] = useState(0);
+  // The view drawn now, by its layout key: its viewport is remembered when it is left.
+  const shownKey = useRef<string | undefined>(undefined);
   // The why highlight as drawn (edge keys), for tests and assistive reading.
   const [whyDrawn, setWhyDrawn] = useState<{ nodes: string; edges: string }>();
   // The what-if marks as drawn (node id:classes), for the same reasons.
   const [whatIfDrawn, setWhatIfDrawn] = useState<string>();
-
-  const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
-  const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
   const leafCount = visible?.nodes.length ?? 0;
-  const large = leafCount > LARGE_GRAPH;
-  const layoutKind = chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
 
-  // One instance per size class: the cheap-rendering options are fixed at creation.
   useEffect(() => {
     if (!container.current) return;
     preventCytoscapeInlineStyle();
@@ -154,6 +160,10 @@ export function GraphView(): JSX.Element {
     } as cytoscape.CytoscapeOptions);
     instance.on('tap', 'node', (e: EventObject) => {
       const n = e.target;
+      if (n.hasClass('cluster-group') || n.hasClass('overview-group')) {
+        toggleGroup(n.data('key') as string);
+        return;
+      }
       if (n.hasClass('family-group')) return;
       // A ghost stands for the version a preview would bring; its module is the one to show.
       if (n.hasClass('wi-ghost')) {
@@ -165,7 +175,8 @@ export function GraphView(): JSX.Element {
       else select(n.id());
     });
     instance.on('dbltap', 'node', (e: EventObject) => {
-      if (!e.target.hasClass('family-group') && !e.target.hasClass('collapsed-family')) focusOn(e.target.id(), 'neighbors');
+      const n = e.target;
+      if (!n.hasClass('family-group') && !n.hasClass('collapsed-family') && !n.hasClass('overview-group')) focusOn(n.id(), 'neighbors');
     });
     instance.on('tap', (e: EventObject) => {
       if (e.target === instance) select(undefined);
@@ -174,76 +185,117 @@ export function GraphView(): JSX.Element {
     setCy(instance);
     return () => {
       layoutClient.cancel();
-      graphHandle.current = undefined;
+      if (shownKey.current && useAppStore.getState().graph) rememberViewport(shownKey.current, instance);
+      if (graphHandle.current === instance) graphHandle.current = undefined;
       instance.destroy();
-      setCy(undefined);
     };
-    // Recreated per size class only, on purpose: the other inputs are read when it is created.
-  }, [large]);
+    // Made once per canvas: the size class is this component's key, the rest is read when made.
+  }, []);
 
-  // Structure changed: new elements, new layout (off the main thread).
+  // Structure changed: new elements, new layout (off the main thread, or kept from before).
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || cy.destroyed()) return;
     let live = true;
-    // The new elements are added only once laid out, each at its place: adding them first would
-    // style and draw the whole graph piled at the origin, then move every node again.
-    cy.batch(() => cy.elements().remove());
+    if (shownKey.current && state === 'ready') rememberViewport(shownKey.current, cy);
+    shownKey.current = undefined;
     if (elements.length === 0) {
+      cy.batch(() => cy.elements().remove());
       setState('empty');
       return;
     }
     setState('layout');
+    const hints: LayoutHints = readableFirst && layoutKind === 'columns' ? { columnHeight: Math.max(600, (cy.height() - 60) / READABLE_ZOOM) } : {};
+    const key = layoutKey(elements, layoutKind, hints);
     const apply = (positions: Positions): void => {
       if (!live || cy.destroyed()) return;
+      keepLayout(key, positions);
+      // The new elements are added only once laid out, each at its place: adding them first would
+      // style and draw the whole graph piled at the origin, then move every node again.
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements.map((e) => (e.group === 'nodes' && positions[e.data.id!] ? { ...e, position: positions[e.data.id!] } : e)));
       });
-      // Fitted from the layout's own numbers: asking Cytoscape for the bounding box would make it
-      // compute every element's rendered style at once, ahead of the frame that needs it anyway.
-      fitGraph(cy, useAppStore.getState().legendOpen, 30, layoutBox(elements, positions));
-      const sel = useAppStore.getState().selectedId;
-      if (sel && cy.$id(sel).nonempty() && cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: cy.$id(sel).position() });
+      shownKey.current = key;
+      placeCamera(cy, key, layoutBox(elements, positions));
       setState('ready');
+      setDrawnVersion((v) => v + 1);
     };
-    layoutClient.layout(elements, layoutKind).then(apply, (e: Error) => {
-      if (e instanceof LayoutSuperseded || !live) return;
-      // The worker could not run (old engine, blocked): lay out here instead.
-      void import('../graph/compute-layout').then((m) => apply(m.computeLayout(elements, layoutKind)));
-    });
+    const kept = cachedLayout(key);
+    if (kept) apply(kept);
+    else
+      layoutClient.layout(elements, layoutKind, hints).then(apply, (e: Error) => {
+        if (e instanceof LayoutSuperseded || !live) return;
+        // The worker could not run (old engine, blocked): lay out here instead.
+        void import('../graph/compute-layout').then((m) => apply(m.computeLayout(elements, layoutKind, hints)));
+      });
     return () => {
       live = false;
     };
-  }, [cy, elements, layoutKind]);
+    // state is read to know whether a viewport is worth remembering, not a reason to lay out again.
+  }, [cy, elements, layoutKind, readableFirst]);
+
+  /**
+   * placeCamera: back to a view → where the user left it; a why view → its paths, readable; a
+   * large project → its readable left end; a small graph → all of it.
+   */
+  function placeCamera(c: Core, key: string, box: Box): void {
+    const legendOpen = useAppStore.getState().legendOpen;
+    const back = recalledViewport(key);
+    if (back) {
+      moveTo(c, back, false);
+      return;
+    }
+    if (whyView) {
+      const sel = useAppStore.getState().selectedId;
+      const v = readableView(c, c.nodes().filter((n) => !n.isParent()), sel ? c.$id(sel) : c.collection(), legendOpen);
+      if (v) moveTo(c, v, false);
+      return;
+    }
+    if (readableFirst) {
+      moveTo(c, readableStart(c, box, legendOpen), false);
+      return;
+    }
+    // Fitted from the layout's own numbers: asking Cytoscape for the bounding box would make it
+    // compute every element's rendered style at once, ahead of the frame that needs it anyway.
+    fitGraph(c, legendOpen, 30, box);
+    const sel = useAppStore.getState().selectedId;
+    if (sel && c.$id(sel).nonempty() && c.zoom() < 0.5) c.zoom({ level: 0.8, position: c.$id(sel).position() });
+  }
 
   // The details panel opening or the window resizing changes the canvas size; Cytoscape only
   // watches the window.
   useEffect(() => {
     if (!cy || !container.current || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
+      if (cy.destroyed()) return;
       cy.resize();
-      ensureVisible(cy, useAppStore.getState().selectedId);
+      const id = useAppStore.getState().selectedId;
+      const n = id ? cy.$id(id) : undefined;
+      if (n && n.nonempty()) {
+        const v = readableView(cy, n, n, useAppStore.getState().legendOpen);
+        if (v) moveTo(cy, v, !large);
+      }
     });
     ro.observe(container.current);
     return () => ro.disconnect();
-  }, [cy]);
+  }, [cy, large]);
 
   // A theme change restyles every element; an instance is created with the theme of its time, so
-  // the first run (right after creation, with the graph just added) would restyle for nothing.
-  const styledWith = useRef<{ cy: Core; theme: string }>(undefined);
+  // the first run (right after creation) would restyle for nothing.
+  const styledWith = useRef<string>(theme);
   useEffect(() => {
-    if (!cy) return;
-    const was = styledWith.current;
-    styledWith.current = { cy, theme };
-    if (!was || was.cy !== cy) return;
-    if (was.theme !== theme) cy.style(graphStylesheet(theme, { large }));
+    if (!cy || cy.destroyed() || styledWith.current === theme) return;
+    styledWith.current = theme;
+    cy.style(graphStylesheet(theme, { large }));
   }, [cy, theme, large]);
 
   // Selection: highlight the paths from main that set its version once they are known (else
-  // the node, its requirers and requirements); fade the rest.
+  // the node, its requirers and requirements); fade the rest; bring what is highlighted into
+  // view at a size that can be read.
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || cy.destroyed() || state !== 'ready') return;
     let drawn: { nodes: string; edges: string } | undefined;
+    let shown: cytoscape.Collection | undefined;
     cy.batch(() => {
       cy.elements().removeClass('faded incident why-path');
       cy.$(':selected').unselect();
@@ -266,6 +318,7 @@ export function GraphView(): JSX.Element {
           nodes: nodes.map((x) => x.id()).sort().join('|'),
           edges: edges.map((x) => edgeKey(x.data('source') as string, x.data('target') as string)).sort().join('|'),
         };
+        shown = nodes.union(n);
         return;
       }
       const hood = n.closedNeighborhood();
@@ -275,14 +328,15 @@ export function GraphView(): JSX.Element {
         .addClass('faded');
       cy.edges().difference(hood).addClass('faded');
       n.connectedEdges().addClass('incident');
+      shown = n;
     });
     setWhyDrawn(drawn);
     // While a preview is shown, the view belongs to it: an explanation arriving later must not pan away.
-    if (state === 'ready' && useAppStore.getState().preview.kind === 'idle') {
-      if (drawn) ensurePathVisible(cy, drawn.nodes.split('|'));
-      else ensureVisible(cy, selectedId);
+    if (shown && useAppStore.getState().preview.kind === 'idle') {
+      const v = readableView(cy, shown, cy.$id(selectedId!), useAppStore.getState().legendOpen);
+      if (v) moveTo(cy, v, !large);
     }
-  }, [cy, selectedId, elements, state, why, whyPath]);
+  }, [cy, selectedId, elements, state, why, whyPath, large]);
 
   // A what-if preview: mark what would move, add ghosts for versions not drawn yet, dim the rest.
   // Nothing already drawn moves, so the picture stays the one the user knows. The marks restyle
@@ -338,18 +392,17 @@ export function GraphView(): JSX.Element {
 
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
   useEffect(() => {
-    if (!cy || revealRequest === 0 || state !== 'ready') return;
+    if (!cy || cy.destroyed() || revealRequest === 0 || state !== 'ready') return;
     const id = useAppStore.getState().selectedId;
     const n = id ? cy.$id(id) : undefined;
     if (!n || n.empty()) return;
     const zoom = Math.max(cy.zoom(), 1);
     const p = n.position();
-    cy.stop();
-    cy.animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } }, { duration: 250 });
-  }, [cy, revealRequest, state]);
+    moveTo(cy, { zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } }, !large);
+  }, [cy, revealRequest, state, large]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (!cy) return;
+    if (!cy || cy.destroyed()) return;
     const sel = selectedId ? cy.$id(selectedId) : undefined;
     const move = (candidates: cytoscape.NodeCollection): void => {
       const next = candidates.filter((x) => !x.isParent()).first();
@@ -394,21 +447,25 @@ export function GraphView(): JSX.Element {
   };
 
   return (
-    <div
-      ref={container}
-      className="graph-canvas"
-      data-testid="graph"
-      data-state={state}
-      data-nodes={leafCount}
-      data-why-nodes={whyDrawn?.nodes}
-      data-why-edges={whyDrawn?.edges}
-      data-whatif={whatIfDrawn}
-      data-edges={visible?.edges.length ?? 0}
-      data-layout={layoutKind}
-      tabIndex={0}
-      role="application"
-      aria-label="Module graph. Arrow keys move along requirements, Tab to the next module, Enter focuses, + and - zoom, 0 fits."
-      onKeyDown={onKeyDown}
-    />
+    <>
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid="graph"
+        data-state={state}
+        data-nodes={leafCount}
+        data-view={whyView ? 'why' : visible?.nodes.some((n) => n.kind === 'group' || (n.kind === 'module' && n.counts)) ? 'overview' : 'full'}
+        data-why-nodes={whyDrawn?.nodes}
+        data-why-edges={whyDrawn?.edges}
+        data-whatif={whatIfDrawn}
+        data-edges={visible?.edges.length ?? 0}
+        data-layout={layoutKind}
+        tabIndex={0}
+        role="application"
+        aria-label="Module graph. Arrow keys move along requirements, Tab to the next module, Enter focuses, + and - zoom, 0 fits, Escape goes back."
+        onKeyDown={onKeyDown}
+      />
+      {cy && state === 'ready' && readableFirst && <Minimap cy={cy} drawnVersion={drawnVersion} />}
+    </>
   );
 }

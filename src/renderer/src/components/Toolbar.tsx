@@ -37,12 +37,20 @@ export function Toolbar(): JSX.Element {
         value={s.prefix}
         onChange={(e) => s.setPrefix(e.target.value)}
       />
-      <label className="toggle" title="Versions that lost to a higher one (not selected)">
-        <input type="checkbox" data-testid="toggle-unselected" checked={s.showUnselected} onChange={(e) => s.setShowUnselected(e.target.checked)} />
+      <div className="segmented" role="group" aria-label="What the graph draws">
+        <button data-testid="mode-overview" aria-pressed={s.mode === 'overview'} title="One box per selected module; indirect modules in groups by path prefix (click a group to open it)" onClick={() => s.setMode('overview')}>
+          Overview
+        </button>
+        <button data-testid="mode-full" aria-pressed={s.mode === 'full'} title="Every module version the graph reached" onClick={() => s.setMode('full')}>
+          All versions
+        </button>
+      </div>
+      <label className="toggle" title={s.mode === 'overview' ? 'The overview counts lost versions on each box; switch to All versions to draw them' : 'Versions that lost to a higher one (not selected)'}>
+        <input type="checkbox" data-testid="toggle-unselected" disabled={s.mode === 'overview'} checked={s.showUnselected} onChange={(e) => s.setShowUnselected(e.target.checked)} />
         lost versions
       </label>
-      <label className="toggle" title="The go and toolchain versions required by each go.mod">
-        <input type="checkbox" data-testid="toggle-toolchain" checked={s.showToolchain} onChange={(e) => s.setShowToolchain(e.target.checked)} />
+      <label className="toggle" title={s.mode === 'overview' ? 'Switch to All versions to draw go and toolchain versions' : 'The go and toolchain versions required by each go.mod'}>
+        <input type="checkbox" data-testid="toggle-toolchain" disabled={s.mode === 'overview'} checked={s.showToolchain} onChange={(e) => s.setShowToolchain(e.target.checked)} />
         go/toolchain
       </label>
       <select aria-label="Layout" data-testid="layout" value={s.layout} onChange={(e) => s.setLayout(e.target.value as LayoutPreference)}>

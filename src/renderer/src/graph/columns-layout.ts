@@ -33,6 +33,33 @@ interface Unit {
   depth: number;
 }
 
+/** PlacedUnit is a unit with its members' centres relative to its top left corner. */
+interface PlacedUnit extends Unit {
+  readonly offsets: readonly { readonly id: string; readonly dx: number; readonly dy: number }[];
+}
+
+/**
+ * placeMembers stacks a unit's members; a unit taller than a column (an opened group of a
+ * hundred modules) is cut into side-by-side sub-columns instead, so no column outgrows the rest.
+ */
+function placeMembers(members: readonly LeafNode[], pad: number, maxHeight: number): { w: number; h: number; offsets: PlacedUnit['offsets'] } {
+  const stacked = members.reduce((s, m) => s + m.h, 0) + (members.length - 1) * GAP_INNER;
+  const cols = Math.max(1, Math.ceil(stacked / Math.max(maxHeight - 2 * pad, 1)));
+  const perCol = Math.ceil(members.length / cols);
+  const colW = Math.max(...members.map((m) => m.w));
+  const offsets: { id: string; dx: number; dy: number }[] = [];
+  let h = 0;
+  for (let c = 0; c < cols; c++) {
+    let y = pad;
+    for (const m of members.slice(c * perCol, (c + 1) * perCol)) {
+      offsets.push({ id: m.id, dx: pad + c * (colW + GAP_X) + colW / 2, dy: y + m.h / 2 });
+      y += m.h + GAP_INNER;
+    }
+    h = Math.max(h, y - GAP_INNER + pad);
+  }
+  return { w: cols * colW + (cols - 1) * GAP_X + 2 * pad, h, offsets };
+}
+
 function leaves(elements: readonly ElementDefinition[]): LeafNode[] {
   const out: LeafNode[] = [];
   for (const e of elements) {
@@ -79,8 +106,8 @@ function rankByDistance(nodes: readonly LeafNode[], elements: readonly ElementDe
   return depth;
 }
 
-/** columnsLayout returns the centre of every leaf node. */
-export function columnsLayout(elements: readonly ElementDefinition[]): Positions {
+/** columnsLayout returns the centre of every leaf node; columnHeight fixes how tall a column may grow. */
+export function columnsLayout(elements: readonly ElementDefinition[], columnHeight?: number): Positions {
   const nodes = leaves(elements);
   const depth = rankByDistance(nodes, elements);
   const maxDepth = Math.max(0, ...depth.values());
@@ -96,22 +123,18 @@ export function columnsLayout(elements: readonly ElementDefinition[]): Positions
     // Unreached nodes (only possible in a filtered view) go one rank past the deepest.
     u.depth = Math.min(u.depth, n.main ? 0 : (depth.get(n.id) ?? maxDepth + 1));
   }
-  const sized: Unit[] = [...units.values()].map((u) => {
+  const unitCap = columnHeight ?? Infinity;
+  const sized: PlacedUnit[] = [...units.values()].map((u) => {
     const grouped = u.members.length > 1 || u.members[0].parent !== undefined;
     const pad = grouped ? PAD : 0;
     const members = [...u.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      key: u.key,
-      members,
-      depth: u.depth,
-      w: Math.max(...members.map((m) => m.w)) + 2 * pad,
-      h: members.reduce((s, m) => s + m.h, 0) + (members.length - 1) * GAP_INNER + 2 * pad,
-    };
+    return { key: u.key, members, depth: u.depth, ...placeMembers(members, pad, unitCap) };
   });
   const area = sized.reduce((s, u) => s + (u.w + GAP_X) * (u.h + GAP_Y), 0);
-  // Columns about as tall as a 16:10 picture of the whole graph would be.
-  const columnHeight = Math.max(500, Math.sqrt(area / 1.6));
-  const ranks = new Map<number, Unit[]>();
+  // Columns about as tall as a 16:10 picture of the whole graph would be, unless the caller
+  // wants them as tall as the window shows at a readable zoom.
+  const height = columnHeight ?? Math.max(500, Math.sqrt(area / 1.6));
+  const ranks = new Map<number, PlacedUnit[]>();
   for (const u of sized) {
     if (!ranks.has(u.depth)) ranks.set(u.depth, []);
     ranks.get(u.depth)!.push(u);
@@ -121,11 +144,11 @@ export function columnsLayout(elements: readonly ElementDefinition[]): Positions
   for (const d of [...ranks.keys()].sort((a, b) => a - b)) {
     const list = ranks.get(d)!.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     // Split the rank into columns first, so each column can be centred vertically.
-    const columns: Unit[][] = [[]];
+    const columns: PlacedUnit[][] = [[]];
     let used = 0;
     for (const u of list) {
       const col = columns[columns.length - 1];
-      if (col.length > 0 && used + u.h > columnHeight) {
+      if (col.length > 0 && used + u.h > height) {
         columns.push([u]);
         used = u.h + GAP_Y;
       } else {
@@ -135,15 +158,11 @@ export function columnsLayout(elements: readonly ElementDefinition[]): Positions
     }
     for (const col of columns) {
       const width = Math.max(...col.map((u) => u.w));
-      const height = col.reduce((s, u) => s + u.h, 0) + (col.length - 1) * GAP_Y;
-      let y = (columnHeight - height) / 2;
+      const colHeight = col.reduce((s, u) => s + u.h, 0) + (col.length - 1) * GAP_Y;
+      let y = (height - colHeight) / 2;
       for (const u of col) {
-        const pad = (u.h - u.members.reduce((s, m) => s + m.h, 0) - (u.members.length - 1) * GAP_INNER) / 2;
-        let my = y + pad;
-        for (const m of u.members) {
-          positions[m.id] = { x: x + width / 2, y: my + m.h / 2 };
-          my += m.h + GAP_INNER;
-        }
+        const left = x + (width - u.w) / 2;
+        for (const o of u.offsets) positions[o.id] = { x: left + o.dx, y: y + o.dy };
         y += u.h + GAP_Y;
       }
       x += width + GAP_X;

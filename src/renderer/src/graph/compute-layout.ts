@@ -6,7 +6,7 @@ import cytoscape, { type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { columnsLayout } from './columns-layout';
-import { layoutOptions, type LayoutKind, type Positions } from './layout';
+import { layoutOptions, type LayoutHints, type LayoutKind, type Positions } from './layout';
 
 let registered = false;
 
@@ -18,8 +18,8 @@ function register(): void {
 }
 
 /** computeLayout lays out elements headless and returns the position of every leaf node. */
-export function computeLayout(elements: readonly ElementDefinition[], kind: LayoutKind): Positions {
-  if (kind === 'columns') return columnsLayout(elements);
+export function computeLayout(elements: readonly ElementDefinition[], kind: LayoutKind, hints: LayoutHints = {}): Positions {
+  if (kind === 'columns') return columnsLayout(elements, hints.columnHeight);
   register();
   const cy = cytoscape({
     headless: true,

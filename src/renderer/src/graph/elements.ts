@@ -7,7 +7,7 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { ModuleNodeDto } from '../../../shared/model/module-graph';
-import type { VisibleGraph, VisibleNode } from './visible-graph';
+import type { GroupCounts, VisibleGraph, VisibleNode } from './visible-graph';
 
 /** Label metrics of the monospace node font (styles.ts uses the same numbers). */
 export const LABEL_FONT_SIZE = 11;
@@ -19,6 +19,23 @@ const PAD_Y = 12;
 /** groupId is the id of a family's compound node. */
 export function groupId(family: string): string {
   return `group:${family}`;
+}
+
+/** clusterId is the id of the compound node around an expanded overview group. */
+export function clusterId(key: string): string {
+  return `cluster:${key}`;
+}
+
+function countText(c: GroupCounts): string {
+  const parts: string[] = [];
+  if (c.lost > 0) parts.push(`${c.lost} lost`);
+  if (c.excluded > 0) parts.push(`${c.excluded} excluded`);
+  if (c.replaced > 0) parts.push(`${c.replaced} replaced`);
+  return parts.join(' · ');
+}
+
+function countClasses(c: GroupCounts): string[] {
+  return [c.lost > 0 ? 'has-lost' : '', c.excluded > 0 ? 'has-excluded' : '', c.replaced > 0 ? 'has-replaced' : ''].filter((x) => x !== '');
 }
 
 /** nodeLabel is the text drawn in a module node. */
@@ -48,30 +65,53 @@ function size(label: string): { w: number; h: number } {
 }
 
 function nodeElement(v: VisibleNode, parent: string | undefined): ElementDefinition {
+  if (v.kind === 'group') {
+    const counts = countText(v.counts);
+    const label = `${v.key}\n${v.members.length} modules${counts ? ` · ${counts}` : ''}`;
+    return { group: 'nodes', data: { id: v.id, label, key: v.key, family: v.key, ...size(label) }, classes: ['overview-group', ...countClasses(v.counts)].join(' ') };
+  }
   if (v.kind === 'family') {
     const selected = v.members.filter((m) => m.selected).length;
     const label = `${v.family}\n${v.members.length} versions, ${selected} selected`;
     return { group: 'nodes', data: { id: v.id, label, family: v.family, ...size(label) }, classes: 'collapsed-family' };
   }
   const n = v.node;
-  const label = nodeLabel(n);
+  const counts = v.counts && n.kind === 'module' ? countText(v.counts) : '';
+  const lines = nodeLabel(n).split('\n');
+  // The counts go on the version line: the path line is the widest already.
+  if (counts && lines.length > 1) lines[1] = `${lines[1]} · ${counts}`;
+  const label = lines.join('\n');
   return {
     group: 'nodes',
     data: { id: n.id, label, path: n.path, version: n.version, family: n.family, ...size(label), ...(parent ? { parent } : {}) },
-    classes: nodeClasses(n).join(' '),
+    classes: [...nodeClasses(n), ...(v.counts ? countClasses(v.counts) : [])].join(' '),
   };
 }
 
 /** toElements turns a visible graph into Cytoscape elements (groups first, as Cytoscape needs parents before children). */
 export function toElements(g: VisibleGraph): ElementDefinition[] {
   const perFamily = new Map<string, number>();
-  for (const v of g.nodes) if (v.kind === 'module' && v.node.kind === 'module') perFamily.set(v.node.family, (perFamily.get(v.node.family) ?? 0) + 1);
+  const perCluster = new Map<string, number>();
+  for (const v of g.nodes) {
+    if (v.kind !== 'module' || v.node.kind !== 'module') continue;
+    // Overview boxes (they carry counts) stand for a whole path already: no family box around them.
+    if (v.group) perCluster.set(v.group, (perCluster.get(v.group) ?? 0) + 1);
+    else if (!v.counts) perFamily.set(v.node.family, (perFamily.get(v.node.family) ?? 0) + 1);
+  }
   const groups: ElementDefinition[] = [];
   for (const [family, count] of perFamily) {
     if (count > 1) groups.push({ group: 'nodes', data: { id: groupId(family), label: family, family }, classes: 'family-group' });
   }
-  const grouped = new Set(groups.map((gr) => gr.data.family as string));
-  const nodes = g.nodes.map((v) => nodeElement(v, v.kind === 'module' && v.node.kind === 'module' && grouped.has(v.node.family) ? groupId(v.node.family) : undefined));
+  for (const [key, count] of perCluster) {
+    groups.push({ group: 'nodes', data: { id: clusterId(key), label: `${key} · ${count} modules (click to fold)`, family: key, key }, classes: 'family-group cluster-group' });
+  }
+  const grouped = new Set(groups.filter((gr) => !gr.data.key).map((gr) => gr.data.family as string));
+  const parentOf = (v: VisibleNode): string | undefined => {
+    if (v.kind !== 'module' || v.node.kind !== 'module') return undefined;
+    if (v.group) return clusterId(v.group);
+    return !v.counts && grouped.has(v.node.family) ? groupId(v.node.family) : undefined;
+  };
+  const nodes = g.nodes.map((v) => nodeElement(v, parentOf(v)));
   const lost = new Set(g.nodes.filter((v) => v.kind === 'module' && !v.node.selected).map((v) => v.id));
   const edges: ElementDefinition[] = g.edges.map((e) => ({
     group: 'edges',

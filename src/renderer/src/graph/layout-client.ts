@@ -4,7 +4,7 @@
  * only the last. Falls back to the main thread where workers are unavailable.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { LayoutKind, Positions } from './layout';
+import type { LayoutHints, LayoutKind, Positions } from './layout';
 
 /** LayoutSuperseded is the rejection of a layout request replaced by a newer one. */
 export class LayoutSuperseded extends Error {
@@ -29,7 +29,7 @@ export class LayoutClient {
   constructor(private readonly makeWorker?: () => Worker) {}
 
   /** layout lays out elements with kind and resolves with the positions. */
-  layout(elements: readonly ElementDefinition[], kind: LayoutKind): Promise<Positions> {
+  layout(elements: readonly ElementDefinition[], kind: LayoutKind, hints: LayoutHints = {}): Promise<Positions> {
     if (this.pending) {
       // The worker is still busy with a layout nobody wants any more: stop it rather than queue.
       this.pending.reject(new LayoutSuperseded());
@@ -38,12 +38,12 @@ export class LayoutClient {
       this.worker = undefined;
     }
     const worker = this.ensureWorker();
-    if (!worker) return import('./compute-layout').then((m) => m.computeLayout(elements, kind));
+    if (!worker) return import('./compute-layout').then((m) => m.computeLayout(elements, kind, hints));
     const id = this.nextId++;
     return new Promise<Positions>((resolve, reject) => {
       this.pending = { id, resolve, reject };
       // Elements are plain data; structured clone copies them to the worker.
-      worker.postMessage({ id, elements, kind });
+      worker.postMessage({ id, elements, kind, hints });
     });
   }
 

@@ -4,21 +4,22 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import { computeLayout } from './compute-layout';
-import type { LayoutKind } from './layout';
+import type { LayoutHints, LayoutKind } from './layout';
 
 /** LayoutRequest is a message to the worker. */
 export interface LayoutRequest {
   readonly id: number;
   readonly elements: readonly ElementDefinition[];
   readonly kind: LayoutKind;
+  readonly hints?: LayoutHints;
 }
 
 // Typed by hand: the web project's DOM lib and the WebWorker lib cannot be loaded together.
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null; postMessage(message: unknown): void };
 scope.onmessage = (e: MessageEvent<LayoutRequest>) => {
-  const { id, elements, kind } = e.data;
+  const { id, elements, kind, hints } = e.data;
   try {
-    scope.postMessage({ id, positions: computeLayout(elements, kind) });
+    scope.postMessage({ id, positions: computeLayout(elements, kind, hints) });
   } catch (err) {
     scope.postMessage({ id, error: (err as Error).message });
   }

@@ -9,8 +9,14 @@ import type { LayoutOptions } from 'cytoscape';
 /** LayoutPreference is the user's choice: automatic by size, or one of the three. */
 export type LayoutPreference = 'auto' | 'layered' | 'columns' | 'force';
 
-/** LayoutKind is the algorithm actually run. */
-export type LayoutKind = 'layered' | 'columns' | 'force';
+/** LayoutKind is the algorithm actually run ('tree' is the layered one top to bottom, for short paths with wide labels). */
+export type LayoutKind = 'layered' | 'columns' | 'force' | 'tree';
+
+/** LayoutHints tune a layout to the window (only columns uses them). */
+export interface LayoutHints {
+  /** How tall a column may grow, in model units. */
+  readonly columnHeight?: number;
+}
 
 /**
  * The largest graph laid out by dagre when the choice is automatic: dagre's crossing
@@ -31,8 +37,8 @@ export function chooseLayout(pref: LayoutPreference, nodeCount: number, edgeCoun
 
 /** layoutOptions returns the Cytoscape layout options of a kind, tuned by graph size ('columns' is ours, not Cytoscape's). */
 export function layoutOptions(kind: Exclude<LayoutKind, 'columns'>, nodeCount: number): LayoutOptions {
-  if (kind === 'layered') {
-    return { name: 'dagre', rankDir: 'LR', nodeSep: 26, rankSep: 90, edgeSep: 10, ranker: 'network-simplex', fit: false, animate: false } as LayoutOptions;
+  if (kind === 'layered' || kind === 'tree') {
+    return { name: 'dagre', rankDir: kind === 'tree' ? 'TB' : 'LR', nodeSep: 26, rankSep: kind === 'tree' ? 60 : 90, edgeSep: 10, ranker: 'network-simplex', fit: false, animate: false } as LayoutOptions;
   }
   const big = nodeCount > 1500;
   return {

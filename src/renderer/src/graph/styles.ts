@@ -144,6 +144,14 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
         padding: '22px',
       },
     },
+    // Overview (overview-graph.ts): a group of modules under a prefix, and the marks it carries.
+    {
+      selector: 'node.overview-group',
+      style: { 'background-color': p.group, 'border-color': p.groupBorder, 'border-width': 3, 'border-style': 'double', 'font-weight': 'bold' },
+    },
+    { selector: 'node.has-replaced', style: { 'border-color': p.replaced } },
+    { selector: 'node.has-excluded', style: { 'border-color': p.excluded } },
+    { selector: 'node.cluster-group', style: { 'border-style': 'dashed', 'border-width': 2, color: p.text } },
     { selector: 'node.collapsed-family', style: { 'background-color': p.group, 'border-style': 'double', 'border-width': 4, 'border-color': p.groupBorder } },
     {
       selector: 'edge',

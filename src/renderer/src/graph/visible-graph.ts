@@ -3,10 +3,28 @@
  * go/toolchain, path-prefix filter, focus, collapsed families) applied to the graph DTO. Pure,
  * so the store memoises it and the tests run it in Node.
  */
-import type { ModuleEdgeDto, ModuleGraphDto, ModuleNodeDto } from '../../../shared/model/module-graph';
+import type { ModuleGraphDto, ModuleNodeDto } from '../../../shared/model/module-graph';
+import { ancestorsOf, indexGraph, type GraphIndex } from './graph-index';
+import { overviewGraph } from './overview-graph';
 
-/** FocusMode: the node with its requirers and requirements, or every path from a main module to it. */
-export type FocusMode = 'neighbors' | 'paths';
+export { ancestorsOf, indexGraph, type GraphIndex } from './graph-index';
+
+/**
+ * FocusMode: the node with its requirers and requirements, every path from a main module to it,
+ * or the why paths the explanation chose (their nodes are given).
+ */
+export type FocusMode = 'neighbors' | 'paths' | 'why';
+
+/** Focus narrows the graph to one module's surroundings. */
+export interface Focus {
+  readonly id: string;
+  readonly mode: FocusMode;
+  /** For 'why': the nodes of the chosen why paths. */
+  readonly nodes?: readonly string[];
+}
+
+/** ViewMode: one box per selected module with groups for the rest (large graphs), or every version. */
+export type ViewMode = 'overview' | 'full';
 
 /** ViewOptions are the user's choices of what to show. */
 export interface ViewOptions {
@@ -14,15 +32,39 @@ export interface ViewOptions {
   readonly showToolchain: boolean;
   /** Only modules whose path starts with this (main modules always stay, as anchors). */
   readonly prefix: string;
-  readonly focus?: { readonly id: string; readonly mode: FocusMode };
+  readonly focus?: Focus;
   /** Families drawn as one node. */
   readonly collapsed: readonly string[];
+  /** Overview or every version (absent: every version). */
+  readonly mode?: ViewMode;
+  /** Overview groups drawn member by member. */
+  readonly expanded?: readonly string[];
 }
 
-/** VisibleNode is a module version on screen, or a collapsed family standing for several. */
+/** GroupCounts are the marks an overview box carries for what it stands for. */
+export interface GroupCounts {
+  /** Versions of these paths that lost to a higher one. */
+  readonly lost: number;
+  readonly excluded: number;
+  readonly replaced: number;
+}
+
+/**
+ * VisibleNode is a module version on screen, a collapsed family standing for several, or an
+ * overview group standing for the selected modules under a path prefix.
+ */
 export type VisibleNode =
-  | { readonly kind: 'module'; readonly id: string; readonly node: ModuleNodeDto }
-  | { readonly kind: 'family'; readonly id: string; readonly family: string; readonly members: readonly ModuleNodeDto[] };
+  | {
+      readonly kind: 'module';
+      readonly id: string;
+      readonly node: ModuleNodeDto;
+      /** Overview only: lost and excluded versions of its path, which the overview does not draw. */
+      readonly counts?: GroupCounts;
+      /** Overview only: the expanded group it is drawn in. */
+      readonly group?: string;
+    }
+  | { readonly kind: 'family'; readonly id: string; readonly family: string; readonly members: readonly ModuleNodeDto[] }
+  | { readonly kind: 'group'; readonly id: string; readonly key: string; readonly members: readonly ModuleNodeDto[]; readonly counts: GroupCounts };
 
 /**
  * VisibleEdgeKind: a requirement as go prints it; one an exclude removed; or one redirected
@@ -51,58 +93,9 @@ export function familyNodeId(family: string): string {
   return `family:${family}`;
 }
 
-/** GraphIndex answers neighbour questions about a DTO quickly. */
-export interface GraphIndex {
-  readonly byId: ReadonlyMap<string, ModuleNodeDto>;
-  readonly out: ReadonlyMap<string, readonly ModuleEdgeDto[]>;
-  readonly in: ReadonlyMap<string, readonly ModuleEdgeDto[]>;
-  /** The selected version's node id of each path. */
-  readonly selectedOf: ReadonlyMap<string, string>;
-}
-
-const indexCache = new WeakMap<ModuleGraphDto, GraphIndex>();
-
-/** indexGraph builds (once per DTO) the lookup tables of a graph. */
-export function indexGraph(dto: ModuleGraphDto): GraphIndex {
-  const cached = indexCache.get(dto);
-  if (cached) return cached;
-  const byId = new Map<string, ModuleNodeDto>();
-  const out = new Map<string, ModuleEdgeDto[]>();
-  const inc = new Map<string, ModuleEdgeDto[]>();
-  const selectedOf = new Map<string, string>();
-  for (const n of dto.nodes) {
-    byId.set(n.id, n);
-    if (n.selected) selectedOf.set(n.path, n.id);
-  }
-  for (const e of dto.edges) {
-    if (!out.has(e.from)) out.set(e.from, []);
-    out.get(e.from)!.push(e);
-    if (!inc.has(e.to)) inc.set(e.to, []);
-    inc.get(e.to)!.push(e);
-  }
-  const index = { byId, out, in: inc, selectedOf };
-  indexCache.set(dto, index);
-  return index;
-}
-
-/** ancestorsOf returns id and every node that (transitively) requires it. */
-export function ancestorsOf(index: GraphIndex, id: string): Set<string> {
-  const seen = new Set<string>([id]);
-  const queue = [id];
-  while (queue.length > 0) {
-    const cur = queue.pop()!;
-    for (const e of index.in.get(cur) ?? []) {
-      if (!seen.has(e.from)) {
-        seen.add(e.from);
-        queue.push(e.from);
-      }
-    }
-  }
-  return seen;
-}
-
-function focusSet(index: GraphIndex, focus: NonNullable<ViewOptions['focus']>): Set<string> | undefined {
+function focusSet(index: GraphIndex, focus: Focus): Set<string> | undefined {
   if (!index.byId.has(focus.id)) return undefined;
+  if (focus.mode === 'why') return new Set([focus.id, ...(focus.nodes ?? [])].filter((id) => index.byId.has(id)));
   if (focus.mode === 'paths') return ancestorsOf(index, focus.id);
   const s = new Set<string>([focus.id]);
   for (const e of index.out.get(focus.id) ?? []) s.add(e.to);
@@ -112,6 +105,7 @@ function focusSet(index: GraphIndex, focus: NonNullable<ViewOptions['focus']>): 
 
 /** visibleGraph applies the view options to a graph. */
 export function visibleGraph(dto: ModuleGraphDto, opts: ViewOptions): VisibleGraph {
+  if (opts.mode === 'overview' && !opts.focus) return overviewGraph(dto, opts.prefix.trim(), opts.expanded ?? []);
   const index = indexGraph(dto);
   const focus = opts.focus ? focusSet(index, opts.focus) : undefined;
   const prefix = opts.prefix.trim();

@@ -150,7 +150,7 @@ describe('view slice', () => {
     s.setShowToolchain(true);
     s.setPrefix('golang.org/x');
     s.toggleFamily('example.com/a');
-    expect(selectViewOptions(useAppStore.getState())).toEqual({ showUnselected: false, showToolchain: true, prefix: 'golang.org/x', focus: undefined, collapsed: ['example.com/a'] });
+    expect(selectViewOptions(useAppStore.getState())).toEqual({ showUnselected: false, showToolchain: true, prefix: 'golang.org/x', focus: undefined, collapsed: ['example.com/a'], mode: 'full', expanded: [] });
     s.toggleFamily('example.com/a');
     expect(useAppStore.getState().collapsed).toEqual([]);
   });

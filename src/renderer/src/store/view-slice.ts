@@ -5,7 +5,8 @@
 import type { StateCreator } from 'zustand';
 import type { LayoutPreference } from '../graph/layout';
 import type { Theme } from '../graph/styles';
-import type { FocusMode, ViewOptions } from '../graph/visible-graph';
+import { isLargeProject } from '../graph/scale';
+import type { Focus, FocusMode, ViewMode, ViewOptions } from '../graph/visible-graph';
 import type { AppState } from './app-store';
 
 /** ViewSlice is the view part of the store. */
@@ -14,7 +15,11 @@ export interface ViewSlice {
   readonly showToolchain: boolean;
   readonly prefix: string;
   readonly collapsed: readonly string[];
-  readonly focus?: { readonly id: string; readonly mode: FocusMode };
+  readonly focus?: Focus;
+  /** Overview (groups, one box per module) or every version; set by the project's size when it opens. */
+  readonly mode: ViewMode;
+  /** Overview groups drawn member by member. */
+  readonly expanded: readonly string[];
   readonly selectedId?: string;
   readonly theme: Theme;
   readonly layout: LayoutPreference;
@@ -32,6 +37,8 @@ export interface ViewSlice {
   focusOn(id: string, mode: FocusMode): void;
   clearFocus(): void;
   toggleFamily(family: string): void;
+  setMode(m: ViewMode): void;
+  toggleGroup(key: string): void;
   setTheme(t: Theme): void;
   toggleTheme(): void;
   setLayout(l: LayoutPreference): void;
@@ -57,6 +64,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   showToolchain: false,
   prefix: '',
   collapsed: [],
+  mode: 'full',
+  expanded: [],
   theme: initialTheme(),
   layout: 'auto',
   legendOpen: true,
@@ -73,6 +82,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     const c = get().collapsed;
     set({ collapsed: c.includes(family) ? c.filter((f) => f !== family) : [...c, family] });
   },
+  setMode: (m) => set({ mode: m, focus: undefined }),
+  toggleGroup: (key) => {
+    const e = get().expanded;
+    set({ expanded: e.includes(key) ? e.filter((k) => k !== key) : [...e, key] });
+  },
   setTheme: (t) => {
     try {
       globalThis.localStorage?.setItem('gomodx.theme', t);
@@ -85,7 +99,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   setLayout: (l) => set({ layout: l }),
   toggleLegend: () => set({ legendOpen: !get().legendOpen }),
   requestSearch: () => set({ searchRequest: get().searchRequest + 1 }),
-  resetView: () => set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [] }),
+  resetView: () => {
+    const large = isLargeProject(get().graph);
+    // On a large project the legend would cover the first view's readable part; it is one click away.
+    set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [], expanded: [], mode: large ? 'overview' : 'full', ...(large ? { legendOpen: false } : {}) });
+  },
   keepSelectionIfPresent: () => {
     const { graph, selectedId, focus } = get();
     const has = (id?: string): boolean => !!id && !!graph?.nodes.some((n) => n.id === id);
@@ -101,5 +119,5 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
 
 /** selectViewOptions picks the options visibleGraph needs (use with useShallow). */
 export function selectViewOptions(s: AppState): ViewOptions {
-  return { showUnselected: s.showUnselected, showToolchain: s.showToolchain, prefix: s.prefix, focus: s.focus, collapsed: s.collapsed };
+  return { showUnselected: s.showUnselected, showToolchain: s.showToolchain, prefix: s.prefix, focus: s.focus, collapsed: s.collapsed, mode: s.mode, expanded: s.expanded };
 }
