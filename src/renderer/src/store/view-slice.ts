@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { LayoutPreference } from '../graph/layout';
+import { listOpenByDefault } from '../graph/module-list';
 import type { Theme } from '../graph/styles';
 import type { FocusMode, ViewOptions } from '../graph/visible-graph';
 import type { AppState } from './app-store';
@@ -19,6 +20,8 @@ export interface ViewSlice {
   readonly theme: Theme;
   readonly layout: LayoutPreference;
   readonly legendOpen: boolean;
+  /** The module list beside the graph. */
+  readonly listOpen: boolean;
   /** Bumped to ask the search box to take the keyboard (Ctrl+F). */
   readonly searchRequest: number;
   /** Bumped to ask the graph to zoom to the selected node (after search or a link). */
@@ -36,6 +39,8 @@ export interface ViewSlice {
   toggleTheme(): void;
   setLayout(l: LayoutPreference): void;
   toggleLegend(): void;
+  /** toggleList shows or hides the module list, and remembers the choice for the next projects. */
+  toggleList(): void;
   requestSearch(): void;
   resetView(): void;
   keepSelectionIfPresent(): void;
@@ -51,6 +56,14 @@ function initialTheme(): Theme {
   }
 }
 
+function savedListChoice(): string | null {
+  try {
+    return globalThis.localStorage?.getItem('gomodx.list') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** createViewSlice builds the view slice. */
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
   showUnselected: true,
@@ -60,6 +73,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   theme: initialTheme(),
   layout: 'auto',
   legendOpen: true,
+  listOpen: false,
   searchRequest: 0,
   revealRequest: 0,
   setShowUnselected: (v) => set({ showUnselected: v }),
@@ -84,8 +98,18 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
   setLayout: (l) => set({ layout: l }),
   toggleLegend: () => set({ legendOpen: !get().legendOpen }),
+  toggleList: () => {
+    const open = !get().listOpen;
+    try {
+      globalThis.localStorage?.setItem('gomodx.list', open ? 'open' : 'closed');
+    } catch {
+      // A choice that is not remembered is fine.
+    }
+    set({ listOpen: open });
+  },
   requestSearch: () => set({ searchRequest: get().searchRequest + 1 }),
-  resetView: () => set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [] }),
+  // A newly opened project gets the list if it is big enough to need it (or if the user said so).
+  resetView: () => set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [], listOpen: listOpenByDefault(get().graph?.counts.modules ?? 0, savedListChoice()) }),
   keepSelectionIfPresent: () => {
     const { graph, selectedId, focus } = get();
     const has = (id?: string): boolean => !!id && !!graph?.nodes.some((n) => n.id === id);
