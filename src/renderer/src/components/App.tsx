@@ -10,6 +10,7 @@ import { FocusChip } from './FocusChip';
 import { GraphView, warmLayoutWorker } from './GraphView';
 import { Legend } from './Legend';
 import { LoadingOverlay } from './LoadingOverlay';
+import { ModuleList } from './ModuleList';
 import { PreviewPanel } from './PreviewPanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -61,6 +62,7 @@ export function App(): JSX.Element {
         <>
           <Toolbar />
           <div className="workspace">
+            <ModuleList />
             <div className="graph-area">
               {nothingLoaded ? (
                 <ErrorPanel />

@@ -27,6 +27,9 @@ export function Toolbar(): JSX.Element {
       </span>
       {graph.nodes.length > 0 && (
         <>
+      <button className="list-toggle" data-testid="toggle-list" title="The modules of the build as a list, beside the graph" aria-pressed={s.listOpen} onClick={() => s.toggleList()}>
+        List
+      </button>
       <SearchBox />
       <input
         className="prefix"

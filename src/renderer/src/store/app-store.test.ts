@@ -170,6 +170,27 @@ describe('view slice', () => {
     useAppStore.getState().requestSearch();
     expect(useAppStore.getState().searchRequest).toBe(before + 1);
   });
+
+  it('opens the module list for a big project, and then as the user last chose', async () => {
+    const saved = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => saved.set(k, v) });
+    const big = { ...graph, dir: '/big', counts: { ...graph.counts, modules: 151 } };
+    try {
+      await useAppStore.getState().open({ kind: 'dir', dir: '/p' });
+      expect(useAppStore.getState().listOpen).toBe(false);
+      fakeApi.loadGraph.mockResolvedValueOnce({ ok: true, value: big });
+      await useAppStore.getState().open({ kind: 'dir', dir: '/big' });
+      expect(useAppStore.getState().listOpen).toBe(true);
+      useAppStore.getState().toggleList();
+      expect(useAppStore.getState().listOpen).toBe(false);
+      expect(saved.get('gomodx.list')).toBe('closed');
+      fakeApi.loadGraph.mockResolvedValueOnce({ ok: true, value: { ...big, dir: '/big2' } });
+      await useAppStore.getState().open({ kind: 'dir', dir: '/big2' });
+      expect(useAppStore.getState().listOpen).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('why slice', () => {

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { LayoutPreference } from '../graph/layout';
+import { listOpenByDefault } from '../graph/module-list';
 import type { Theme } from '../graph/styles';
 import { isLargeProject } from '../graph/scale';
 import type { Focus, FocusMode, ViewMode, ViewOptions } from '../graph/visible-graph';
@@ -24,6 +25,8 @@ export interface ViewSlice {
   readonly theme: Theme;
   readonly layout: LayoutPreference;
   readonly legendOpen: boolean;
+  /** The module list beside the graph. */
+  readonly listOpen: boolean;
   /** Bumped to ask the search box to take the keyboard (Ctrl+F). */
   readonly searchRequest: number;
   /** Bumped to ask the graph to zoom to the selected node (after search or a link). */
@@ -43,6 +46,8 @@ export interface ViewSlice {
   toggleTheme(): void;
   setLayout(l: LayoutPreference): void;
   toggleLegend(): void;
+  /** toggleList shows or hides the module list, and remembers the choice for the next projects. */
+  toggleList(): void;
   requestSearch(): void;
   resetView(): void;
   keepSelectionIfPresent(): void;
@@ -58,6 +63,14 @@ function initialTheme(): Theme {
   }
 }
 
+function savedListChoice(): string | null {
+  try {
+    return globalThis.localStorage?.getItem('gomodx.list') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** createViewSlice builds the view slice. */
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
   showUnselected: true,
@@ -69,6 +82,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   theme: initialTheme(),
   layout: 'auto',
   legendOpen: true,
+  listOpen: false,
   searchRequest: 0,
   revealRequest: 0,
   setShowUnselected: (v) => set({ showUnselected: v }),
@@ -98,11 +112,32 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
   setLayout: (l) => set({ layout: l }),
   toggleLegend: () => set({ legendOpen: !get().legendOpen }),
+  toggleList: () => {
+    const open = !get().listOpen;
+    try {
+      globalThis.localStorage?.setItem('gomodx.list', open ? 'open' : 'closed');
+    } catch {
+      // A choice that is not remembered is fine.
+    }
+    set({ listOpen: open });
+  },
   requestSearch: () => set({ searchRequest: get().searchRequest + 1 }),
+  // A newly opened project gets the overview and the list if it is big enough to need them (or
+  // the list if the user said so); on a large project the legend would cover the first view's
+  // readable part, and it is one click away.
   resetView: () => {
-    const large = isLargeProject(get().graph);
-    // On a large project the legend would cover the first view's readable part; it is one click away.
-    set({ selectedId: undefined, focus: undefined, prefix: '', collapsed: [], expanded: [], mode: large ? 'overview' : 'full', ...(large ? { legendOpen: false } : {}) });
+    const graph = get().graph;
+    const large = isLargeProject(graph);
+    set({
+      selectedId: undefined,
+      focus: undefined,
+      prefix: '',
+      collapsed: [],
+      expanded: [],
+      mode: large ? 'overview' : 'full',
+      listOpen: listOpenByDefault(graph?.counts.modules ?? 0, savedListChoice()),
+      ...(large ? { legendOpen: false } : {}),
+    });
   },
   keepSelectionIfPresent: () => {
     const { graph, selectedId, focus } = get();
