@@ -11,7 +11,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { toElements } from '../graph/elements';
+import { clusterId, toElements } from '../graph/elements';
 import { chooseLayout, type LayoutHints, type LayoutKind, type Positions } from '../graph/layout';
 import { cachedLayout, keepLayout, layoutKey } from '../graph/layout-cache';
 import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
@@ -249,6 +249,13 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
       const sel = useAppStore.getState().selectedId;
       const v = readableView(c, c.nodes().filter((n) => !n.isParent()), sel ? c.$id(sel) : c.collection(), legendOpen);
       if (v) moveTo(c, v, false);
+      return;
+    }
+    const opened = useAppStore.getState().openedGroup;
+    const cluster = opened ? c.$id(clusterId(opened)) : c.collection();
+    if (cluster.nonempty()) {
+      // An opened group is read from its top left corner, as the columns are.
+      moveTo(c, readableStart(c, c.collection().union(cluster.children()).boundingBox(), legendOpen), false);
       return;
     }
     if (readableFirst) {

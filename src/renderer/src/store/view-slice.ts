@@ -21,6 +21,8 @@ export interface ViewSlice {
   readonly mode: ViewMode;
   /** Overview groups drawn member by member. */
   readonly expanded: readonly string[];
+  /** The group opened last, for the graph to bring into view once it is drawn. */
+  readonly openedGroup?: string;
   readonly selectedId?: string;
   readonly theme: Theme;
   readonly layout: LayoutPreference;
@@ -99,7 +101,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   setMode: (m) => set({ mode: m, focus: undefined }),
   toggleGroup: (key) => {
     const e = get().expanded;
-    set({ expanded: e.includes(key) ? e.filter((k) => k !== key) : [...e, key] });
+    set(e.includes(key) ? { expanded: e.filter((k) => k !== key), openedGroup: undefined } : { expanded: [...e, key], openedGroup: key });
   },
   setTheme: (t) => {
     try {
