@@ -8,6 +8,14 @@
 //
 //   npm run build && npm run bench:render [-- --sizes 300,1000,5000] [--runs N] [--pan-ms MS]
 //                                         [--trace] [--profile] [--profile-whatif] [--no-webgl] [--no-whatif] [--keep] [--strict]
+//                                         [--real NAME[,NAME]] [--project DIR]
+//
+//   --real opens recorded real projects (test/fixtures/real/NAME.json.gz, issue 18) unpacked
+//   into a file:// proxy, --project a project prepared by `npm run real-projects` (through its
+//   module cache and the real proxy, as that script runs it); either replaces the generated
+//   sizes unless --sizes is given too. Their what-if previews are the `go get` arguments the
+//   fixture recorded (default golang.org/x/net@none), repeated: other previews would need
+//   go.mod files the fixture does not hold.
 //
 //   - what-if preview latency (issue 6): from the click on a version (or "Remove") in the details
 //     panel to the preview drawn (changes listed, graph marked, two frames later).
@@ -31,6 +39,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
+import { unpackRealFixture } from './lib/real-fixture.mjs';
+import { baseEnv } from './lib/real-world.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GOMODX = join(ROOT, 'bin', 'gomodx.js');
@@ -45,7 +55,9 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const sizes = opt('--sizes', '300,1000,5000').split(',').map(Number);
+const realNames = opt('--real', '').split(',').filter(Boolean);
+const realProject = opt('--project', undefined);
+const sizes = opt('--sizes', realNames.length || realProject ? '' : '300,1000,5000').split(',').filter(Boolean).map(Number);
 const runs = Number(opt('--runs', '3'));
 const panMs = Number(opt('--pan-ms', '3000'));
 const wantTrace = argv.includes('--trace');
@@ -220,7 +232,30 @@ function makeGraph(scratch, n) {
     u = generateUniverse(root, m);
     count = graphNodeCount(u.project, env);
   }
-  return { ...u, env, count };
+  return { ...u, env, count, n, label: `${n} nodes`, readFrom: 'the file:// proxy', heading: `${u.modules} generated modules, ${count} module versions in the graph (${u.project})` };
+}
+
+/** previewPicks repeats the recorded go get arguments: the first preview is timed apart from the rest. */
+function previewPicks(gets) {
+  const picks = gets.map((arg) => ({ path: arg.slice(0, arg.lastIndexOf('@')), version: arg.slice(arg.lastIndexOf('@') + 1) }));
+  return picks.length ? [...Array(Math.max(4, picks.length + 1)).keys()].map((i) => picks[i % picks.length]) : [];
+}
+
+/** openRecorded unpacks the recorded real project name under scratch (benchmarked like a generated graph). */
+function openRecorded(scratch, name) {
+  const root = join(scratch, `real-${name}`);
+  const { projectDir, proxyDir, fixture } = unpackRealFixture(name, root);
+  const env = hermeticEnv(join(root, 'state'), proxyDir);
+  const count = graphNodeCount(projectDir, env);
+  const heading = `recorded ${fixture.module}@${fixture.version}, ${count} module versions in the graph (${projectDir})`;
+  return { project: projectDir, env, count, n: count, label: `${name} (${count} nodes)`, readFrom: 'the file:// proxy', heading, picks: previewPicks(fixture.gets ?? []) };
+}
+
+/** openPrepared opens a project that npm run real-projects prepared, in that script's environment. */
+function openPrepared(dir) {
+  const env = baseEnv();
+  const count = graphNodeCount(dir, env);
+  return { project: dir, env, count, n: count, label: `${dir.split('/').pop()} (${count} nodes)`, readFrom: 'the module cache', heading: `prepared project, ${count} module versions in the graph (${dir})`, picks: previewPicks(['golang.org/x/net@none']) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,7 +542,7 @@ async function previewOnce(page, pick) {
 }
 
 /** measureWhatIf previews every pick once; the first opens the project for go get and is reported apart. */
-async function measureWhatIf(page, n, picks) {
+async function measureWhatIf(page, n, picks, label = `${n} nodes`) {
   const times = [];
   let first;
   const cdp = argv.includes('--profile-whatif') ? await page.context().newCDPSession(page) : undefined;
@@ -528,17 +563,17 @@ async function measureWhatIf(page, n, picks) {
     process.stdout.write('      (the profile below covers the warm previews, selection and search included)\n');
     printProfile(profile);
   }
-  report(`${n} nodes, what-if preview, first (opens the project for go get: ${first.pick.path}@${first.pick.version})`, ms(first.answered), undefined, undefined, `${first.changes} changes listed; graph marked and painted after ${ms(first.elapsed)}`);
+  report(`${label}, what-if preview, first (opens the project for go get: ${first.pick.path}@${first.pick.version})`, ms(first.answered), undefined, undefined, `${first.changes} changes listed; graph marked and painted after ${ms(first.elapsed)}`);
   const answered = times.map((t) => t.answered);
   const med = median(answered);
   report(
-    `${n} nodes, what-if preview, click to the changes listed (median of ${times.length}: ${answered.map(ms).join(', ')})`,
+    `${label}, what-if preview, click to the changes listed (median of ${times.length}: ${answered.map(ms).join(', ')})`,
     ms(med),
     n <= 1000 ? `≤ ${ms(WHATIF_TARGET_MS)}` : undefined,
     n <= 1000 ? med <= WHATIF_TARGET_MS : undefined,
     `worst ${ms(Math.max(...answered))}; of which the answer's arrival (median) ${ms(median(times.map((t) => t.received ?? NaN)))}, the backend (median) ${ms(median(times.map((t) => t.server)))}; ${times.map((t) => `${t.pick.version === 'none' ? 'remove' : 'downgrade'}: ${t.changes} changes in ${ms(t.server)}`).join(', ')}`,
   );
-  report(`${n} nodes, what-if preview, click to the graph marked and painted (median of ${times.length})`, ms(median(times.map((t) => t.elapsed))), undefined, undefined, times.map((t) => ms(t.elapsed)).join(', '));
+  report(`${label}, what-if preview, click to the graph marked and painted (median of ${times.length})`, ms(median(times.map((t) => t.elapsed))), undefined, undefined, times.map((t) => ms(t.elapsed)).join(', '));
 }
 
 const WHATIF_TARGET_MS = 100;
@@ -574,9 +609,11 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   if (wantTrace) mkdirSync(OUT, { recursive: true });
   try {
-    for (const n of sizes) {
-      const g = makeGraph(scratch, n);
-      process.stdout.write(`== ${n} nodes: ${g.modules} generated modules, ${g.count} module versions in the graph (${g.project})\n`);
+    const graphs = [...sizes.map((n) => () => makeGraph(scratch, n)), ...realNames.map((name) => () => openRecorded(scratch, name)), ...(realProject ? [() => openPrepared(realProject)] : [])];
+    for (const make of graphs) {
+      const g = make();
+      const { n, label } = g;
+      process.stdout.write(`== ${label}: ${g.heading}\n`);
       const { child, url } = await startServe(g.project, g.env, scratch);
       try {
         const context = await browser.newContext({ viewport: VIEWPORT });
@@ -602,7 +639,7 @@ async function main() {
             await cdp.detach();
           }
           if (r === 0) {
-            report(`${n} nodes, first interactive frame, cold (first open, go.mod files read from the file:// proxy)`, ms(t.firstFrame), undefined, undefined, breakdown(t));
+            report(`${label}, first interactive frame, cold (first open, go.mod files read from ${g.readFrom})`, ms(t.firstFrame), undefined, undefined, breakdown(t));
             process.stdout.write(`      drawn: ${t.domNodes} nodes (${t.cyNodes} in Cytoscape), ${t.edges} edges, layout ${t.layout}, WebGL ${t.webgl ? 'on' : 'off'}\n`);
           } else timings.push(t);
           if (r < runs) await page.close();
@@ -611,18 +648,18 @@ async function main() {
             const med = median(best);
             const target = firstFrameTarget(n);
             const mid = timings.find((x) => x.firstFrame === best.sort((a, b) => a - b)[Math.floor((best.length - 1) / 2)]) ?? t;
-            report(`${n} nodes, first interactive frame (median of ${runs} warm opens: ${timings.map((x) => ms(x.firstFrame)).join(', ')})`, ms(med), `≤ ${ms(target)}`, med <= target, breakdown(mid));
+            report(`${label}, first interactive frame (median of ${runs} warm opens: ${timings.map((x) => ms(x.firstFrame)).join(', ')})`, ms(med), `≤ ${ms(target)}`, med <= target, breakdown(mid));
             if (t.profile) printProfile(t.profile);
             await page.waitForTimeout(300);
             const mouse = await panWithMouse(page, panMs);
             const prog = await panProgrammatically(page, panMs);
             const panTarget = n >= PAN_TARGET_FROM ? `≥ ${PAN_TARGET_FPS} fps` : undefined;
             const pass = (fps) => (n >= PAN_TARGET_FROM ? fps >= PAN_TARGET_FPS : undefined);
-            report(`${n} nodes, panning by mouse drag (${mouse.moves} moves in ${panMs} ms)`, `${mouse.fps.toFixed(1)} fps`, panTarget, pass(mouse.fps), `${mouse.frames} frames, p95 frame ${ms(mouse.p95)}, worst ${ms(mouse.worst)}`);
+            report(`${label}, panning by mouse drag (${mouse.moves} moves in ${panMs} ms)`, `${mouse.fps.toFixed(1)} fps`, panTarget, pass(mouse.fps), `${mouse.frames} frames, p95 frame ${ms(mouse.p95)}, worst ${ms(mouse.worst)}`);
             // The target is for panning as a person pans (the drag above, drawn from the viewport
             // texture); a full redraw in every frame is what a pan would cost without it.
-            report(`${n} nodes, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, undefined, undefined, `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
-            if (!argv.includes('--no-whatif')) await measureWhatIf(page, n, g.picks);
+            report(`${label}, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, undefined, undefined, `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
+            if (!argv.includes('--no-whatif') && g.picks.length) await measureWhatIf(page, n, g.picks, label);
             if (tracing) process.stdout.write(`      trace: ${join(OUT, `trace-${n}.json`)} (open in chrome://tracing or the DevTools Performance panel)\n`);
             await page.close();
           }

@@ -2,11 +2,12 @@
 // temporary HOME, caches and config), helpers to make throwaway projects, and the CLI as an
 // oracle for counts (its answers are checked against the go command by the unit tests).
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { unpackRealFixture } from '../helpers/real-fixture';
 
 /** ROOT is the repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -88,6 +89,30 @@ export async function stopServe(child: ChildProcessWithoutNullStreams): Promise<
   child.kill('SIGINT');
   await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** RealProjectServer is a `gomodx serve` of a recorded real project (test/fixtures/real). */
+export interface RealProjectServer {
+  readonly url: string;
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly projectDir: string;
+  /** env is the server's environment (its GOPROXY is the unpacked tree), for oracle runs. */
+  readonly env: Record<string, string>;
+}
+
+/**
+ * startRealProject unpacks the recorded project name (test/fixtures/real/NAME.json.gz) into the
+ * worker's scratch, once per worker, and starts a `gomodx serve` of it whose GOPROXY is the
+ * unpacked tree. The caller stops it with stopServe.
+ */
+export async function startRealProject(server: Server, name: string): Promise<RealProjectServer> {
+  const dir = join(server.scratch, 'real', name);
+  const projectDir = join(dir, 'project');
+  const proxyDir = join(dir, 'proxy');
+  if (!existsSync(projectDir)) unpackRealFixture(name, dir);
+  const env = { ...server.env, GOPROXY: pathToFileURL(proxyDir).href };
+  const { child, url } = await startServe([projectDir], env, server.scratch);
+  return { url, child, projectDir, env };
 }
 
 export const test = base.extend<object, { server: Server }>({
