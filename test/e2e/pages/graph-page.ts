@@ -77,6 +77,34 @@ export class GraphPage {
     return download;
   }
 
+  /**
+   * readableLabels reads, from the Cytoscape instance itself, which node labels a person can read
+   * now: drawn at 9 px or more, not faded, and wholly inside the canvas. Cytoscape keeps its
+   * instance on the container element (`_cyreg`).
+   */
+  async readableLabels(): Promise<{ ids: string[]; zoom: number }> {
+    return this.graph.evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+      const zoom = cy.zoom();
+      const ids: string[] = [];
+      cy.nodes().forEach((n) => {
+        if (n.isParent() && !n.hasClass('cluster-group')) return;
+        if (parseFloat(n.style('font-size') as string) * zoom < 9) return;
+        if (Number(n.style('opacity')) < 0.5 || n.style('display') === 'none' || !n.data('label')) return;
+        const b = n.renderedBoundingBox({});
+        if (b.x1 < 0 || b.y1 < 0 || b.x2 > cy.width() || b.y2 > cy.height()) return;
+        ids.push(n.id());
+      });
+      return { ids, zoom };
+    });
+  }
+
+  /** waitForView waits until the graph draws the given view ('overview', 'full' or 'why') and is laid out. */
+  async waitForView(view: 'overview' | 'full' | 'why'): Promise<void> {
+    await expect(this.graph).toHaveAttribute('data-view', view, { timeout: 30_000 });
+    await this.waitForGraph();
+  }
+
   /** shot saves a screenshot of the whole window under test-results/screenshots. */
   async shot(name: string): Promise<string> {
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -96,14 +96,14 @@ export function GraphView(): JSX.Element {
   const options = useAppStore(useShallow(selectShownView));
   const layoutPref = useAppStore((s) => s.layout);
   const visible = useMemo(() => (graph ? visibleGraph(graph, options) : undefined), [graph, options]);
-  const elements = useMemo(() => (visible ? toElements(visible) : []), [visible]);
+  const whyView = options.focus?.mode === 'why';
+  const elements = useMemo(() => (visible ? toElements(visible, whyView) : []), [visible, whyView]);
   const leafCount = visible?.nodes.length ?? 0;
   const large = leafCount > LARGE_GRAPH;
-  const whyView = options.focus?.mode === 'why';
   // A why view is a few short paths with wide labels: top to bottom reads them at a readable zoom.
   const layoutKind: LayoutKind = whyView && leafCount <= 120 ? 'tree' : chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
   const readableFirst = isLargeProject(graph);
-  return <GraphCanvas key={large ? 'large' : 'small'} visible={visible} elements={elements} large={large} layoutKind={layoutKind} readableFirst={readableFirst} whyView={whyView} />;
+  return <GraphCanvas key={large ? 'large' : 'small'} visible={visible} elements={elements} large={large} layoutKind={layoutKind} readableFirst={readableFirst} whyView={whyView} focused={!!options.focus} />;
 }
 
 interface CanvasProps {
@@ -116,9 +116,11 @@ interface CanvasProps {
   readonly readableFirst: boolean;
   /** The selected module's why paths on their own. */
   readonly whyView: boolean;
+  /** A part of the graph around one module (a why view, Focus, Paths from main). */
+  readonly focused: boolean;
 }
 
-function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyView }: CanvasProps): JSX.Element {
+function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyView, focused }: CanvasProps): JSX.Element {
   const selectedId = useAppStore((s) => s.selectedId);
   const why = useAppStore((s) => s.why);
   const whyPath = useAppStore((s) => s.whyPath);
@@ -204,7 +206,12 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
       return;
     }
     setState('layout');
-    const hints: LayoutHints = readableFirst && layoutKind === 'columns' ? { columnHeight: Math.max(600, (cy.height() - 60) / READABLE_ZOOM) } : {};
+    const hints: LayoutHints =
+      layoutKind === 'tree'
+        ? { aspect: cy.width() / Math.max(cy.height(), 1), columnHeight: Math.max(300, (cy.height() - 120) / READABLE_ZOOM) }
+        : readableFirst && layoutKind === 'columns'
+          ? { columnHeight: Math.max(600, (cy.height() - 60) / READABLE_ZOOM) }
+          : {};
     const key = layoutKey(elements, layoutKind, hints);
     const apply = (positions: Positions): void => {
       if (!live || cy.destroyed()) return;
@@ -235,7 +242,8 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
   }, [cy, elements, layoutKind, readableFirst]);
 
   /**
-   * placeCamera: back to a view → where the user left it; a why view → its paths, readable; a
+   * placeCamera: back to a view → where the user left it; a focus or why view → all of it, or
+   * the selected module when all of it cannot be read; an opened group → its top left corner; a
    * large project → its readable left end; a small graph → all of it.
    */
   function placeCamera(c: Core, key: string, box: Box): void {
@@ -245,9 +253,9 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
       moveTo(c, back, false);
       return;
     }
-    if (whyView) {
+    if (focused) {
       const sel = useAppStore.getState().selectedId;
-      const v = readableView(c, c.nodes().filter((n) => !n.isParent()), sel ? c.$id(sel) : c.collection(), legendOpen);
+      const v = readableView(c, c.nodes().filter((n) => !n.isParent()), sel ? c.$id(sel) : c.collection(), legendOpen, 0, true);
       if (v) moveTo(c, v, false);
       return;
     }
@@ -397,9 +405,12 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
     if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, !large, covered);
   }
 
-  // Search and links ask to see the node: centre it, zoomed in far enough to read labels.
+  // Search and links ask to see the node: centre it, zoomed in far enough to read labels. Once
+  // per request: a view drawn later places its own camera (a why view shows all its paths).
+  const revealed = useRef(revealRequest);
   useEffect(() => {
-    if (!cy || cy.destroyed() || revealRequest === 0 || state !== 'ready') return;
+    if (!cy || cy.destroyed() || revealRequest === revealed.current || state !== 'ready') return;
+    revealed.current = revealRequest;
     const id = useAppStore.getState().selectedId;
     const n = id ? cy.$id(id) : undefined;
     if (!n || n.empty()) return;
@@ -472,7 +483,7 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
         aria-label="Module graph. Arrow keys move along requirements, Tab to the next module, Enter focuses, + and - zoom, 0 fits, Escape goes back."
         onKeyDown={onKeyDown}
       />
-      {cy && state === 'ready' && readableFirst && <Minimap cy={cy} drawnVersion={drawnVersion} />}
+      {cy && state === 'ready' && readableFirst && !focused && <Minimap cy={cy} drawnVersion={drawnVersion} />}
     </>
   );
 }

@@ -37,6 +37,8 @@ export function SearchBox(): JSX.Element {
     reveal(id);
     setOpen(false);
     setQuery(id);
+    // The keyboard goes back to the window, so Escape leaves the view the choice opened.
+    input.current?.blur();
   };
 
   return (

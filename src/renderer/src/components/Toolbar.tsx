@@ -56,7 +56,7 @@ export function Toolbar(): JSX.Element {
         <input type="checkbox" data-testid="toggle-toolchain" disabled={s.mode === 'overview'} checked={s.showToolchain} onChange={(e) => s.setShowToolchain(e.target.checked)} />
         go/toolchain
       </label>
-      <select aria-label="Layout" data-testid="layout" value={s.layout} onChange={(e) => s.setLayout(e.target.value as LayoutPreference)}>
+      <select aria-label="Layout" title="Layered is drawn with columns past 400 modules on screen (dagre would take minutes)" data-testid="layout" value={s.layout} onChange={(e) => s.setLayout(e.target.value as LayoutPreference)}>
         <option value="auto">Layout: auto</option>
         <option value="layered">Layered (dagre)</option>
         <option value="columns">Columns</option>

@@ -39,14 +39,15 @@ export function readableStart(cy: Core, box: Box, legendOpen: boolean): Viewport
 
 /**
  * readableView shows eles whole when that is possible at a readable zoom; else it centres
- * anchor at the readable zoom. undefined when eles are already in view and readable.
+ * anchor at the readable zoom. undefined when eles are already in view and readable (unless
+ * placing is asked: a view just drawn has no camera of its own yet).
  */
-export function readableView(cy: Core, eles: Collection, anchor: Collection, legendOpen: boolean, coveredBelow = 0): Viewport | undefined {
+export function readableView(cy: Core, eles: Collection, anchor: Collection, legendOpen: boolean, coveredBelow = 0, placing = false): Viewport | undefined {
   if (eles.empty()) return undefined;
   const bb = eles.boundingBox();
   const ext = cy.extent();
   const inView = bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2 - coveredBelow / cy.zoom();
-  if (inView && cy.zoom() >= READABLE_ZOOM) return undefined;
+  if (!placing && inView && cy.zoom() >= READABLE_ZOOM) return undefined;
   const a = usableArea(cy, legendOpen, 40, coveredBelow);
   const fit = Math.min(a.w / Math.max(bb.w, 1), a.h / Math.max(bb.h, 1), MAX_FIT_ZOOM);
   if (fit >= READABLE_ZOOM) {

@@ -77,8 +77,8 @@ function leaves(elements: readonly ElementDefinition[]): LeafNode[] {
   return out;
 }
 
-/** rankByDistance is the breadth-first distance of each node from the main modules (or from the sources). */
-function rankByDistance(nodes: readonly LeafNode[], elements: readonly ElementDefinition[]): Map<string, number> {
+/** rankByDistance is the breadth-first distance of each node from the main modules (or from the sources), or the longest one. */
+function rankByDistance(nodes: readonly LeafNode[], elements: readonly ElementDefinition[], longest: boolean): Map<string, number> {
   const out = new Map<string, string[]>();
   const indeg = new Map<string, number>();
   for (const e of elements) {
@@ -103,13 +103,34 @@ function rankByDistance(nodes: readonly LeafNode[], elements: readonly ElementDe
       }
     }
   }
+  if (!longest) return depth;
+  // Longest distance instead: each node one rank past its deepest requirer, so a chain reads left
+  // to right to its end. Requirement cycles cannot push a node past the number of nodes.
+  for (let round = 0; round < nodes.length; round++) {
+    let moved = false;
+    for (const [s, ts] of out) {
+      const d = depth.get(s);
+      if (d === undefined) continue;
+      for (const t of ts) {
+        if (t !== s && (depth.get(t) ?? -1) < d + 1 && d + 1 < nodes.length) {
+          depth.set(t, d + 1);
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
   return depth;
 }
 
-/** columnsLayout returns the centre of every leaf node; columnHeight fixes how tall a column may grow. */
-export function columnsLayout(elements: readonly ElementDefinition[], columnHeight?: number): Positions {
+/**
+ * columnsLayout returns the centre of every leaf node; columnHeight fixes how tall a column may
+ * grow; longest ranks each node by its longest distance from the main modules (for a few paths
+ * that should read to their end) instead of its shortest.
+ */
+export function columnsLayout(elements: readonly ElementDefinition[], columnHeight?: number, longest = false): Positions {
   const nodes = leaves(elements);
-  const depth = rankByDistance(nodes, elements);
+  const depth = rankByDistance(nodes, elements, longest);
   const maxDepth = Math.max(0, ...depth.values());
   const units = new Map<string, Unit>();
   for (const n of nodes) {

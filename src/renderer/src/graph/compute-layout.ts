@@ -2,7 +2,7 @@
  * computeLayout runs a layout headless (no canvas): in the layout worker, in tests, and on the
  * main thread only when a worker cannot start.
  */
-import cytoscape, { type ElementDefinition } from 'cytoscape';
+import cytoscape, { type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { columnsLayout } from './columns-layout';
@@ -21,6 +21,43 @@ function register(): void {
 export function computeLayout(elements: readonly ElementDefinition[], kind: LayoutKind, hints: LayoutHints = {}): Positions {
   if (kind === 'columns') return columnsLayout(elements, hints.columnHeight);
   register();
+  if (kind !== 'tree') return runDagreOrFcose(elements, layoutOptions(kind, leafCount(elements)));
+  // A tree (a why view) is laid out across, down, and in wrapped columns (for a fan of many
+  // requirers), and the one read largest in a canvas of this shape wins.
+  const candidates = [
+    runDagreOrFcose(elements, layoutOptions(kind, 0)),
+    runDagreOrFcose(elements, { ...layoutOptions(kind, 0), rankDir: 'TB' } as unknown as LayoutOptions),
+    columnsLayout(elements, hints.columnHeight, true),
+  ];
+  const aspect = hints.aspect ?? 1.6;
+  const scales = candidates.map((c) => fitScale(c, elements, aspect));
+  return candidates[scales.indexOf(Math.max(...scales))]!;
+}
+
+function leafCount(elements: readonly ElementDefinition[]): number {
+  return elements.filter((e) => e.group === 'nodes' && e.data.w !== undefined).length;
+}
+
+/** fitScale is how large positions' bounding box is drawn when fitted into a canvas of the given aspect (relative units). */
+function fitScale(positions: Positions, elements: readonly ElementDefinition[], aspect: number): number {
+  let x1 = Infinity;
+  let x2 = -Infinity;
+  let y1 = Infinity;
+  let y2 = -Infinity;
+  for (const e of elements) {
+    const p = e.group === 'nodes' ? positions[e.data.id!] : undefined;
+    if (!p) continue;
+    const w = Number(e.data.w ?? 60) / 2;
+    const h = Number(e.data.h ?? 30) / 2;
+    x1 = Math.min(x1, p.x - w);
+    x2 = Math.max(x2, p.x + w);
+    y1 = Math.min(y1, p.y - h);
+    y2 = Math.max(y2, p.y + h);
+  }
+  return Math.min(aspect / Math.max(x2 - x1, 1), 1 / Math.max(y2 - y1, 1));
+}
+
+function runDagreOrFcose(elements: readonly ElementDefinition[], options: LayoutOptions): Positions {
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -31,7 +68,7 @@ export function computeLayout(elements: readonly ElementDefinition[], kind: Layo
     ],
   });
   const leaves = cy.nodes().filter((n) => !n.isParent());
-  cy.layout(layoutOptions(kind, leaves.length)).run();
+  cy.layout(options).run();
   const out: Positions = {};
   leaves.forEach((n) => {
     const p = n.position();

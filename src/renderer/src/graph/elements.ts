@@ -38,6 +38,28 @@ function countClasses(c: GroupCounts): string[] {
   return [c.lost > 0 ? 'has-lost' : '', c.excluded > 0 ? 'has-excluded' : '', c.replaced > 0 ? 'has-replaced' : ''].filter((x) => x !== '');
 }
 
+/** NARROW_LINE is the longest line of a narrow label, in characters. */
+export const NARROW_LINE = 26;
+
+/**
+ * narrowPath breaks a long module path after its slashes into lines of at most NARROW_LINE
+ * characters (a longer element keeps its own line), so that side-by-side boxes of a why view fit
+ * the window at a readable zoom.
+ */
+export function narrowPath(path: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of path.split(/(?<=\/)/)) {
+    if (line !== '' && line.length + part.length > NARROW_LINE) {
+      lines.push(line);
+      line = '';
+    }
+    line += part;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** nodeLabel is the text drawn in a module node. */
 export function nodeLabel(n: ModuleNodeDto): string {
   if (n.kind === 'main') return n.path;
@@ -64,7 +86,7 @@ function size(label: string): { w: number; h: number } {
   return { w: Math.round(longest * CHAR_WIDTH + PAD_X), h: lines.length * LINE_HEIGHT + PAD_Y };
 }
 
-function nodeElement(v: VisibleNode, parent: string | undefined): ElementDefinition {
+function nodeElement(v: VisibleNode, parent: string | undefined, narrow: boolean): ElementDefinition {
   if (v.kind === 'group') {
     const counts = countText(v.counts);
     const label = `${v.key}\n${v.members.length} modules${counts ? ` · ${counts}` : ''}`;
@@ -80,6 +102,7 @@ function nodeElement(v: VisibleNode, parent: string | undefined): ElementDefinit
   const lines = nodeLabel(n).split('\n');
   // The counts go on the version line: the path line is the widest already.
   if (counts && lines.length > 1) lines[1] = `${lines[1]} · ${counts}`;
+  if (narrow) lines[0] = narrowPath(lines[0]!);
   const label = lines.join('\n');
   return {
     group: 'nodes',
@@ -88,8 +111,11 @@ function nodeElement(v: VisibleNode, parent: string | undefined): ElementDefinit
   };
 }
 
-/** toElements turns a visible graph into Cytoscape elements (groups first, as Cytoscape needs parents before children). */
-export function toElements(g: VisibleGraph): ElementDefinition[] {
+/**
+ * toElements turns a visible graph into Cytoscape elements (groups first, as Cytoscape needs
+ * parents before children); narrow breaks long paths over several lines.
+ */
+export function toElements(g: VisibleGraph, narrow = false): ElementDefinition[] {
   const perFamily = new Map<string, number>();
   const perCluster = new Map<string, number>();
   for (const v of g.nodes) {
@@ -111,7 +137,7 @@ export function toElements(g: VisibleGraph): ElementDefinition[] {
     if (v.group) return clusterId(v.group);
     return !v.counts && grouped.has(v.node.family) ? groupId(v.node.family) : undefined;
   };
-  const nodes = g.nodes.map((v) => nodeElement(v, parentOf(v)));
+  const nodes = g.nodes.map((v) => nodeElement(v, parentOf(v), narrow));
   const lost = new Set(g.nodes.filter((v) => v.kind === 'module' && !v.node.selected).map((v) => v.id));
   const edges: ElementDefinition[] = g.edges.map((e) => ({
     group: 'edges',

@@ -164,6 +164,8 @@ describe('layout', () => {
     expect(chooseLayout('auto', 100, 1000)).toBe('columns');
     expect(chooseLayout('auto', 1000, 1000)).toBe('columns');
     expect(chooseLayout('force', 10)).toBe('force');
+    expect(chooseLayout('layered', 400)).toBe('layered');
+    expect(chooseLayout('layered', 401)).toBe('columns');
   });
 
   it.each(['layered', 'columns', 'force'] as const)('%s gives every leaf node a distinct position', (kind) => {

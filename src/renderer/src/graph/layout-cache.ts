@@ -11,7 +11,7 @@ const cache = new Map<string, Positions>();
 
 /** layoutKey names the layout of elements: equal keys lay out the same. */
 export function layoutKey(elements: readonly ElementDefinition[], kind: LayoutKind, hints: LayoutHints): string {
-  const parts: string[] = [kind, String(Math.round(hints.columnHeight ?? 0))];
+  const parts: string[] = [kind, String(Math.round(hints.columnHeight ?? 0)), (hints.aspect ?? 0).toFixed(2)];
   for (const e of elements) {
     const d = e.data;
     parts.push(e.group === 'nodes' ? `${d.id}:${d.w ?? ''}:${d.h ?? ''}:${d.parent ?? ''}` : `${d.source}>${d.target}`);

@@ -12,10 +12,12 @@ export type LayoutPreference = 'auto' | 'layered' | 'columns' | 'force';
 /** LayoutKind is the algorithm actually run ('tree' is the layered one top to bottom, for short paths with wide labels). */
 export type LayoutKind = 'layered' | 'columns' | 'force' | 'tree';
 
-/** LayoutHints tune a layout to the window (only columns uses them). */
+/** LayoutHints tune a layout to the window. */
 export interface LayoutHints {
-  /** How tall a column may grow, in model units. */
+  /** Columns: how tall a column may grow, in model units. */
   readonly columnHeight?: number;
+  /** Tree: the canvas's width over its height; the tree is laid out across or down, whichever fills it better. */
+  readonly aspect?: number;
 }
 
 /**
@@ -29,8 +31,15 @@ export const LAYERED_MAX_EDGES = 300;
 /** Positions maps node ids to model coordinates. */
 export type Positions = Record<string, { x: number; y: number }>;
 
+/**
+ * The largest graph dagre lays out even when asked: past it, it runs for minutes (the window
+ * stays responsive, but no picture comes), so the columns layout stands in.
+ */
+export const LAYERED_HARD_MAX_NODES = 400;
+
 /** chooseLayout decides the algorithm for a graph of nodeCount nodes and edgeCount edges. */
 export function chooseLayout(pref: LayoutPreference, nodeCount: number, edgeCount = 0): LayoutKind {
+  if (pref === 'layered' && nodeCount > LAYERED_HARD_MAX_NODES) return 'columns';
   if (pref !== 'auto') return pref;
   return nodeCount <= LAYERED_MAX_NODES && edgeCount <= LAYERED_MAX_EDGES ? 'layered' : 'columns';
 }
@@ -38,7 +47,7 @@ export function chooseLayout(pref: LayoutPreference, nodeCount: number, edgeCoun
 /** layoutOptions returns the Cytoscape layout options of a kind, tuned by graph size ('columns' is ours, not Cytoscape's). */
 export function layoutOptions(kind: Exclude<LayoutKind, 'columns'>, nodeCount: number): LayoutOptions {
   if (kind === 'layered' || kind === 'tree') {
-    return { name: 'dagre', rankDir: kind === 'tree' ? 'TB' : 'LR', nodeSep: 26, rankSep: kind === 'tree' ? 60 : 90, edgeSep: 10, ranker: 'network-simplex', fit: false, animate: false } as LayoutOptions;
+    return { name: 'dagre', rankDir: 'LR', nodeSep: 26, rankSep: kind === 'tree' ? 50 : 90, edgeSep: 10, ranker: 'network-simplex', fit: false, animate: false } as LayoutOptions;
   }
   const big = nodeCount > 1500;
   return {

@@ -110,11 +110,10 @@ describe('rowOfSelection', () => {
 });
 
 describe('listOpenByDefault', () => {
-  it('opens for big builds unless the user chose otherwise', () => {
-    expect(listOpenByDefault(151, null)).toBe(true);
-    expect(listOpenByDefault(150, null)).toBe(false);
-    expect(listOpenByDefault(2000, 'closed')).toBe(false);
-    expect(listOpenByDefault(3, 'open')).toBe(true);
-    expect(listOpenByDefault(3, 'garbage')).toBe(false);
+  it('opens the list only when the user left it open', () => {
+    expect(listOpenByDefault(null)).toBe(false);
+    expect(listOpenByDefault('closed')).toBe(false);
+    expect(listOpenByDefault('open')).toBe(true);
+    expect(listOpenByDefault('garbage')).toBe(false);
   });
 });

@@ -99,12 +99,11 @@ export function rowOfSelection(dto: ModuleGraphDto, rows: readonly ModuleRow[], 
   return path === undefined ? -1 : rows.findIndex((r) => r.path === path);
 }
 
-/** LIST_SIZE_THRESHOLD: above this many modules the graph alone is hard to read, so the list opens. */
-export const LIST_SIZE_THRESHOLD = 150;
-
-/** listOpenByDefault decides whether a newly opened project shows the list: the user's last choice wins. */
-export function listOpenByDefault(modules: number, saved: string | null | undefined): boolean {
-  if (saved === 'open') return true;
-  if (saved === 'closed') return false;
-  return modules > LIST_SIZE_THRESHOLD;
+/**
+ * listOpenByDefault decides whether a newly opened project shows the list: as the user last left
+ * it, closed at first. Beside the details panel it would leave a large graph too narrow to read
+ * a why view at once; the toolbar's List button is one click away.
+ */
+export function listOpenByDefault(saved: string | null | undefined): boolean {
+  return saved === 'open';
 }

@@ -21,6 +21,8 @@ export interface Focus {
   readonly mode: FocusMode;
   /** For 'why': the nodes of the chosen why paths. */
   readonly nodes?: readonly string[];
+  /** For 'why': the requirements on those paths ("from to"), the only edges drawn. */
+  readonly edges?: readonly string[];
 }
 
 /** ViewMode: one box per selected module with groups for the rest (large graphs), or every version. */
@@ -153,8 +155,10 @@ export function visibleGraph(dto: ModuleGraphDto, opts: ViewOptions): VisibleGra
     seenEdge.add(id);
     edges.push({ id, from: a, to: b, kind });
   };
+  const onPaths = opts.focus?.mode === 'why' && opts.focus.edges ? new Set(opts.focus.edges) : undefined;
   for (const e of dto.edges) {
     if (!visible.has(e.from)) continue;
+    if (onPaths && !onPaths.has(`${e.from} ${e.to}`)) continue;
     if (visible.has(e.to)) {
       push(e.from, e.to, e.kind);
       continue;

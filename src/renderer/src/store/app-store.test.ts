@@ -171,7 +171,7 @@ describe('view slice', () => {
     expect(useAppStore.getState().searchRequest).toBe(before + 1);
   });
 
-  it('opens the module list for a big project, and then as the user last chose', async () => {
+  it('opens the module list as the user last left it, closed at first', async () => {
     const saved = new Map<string, string>();
     vi.stubGlobal('localStorage', { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => saved.set(k, v) });
     const big = { ...graph, dir: '/big', counts: { ...graph.counts, modules: 151 } };
@@ -180,13 +180,13 @@ describe('view slice', () => {
       expect(useAppStore.getState().listOpen).toBe(false);
       fakeApi.loadGraph.mockResolvedValueOnce({ ok: true, value: big });
       await useAppStore.getState().open({ kind: 'dir', dir: '/big' });
-      expect(useAppStore.getState().listOpen).toBe(true);
-      useAppStore.getState().toggleList();
       expect(useAppStore.getState().listOpen).toBe(false);
-      expect(saved.get('gomodx.list')).toBe('closed');
+      useAppStore.getState().toggleList();
+      expect(useAppStore.getState().listOpen).toBe(true);
+      expect(saved.get('gomodx.list')).toBe('open');
       fakeApi.loadGraph.mockResolvedValueOnce({ ok: true, value: { ...big, dir: '/big2' } });
       await useAppStore.getState().open({ kind: 'dir', dir: '/big2' });
-      expect(useAppStore.getState().listOpen).toBe(false);
+      expect(useAppStore.getState().listOpen).toBe(true);
     } finally {
       vi.unstubAllGlobals();
     }

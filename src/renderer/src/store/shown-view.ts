@@ -16,7 +16,8 @@ let last: { id: string; value: ModuleExplanationDto; choice: PathChoice; focus: 
 // One focus object per (selection, explanation, choice): selectors compare by reference.
 function whyFocus(id: string, value: ModuleExplanationDto, choice: PathChoice): Focus {
   if (last && last.id === id && last.value === value && last.choice === choice) return last.focus;
-  const focus: Focus = { id, mode: 'why', nodes: [...whyHighlight(value, choice).nodes].sort() };
+  const h = whyHighlight(value, choice);
+  const focus: Focus = { id, mode: 'why', nodes: [...h.nodes].sort(), edges: [...h.edges].sort() };
   last = { id, value, choice, focus };
   return focus;
 }

@@ -137,7 +137,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
       collapsed: [],
       expanded: [],
       mode: large ? 'overview' : 'full',
-      listOpen: listOpenByDefault(graph?.counts.modules ?? 0, savedListChoice()),
+      listOpen: listOpenByDefault(savedListChoice()),
       ...(large ? { legendOpen: false } : {}),
     });
   },
