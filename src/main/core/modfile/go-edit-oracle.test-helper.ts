@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GO_BINARY, hasGo, hermeticGoEnv } from '../../../../test/helpers/go-oracle';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 
 /** EditJob is one file to hand to the go command, and which output to ask for. */
 export interface EditJob {

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { modEditOutput, workEditOutput, type EditOutput } from './edit-json';
 import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test-helper';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 import { makeMutants, type Mutant } from './modfile-mutator.test-helper';
 
 function ours(m: Mutant, mode: 'json' | 'print'): EditOutput {

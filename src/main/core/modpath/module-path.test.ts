@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goQuote, goQuoteRune } from './go-quote';
 import {
   canonicalVersion,
   check,
@@ -18,10 +17,10 @@ import {
   matchPrefixPatterns,
   ModuleError,
   pathMajorPrefix,
-  sortModules,
   splitPathVersion,
   versionError,
 } from './module-path';
+import { sortModules } from '../gover/module-sort';
 
 interface SortCase {
   in: { Path: string; Version?: string }[];
@@ -241,14 +240,6 @@ describe('path checks, hand tables', () => {
     const wrapper = new Error('context: x.y/z@v1.0.0: inner', { cause: same });
     expect(versionError(mod('x.y/z', 'v1.0.0'), wrapper).message).toBe('context: x.y/z@v1.0.0: inner');
     expect(versionError(mod('x.y/z', 'v2.0.0'), same).message).toBe('x.y/z@v2.0.0: x.y/z@v1.0.0: inner');
-  });
-
-  it('goQuote follows strconv.Quote', () => {
-    expect(goQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
-    expect(goQuote('\x00\x07\x7f\u00ad\u2028é😀')).toBe('"\\x00\\a\\x7f\\u00ad\\u2028é😀"');
-    expect(goQuoteRune("'")).toBe("'\\''");
-    expect(goQuoteRune('"')).toBe("'\"'");
-    expect(goQuoteRune('\u{e0001}')).toBe("'\\U000e0001'");
   });
 });
 

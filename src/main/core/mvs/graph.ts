@@ -11,7 +11,7 @@
  *   selected path sorted by path and version.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { modSort } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 
 /** VersionCompare orders two versions of one module path. */
 export type VersionCompare = (path: string, a: string, b: string) => number;
