@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ import {
   versionError,
 } from './module-path';
 import { sortModules } from '../gover/module-sort';
+import { goCommand } from '../../../../test/helpers/go-command';
+import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
 
 interface SortCase {
   in: { Path: string; Version?: string }[];
@@ -339,14 +341,15 @@ describe('module paths against golang.org/x/mod (golden data)', () => {
   });
 });
 
-const GO = '/usr/local/go/bin/go';
+const GO = goCommand();
 
-describe.skipIf(!existsSync(GO))('path and major errors as the go command prints them', () => {
+skipNoticeWithoutGo('path and major errors as the go command prints them');
+describe.skipIf(GO === undefined)('path and major errors as the go command prints them', () => {
   function goModEdit(gomod: string, args: string[]): string {
     const dir = mkdtempSync(join(tmpdir(), 'modpath-'));
     try {
       writeFileSync(join(dir, 'go.mod'), gomod);
-      execFileSync(GO, ['mod', 'edit', ...args], {
+      execFileSync(GO!, ['mod', 'edit', ...args], {
         cwd: dir,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
