@@ -296,7 +296,7 @@ function pathHasPrefix(s: string, prefix: string): boolean {
   return s === prefix || (s.length > prefix.length && s.startsWith(prefix) && (prefix.endsWith('/') || s[prefix.length] === '/'));
 }
 
-/** modulePrefixes lists the prefixes of path that could be modules, longest first. */
+/** modulePrefixesExcludingTarget lists the prefixes of path that could be modules, longest first, leaving out the main modules. */
 function modulePrefixesExcludingTarget(path: string, mainPaths: ReadonlySet<string>): string[] {
   const out: string[] = [];
   let p = path;

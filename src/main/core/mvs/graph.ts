@@ -145,7 +145,7 @@ export class RequirementGraph {
     return this.selected.get(path) ?? 'none';
   }
 
-  /** selectedPaths lists every path that has a selected version. */
+  /** selectedEntries lists every path that has a selected version, with that version. */
   selectedEntries(): IterableIterator<[string, string]> {
     return this.selected.entries();
   }
