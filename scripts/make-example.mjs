@@ -15,10 +15,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GO } from './lib/real-world.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'example');
 const proxy = join(root, 'proxy');
-const GO = process.env.GOMODX_GO ?? '/usr/local/go/bin/go';
 
 /** Each published module version: its go line (or none) and its requirements. */
 const modules = {

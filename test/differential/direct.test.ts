@@ -24,6 +24,7 @@ import { readGoEnv } from '../../src/main/sources/go-env';
 import { ProxyModuleFetcher } from '../../src/main/sources/module-fetcher';
 import { ProxyModuleRepository } from '../../src/main/sources/module-repository';
 import { hasGo, runGo, type GoRun } from '../helpers/go-oracle';
+import { NO_GO_COMMAND } from '../helpers/go-command';
 import { generateGitUniverse, type GitUniverse } from '../helpers/git-universe/generate-git-universe';
 import { directEnv, setUpGitUniverse, type DirectMode, type SettledGitUniverse } from '../helpers/git-universe/settle-git-universe';
 import { compareRuns, envInteger, lineDiff, loadRunCli, mapWithConcurrency, runGomodx, type RunCli, type Verdict } from './differential-harness';
@@ -32,7 +33,7 @@ const COUNT = envInteger('GOMODX_DIRECT_COUNT', 32);
 const SEED = envInteger('GOMODX_DIRECT_SEED', 4_040_404);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
 const hasGit = spawnSync('git', ['--version']).status === 0;
-const skipReason = !hasGo() ? 'no go command (set GOMODX_GO)' : !hasGit ? 'no git command' : '';
+const skipReason = !hasGo() ? NO_GO_COMMAND : !hasGit ? 'no git command' : '';
 if (skipReason) console.log(`direct-mode differential suite skipped: ${skipReason}`);
 
 const runCli: RunCli | undefined = skipReason ? undefined : await loadRunCli();

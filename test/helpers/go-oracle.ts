@@ -2,12 +2,12 @@
 // reach the network or read the user's configuration: everything it needs comes from the
 // arguments, a file:// GOPROXY and directories inside the test's temporary tree.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { goCommand } from './go-command';
 
-/** GO_BINARY is the go command used as the oracle (GOMODX_GO overrides the default). */
-export const GO_BINARY = process.env.GOMODX_GO ?? '/usr/local/go/bin/go';
+/** GO_BINARY is the go command used as the oracle (see go-command.ts); "go" when there is none. */
+export const GO_BINARY = goCommand() ?? 'go';
 
 /** GoRun is the outcome of one command: exit code and the full text of both streams. */
 export interface GoRun {
@@ -24,17 +24,11 @@ export interface GoCallOptions {
   readonly timeoutMs?: number;
 }
 
-let goAvailable: boolean | undefined;
 let goLocalVersion: string | undefined;
 
 /** hasGo tells whether the oracle go command exists and runs. */
 export function hasGo(): boolean {
-  if (goAvailable === undefined) {
-    goAvailable =
-      existsSync(GO_BINARY) &&
-      spawnSync(GO_BINARY, ['env', 'GOVERSION'], { env: { GOENV: 'off', HOME: '/nonexistent' } }).status === 0;
-  }
-  return goAvailable;
+  return goCommand() !== undefined;
 }
 
 /** localGoVersion returns the oracle's version without the "go" prefix, e.g. "1.26.8". */

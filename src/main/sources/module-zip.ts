@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { compareGoStrings } from '../core/semver/go-string-order';
+import { compareGoStrings } from '../core/gostrings/go-string-order';
 
 /** ZipEntry is one file of a module zip: its full name ("path@version/dir/file.go") and bytes. */
 export interface ZipEntry {

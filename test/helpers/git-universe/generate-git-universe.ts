@@ -42,7 +42,7 @@ interface PlannedCommit {
   /** retract lists versions this commit's go.mod retracts. */
   readonly retract: readonly string[];
   readonly goLine?: string;
-  /** requireIds are requirements picked at plan time: [module path, commit id]. */
+  /** requires are the requirements picked at plan time: a module path and the id of the commit required. */
   readonly requires: readonly { module: string; commit: number }[];
 }
 
@@ -54,7 +54,7 @@ export interface GitUniverse {
   readonly repos: readonly string[];
   readonly lines: readonly Line[];
   readonly commits: readonly PlannedCommit[];
-  /** extraBranches are branches with commits reachable from nowhere else: [repo, branch, forkId, count]. */
+  /** dev lists the "dev" branches, whose commits (at times) fork from commit id `after` and are reachable from nowhere else. */
   readonly dev: readonly { repo: string; line: Line; after: number; times: readonly number[] }[];
   readonly main: { readonly goLine?: string; readonly requires: readonly { module: string; commit: number }[] };
   readonly queries: readonly { module: string; query: QueryPlan }[];

@@ -12,8 +12,8 @@ import {
   isToolchainPath,
   modCompare,
   modIsValid,
-  modSort,
 } from './gover';
+import { modSort } from './module-sort';
 
 /** Go's sorts are unstable: ties[i] says element i compared equal to element i-1 in Go's output. */
 interface SortCase {

@@ -17,9 +17,8 @@
  *   every other module path uses semver.
  */
 
-import type { ModuleVersion } from '../../../shared/model/module-version';
 import { compare as semverCompare, isValid as semverIsValid } from '../semver/semver';
-import { compareGoStrings } from '../semver/go-string-order';
+import { compareGoStrings } from '../gostrings/go-string-order';
 
 /** GO_STRICT_VERSION is the Go version from which a module's go line must be ≥ its dependencies'. */
 export const GO_STRICT_VERSION = '1.21';
@@ -180,27 +179,4 @@ export function modIsValid(path: string, v: string): boolean {
   if (path === 'go') return goIsValid(v);
   if (path === 'toolchain') return goIsValid(fromToolchain(v));
   return semverIsValid(v);
-}
-
-/**
- * compareModulesForSort is gover.ModSort's order: path, then version by modCompare, where a
- * "/suffix" on a version (as in go.sum's "v1.2.3/go.mod") breaks ties by plain string order.
- */
-export function compareModulesForSort(a: ModuleVersion, b: ModuleVersion): -1 | 0 | 1 {
-  if (a.path !== b.path) return compareGoStrings(a.path, b.path);
-  let va = a.version;
-  let vb = b.version;
-  let fa = '';
-  let fb = '';
-  const ka = va.indexOf('/');
-  if (ka >= 0) [va, fa] = [va.slice(0, ka), va.slice(ka)];
-  const kb = vb.indexOf('/');
-  if (kb >= 0) [vb, fb] = [vb.slice(0, kb), vb.slice(kb)];
-  if (va !== vb) return modCompare(a.path, va, vb);
-  return compareGoStrings(fa, fb);
-}
-
-/** modSort returns a new array sorted as gover.ModSort sorts module versions. */
-export function modSort<T extends ModuleVersion>(list: readonly T[]): T[] {
-  return [...list].sort(compareModulesForSort);
 }

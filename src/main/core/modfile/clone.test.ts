@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cloneModFile } from './clone';
 import { addGoStmt, addRequire, addToolchainStmt, cleanupModFile, dropReplace, dropToolchainStmt, setRequire, setRequireSeparateIndirect } from './edit';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 import { formatModFile } from './print';
 import { parseModFile, type ModFile } from './rules';
 

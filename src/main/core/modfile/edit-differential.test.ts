@@ -40,7 +40,7 @@ import { modEditJson, modEditPrint, workEditJson, workEditPrint, type EditOutput
 import { checkImportPath } from '../modpath/module-path';
 import { ModFileError } from './errors';
 import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test-helper';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 import { parseModFile, parseWorkFile, type ModFile, type WorkFile } from './rules';
 
 /** An edit: the go command flag, and the same edit done by us (throwing what go reports). */

@@ -7,7 +7,9 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { canonicalVersion, pathMajorPrefix, splitPathVersion } from '../modpath/module-path';
 import { compare as semverCompare, major as semverMajor } from '../semver/semver';
-import { compareGoStrings, goQuote, goTrimSpace } from './go-text';
+import { goQuote } from '../gostrings/go-quote';
+import { goTrimSpace } from '../gostrings/go-space';
+import { compareGoStrings } from '../gostrings/go-string-order';
 import {
   autoQuote,
   GO_VERSION_RE,

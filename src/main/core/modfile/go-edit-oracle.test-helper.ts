@@ -19,8 +19,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goRoot } from '../../../../test/helpers/go-command';
 import { GO_BINARY, hasGo, hermeticGoEnv } from '../../../../test/helpers/go-oracle';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 
 /** EditJob is one file to hand to the go command, and which output to ask for. */
 export interface EditJob {
@@ -97,7 +98,8 @@ export async function runGoEditBatch(jobs: readonly EditJob[], concurrency = 2):
   }
 }
 
-const VENDORED_XMOD = '/usr/local/go/src/cmd/vendor/golang.org/x/mod';
+const GOROOT = goRoot();
+const VENDORED_XMOD = GOROOT === undefined ? '' : join(GOROOT, 'src/cmd/vendor/golang.org/x/mod');
 const driverSource = (): string => readFileSync(new URL('./testdata/xmod-driver/main.go', import.meta.url), 'utf8');
 
 function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
@@ -167,7 +169,7 @@ function compileDriver(root: string, bin: string, key: string): void {
 
 /** xmodAvailable reports whether the vendored x/mod sources the driver is built from exist. */
 export function xmodAvailable(): boolean {
-  return existsSync(VENDORED_XMOD);
+  return VENDORED_XMOD !== '' && existsSync(VENDORED_XMOD);
 }
 
 let driverPath: string | undefined;

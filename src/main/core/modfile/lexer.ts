@@ -7,7 +7,10 @@
  */
 
 import { errorEntry, type ModFileErrorEntry } from './errors';
-import { goQuoteRune, goTrimSpace, isGoPrint, isGoSpace, runeAt } from './go-text';
+import { goQuoteRune } from '../gostrings/go-quote';
+import { goTrimSpace, isGoSpace } from '../gostrings/go-space';
+import { isGoPrint } from '../gostrings/unicode-print';
+import { runeAt } from '../gostrings/utf8';
 import type { Comment, Position } from './syntax';
 
 // Token kinds. Newline and punctuation tokens use their character code as their kind.

@@ -12,8 +12,9 @@
 import { describe, expect, it } from 'vitest';
 import { modEditOutput, workEditOutput, type EditOutput } from './edit-json';
 import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test-helper';
-import { decodeGoBytes } from './go-text';
+import { decodeGoBytes } from '../gostrings/utf8';
 import { makeMutants, type Mutant } from './modfile-mutator.test-helper';
+import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
 
 function ours(m: Mutant, mode: 'json' | 'print'): EditOutput {
   return m.kind === 'mod' ? modEditOutput('go.mod', m.data, mode) : workEditOutput('go.work', m.data, mode);
@@ -70,6 +71,4 @@ describe.skipIf(!goAvailable())('modfile mutation fuzzing against the go command
   }, 120_000);
 });
 
-describe.runIf(!goAvailable())('modfile mutation fuzzing', () => {
-  it.skip('needs the go command at /usr/local/go/bin/go (or GOMODX_GO) to compare against', () => {});
-});
+skipNoticeWithoutGo('modfile mutation fuzzing');

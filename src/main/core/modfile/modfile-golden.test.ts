@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { describe, expect, it } from 'vitest';
 import { modEditOutput, workEditOutput, type EditOutput } from './edit-json';
 import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test-helper';
-import { decodeGoBytes, encodeGoBytes } from './go-text';
+import { decodeGoBytes, encodeGoBytes } from '../gostrings/utf8';
 
 const testdata = new URL('./testdata/', import.meta.url);
 const goldenDir = new URL('./testdata/golden/', import.meta.url);

@@ -5,7 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { createPrng, type Prng } from '../../../../test/helpers/universe/prng';
-import { decodeGoBytes, encodeGoBytes } from './go-text';
+import { decodeGoBytes, encodeGoBytes } from '../gostrings/utf8';
 
 const testdata = new URL('./testdata/', import.meta.url);
 

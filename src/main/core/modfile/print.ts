@@ -4,7 +4,7 @@
  * removed.
  */
 
-import { goTrimSpace } from './go-text';
+import { goTrimSpace } from '../gostrings/go-space';
 import type { Comment, Expr, FileSyntax } from './syntax';
 
 /**

@@ -17,7 +17,11 @@ import {
   splitPathVersion,
 } from '../modpath/module-path';
 import { directiveMessage, errorEntry, ModFileError, type ModFileErrorEntry } from './errors';
-import { decodeGoBytes, goFields, goQuote, goTrimSpace, goUnquote, isGoPrint, runeAt } from './go-text';
+import { goQuote } from '../gostrings/go-quote';
+import { goFields, goTrimSpace } from '../gostrings/go-space';
+import { goUnquote } from '../gostrings/go-unquote';
+import { isGoPrint } from '../gostrings/unicode-print';
+import { decodeGoBytes, runeAt } from '../gostrings/utf8';
 import { parseSyntax } from './parse';
 import type { Comment, FileSyntax, Line, LineBlock } from './syntax';
 

@@ -7,7 +7,7 @@
  * (the parsed File keeps references to its Lines).
  */
 
-import { byteLength, runeAt } from './go-text';
+import { byteLength, runeAt } from '../gostrings/utf8';
 
 /** Position is a place in the source: 1-based line, 1-based rune in line, 0-based byte offset. */
 export interface Position {

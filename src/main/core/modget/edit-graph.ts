@@ -10,7 +10,7 @@ import type { ModuleVersion } from '../../../shared/model/module-version';
 import { cmpVersion, type Loader, type ModuleGraphResult } from '../modload/loader';
 import type { ModFileSummary, Pruning } from '../modload/summary';
 import { keyOf, RequirementGraph } from '../mvs/graph';
-import { modSort } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { RootLayer } from './root-layer';
 import { grown, IntList } from './int-list';
 

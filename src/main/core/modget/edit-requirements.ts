@@ -7,7 +7,8 @@
  * another requested version contradicts is a conflict, and nothing changes.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { fromToolchain, modCompare, modSort } from '../gover/gover';
+import { fromToolchain, modCompare } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
 import { formatModule } from '../mvs/build-list-error';

@@ -15,7 +15,8 @@
  * Where go get would never return, gomodx stops with an error instead (NON_TERMINATION).
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { isToolchainPath, modCompare, modSort } from '../gover/gover';
+import { isToolchainPath, modCompare } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { cloneModFile } from '../modfile/clone';
 import { parseModFile, type ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
@@ -25,8 +26,8 @@ import { formatModule } from '../mvs/build-list-error';
 import { keyOf, moduleVersion, type RequirementGraph } from '../mvs/graph';
 import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
-import { goQuote } from '../modpath/go-quote';
-import { compareGoStrings } from '../semver/go-string-order';
+import { goQuote } from '../gostrings/go-quote';
+import { compareGoStrings } from '../gostrings/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
 import { editGraphIds, type ModuleTable } from './edit-graph';
 import { grown } from './int-list';
@@ -295,7 +296,7 @@ function pathHasPrefix(s: string, prefix: string): boolean {
   return s === prefix || (s.length > prefix.length && s.startsWith(prefix) && (prefix.endsWith('/') || s[prefix.length] === '/'));
 }
 
-/** modulePrefixes lists the prefixes of path that could be modules, longest first. */
+/** modulePrefixesExcludingTarget lists the prefixes of path that could be modules, longest first, leaving out the main modules. */
 function modulePrefixesExcludingTarget(path: string, mainPaths: ReadonlySet<string>): string[] {
   const out: string[] = [];
   let p = path;

@@ -3,7 +3,7 @@
  * stays; a hash checked during the command that the file lacks is added only if the build
  * needs it (keep); the file is rewritten sorted (module.Sort) only when something is added.
  */
-import { compareModulesForSort, sortModules } from '../modpath/module-path';
+import { compareModulesForSort, sortModules } from '../gover/module-sort';
 
 const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=';
 

@@ -15,7 +15,8 @@
  * the "ignore" build constraint is evaluated, and standard-library packages are not read.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goCompare, isToolchainPath, modCompare, modSort } from '../gover/gover';
+import { goCompare, isToolchainPath, modCompare } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import { pruningForGoVersion, TooNewError } from '../modload/summary';

@@ -6,15 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { goCommand } from '../../../../test/helpers/go-command';
 import { storeZip } from '../../../../test/helpers/universe/store-zip';
 import type { World } from './module-world.test-helper';
 
-/** GO is the oracle go command. */
-export const GO = '/usr/local/go/bin/go';
+/** GO is the oracle go command (see test/helpers/go-command.ts); "go" when there is none. */
+export const GO = goCommand() ?? 'go';
 
 /** haveGo tells whether the oracle can run. */
 export function haveGo(): boolean {
-  return spawnSync(GO, ['version'], { env: { GOTOOLCHAIN: 'local', HOME: '/nonexistent', GOENV: 'off' } }).status === 0;
+  return goCommand() !== undefined;
 }
 
 function isPseudo(v: string): boolean {

@@ -4,7 +4,8 @@
  * QueryMatchesMainModulesError, PackageNotInModuleError).
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goTrimSpace } from '../modfile/go-text';
+import { goTrimSpace, isGoSpace } from '../gostrings/go-space';
+import { isGoGraphic } from '../gostrings/unicode-print';
 
 /** NoMatchingVersionError: the module exists, but no version satisfies the query. */
 export class NoMatchingVersionError extends Error {
@@ -142,9 +143,8 @@ export function shortMessage(message: string, emptyDefault: string): string {
   if (m === '') return emptyDefault;
   if (new TextEncoder().encode(m).length > MAX_MESSAGE) return '(message omitted: too long)';
   for (const ch of m) {
-    if (!/[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\v\f\r\u0085\u00a0]/u.test(ch)) {
-      return '(message omitted: contains non-printable characters)';
-    }
+    const r = ch.codePointAt(0)!;
+    if (!isGoGraphic(r) && !isGoSpace(r)) return '(message omitted: contains non-printable characters)';
   }
   return m;
 }

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gomod, openWorld, type World } from './module-world.test-helper';
 import { ALLOW_ALL, isRevisionQuery, modIsPrefix } from './query';
+import { goCommand } from '../../../../test/helpers/go-command';
+import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
 
 /*
  * Version queries (modload/query.go) over a small world, table-driven. Each row is also asked
@@ -132,10 +134,10 @@ describe('version queries', () => {
   });
 });
 
-const GO = '/usr/local/go/bin/go';
-const haveGo = spawnSync(GO, ['version'], { env: { GOTOOLCHAIN: 'local', HOME: '/nonexistent', GOENV: 'off' } }).status === 0;
+const GO = goCommand();
 
-describe.skipIf(!haveGo)('the table agrees with go list -m path@query', () => {
+skipNoticeWithoutGo('the table agrees with go list -m path@query');
+describe.skipIf(GO === undefined)('the table agrees with go list -m path@query', () => {
   const root = mkdtempSync(join(tmpdir(), 'gomodx-query-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const proxy = join(root, 'proxy');
@@ -168,7 +170,7 @@ describe.skipIf(!haveGo)('the table agrees with go list -m path@query', () => {
         GOPROXY: pathToFileURL(proxy).href,
         GOSUMDB: 'off',
       };
-      const r = spawnSync(GO, ['list', '-m', '-f', '{{.Version}}', `${row.path}@${row.query}`], { cwd: work, env, encoding: 'utf8' });
+      const r = spawnSync(GO!, ['list', '-m', '-f', '{{.Version}}', `${row.path}@${row.query}`], { cwd: work, env, encoding: 'utf8' });
       if (row.error) {
         expect(r.status).not.toBe(0);
         expect(r.stderr).toContain(row.error);

@@ -5,7 +5,7 @@
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { goCompare, isToolchainPath, modCompare } from '../gover/gover';
-import { compareGoStrings } from '../semver/go-string-order';
+import { compareGoStrings } from '../gostrings/go-string-order';
 
 /** ChangeKind says how a module's version changed. */
 export type ChangeKind = 'added' | 'removed' | 'upgraded' | 'downgraded';

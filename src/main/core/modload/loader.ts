@@ -1,5 +1,6 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { isToolchainPath, modCompare, modIsValid, modSort } from '../gover/gover';
+import { isToolchainPath, modCompare, modIsValid } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { keyOf, RequirementGraph } from '../mvs/graph';
 import { BuildListError, formatModule } from '../mvs/build-list-error';
 import { minimalRequirements } from '../mvs/req';

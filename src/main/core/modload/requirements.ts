@@ -1,5 +1,6 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { DEFAULT_GO_MOD_VERSION, DEFAULT_GO_WORK_VERSION, modSort } from '../gover/gover';
+import { DEFAULT_GO_MOD_VERSION, DEFAULT_GO_WORK_VERSION } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import { keyOf } from '../mvs/graph';
 import type { MainModule, MainModuleSet } from './main-modules';
 import { Requirements, type BuildMod } from './loader';

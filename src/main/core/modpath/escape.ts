@@ -7,7 +7,7 @@
  * never contain '!', so the escaping is unambiguous; escaped text never contains upper case.
  */
 
-import { goQuote } from './go-quote';
+import { goQuote } from '../gostrings/go-quote';
 import { InvalidVersionError, ModuleError } from './module-errors';
 import { checkFileNameElem, checkPath } from './module-path';
 

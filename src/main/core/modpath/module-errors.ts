@@ -6,7 +6,7 @@
  * `instanceof ModuleError`; `kind` tells which Go type an instance stands for.
  */
 
-import { goQuote } from './go-quote';
+import { goQuote } from '../gostrings/go-quote';
 
 /**
  * ModuleErrorKind names the Go error type an instance of ModuleError stands for; 'other' is a

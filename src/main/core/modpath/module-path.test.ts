@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goQuote, goQuoteRune } from './go-quote';
 import {
   canonicalVersion,
   check,
@@ -18,10 +17,12 @@ import {
   matchPrefixPatterns,
   ModuleError,
   pathMajorPrefix,
-  sortModules,
   splitPathVersion,
   versionError,
 } from './module-path';
+import { sortModules } from '../gover/module-sort';
+import { goCommand } from '../../../../test/helpers/go-command';
+import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
 
 interface SortCase {
   in: { Path: string; Version?: string }[];
@@ -242,14 +243,6 @@ describe('path checks, hand tables', () => {
     expect(versionError(mod('x.y/z', 'v1.0.0'), wrapper).message).toBe('context: x.y/z@v1.0.0: inner');
     expect(versionError(mod('x.y/z', 'v2.0.0'), same).message).toBe('x.y/z@v2.0.0: x.y/z@v1.0.0: inner');
   });
-
-  it('goQuote follows strconv.Quote', () => {
-    expect(goQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
-    expect(goQuote('\x00\x07\x7f\u00ad\u2028é😀')).toBe('"\\x00\\a\\x7f\\u00ad\\u2028é😀"');
-    expect(goQuoteRune("'")).toBe("'\\''");
-    expect(goQuoteRune('"')).toBe("'\"'");
-    expect(goQuoteRune('\u{e0001}')).toBe("'\\U000e0001'");
-  });
 });
 
 describe('module paths against golang.org/x/mod (golden data)', () => {
@@ -348,14 +341,15 @@ describe('module paths against golang.org/x/mod (golden data)', () => {
   });
 });
 
-const GO = '/usr/local/go/bin/go';
+const GO = goCommand();
 
-describe.skipIf(!existsSync(GO))('path and major errors as the go command prints them', () => {
+skipNoticeWithoutGo('path and major errors as the go command prints them');
+describe.skipIf(GO === undefined)('path and major errors as the go command prints them', () => {
   function goModEdit(gomod: string, args: string[]): string {
     const dir = mkdtempSync(join(tmpdir(), 'modpath-'));
     try {
       writeFileSync(join(dir, 'go.mod'), gomod);
-      execFileSync(GO, ['mod', 'edit', ...args], {
+      execFileSync(GO!, ['mod', 'edit', ...args], {
         cwd: dir,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,9 +20,8 @@
  */
 
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { compareGoStrings } from '../semver/go-string-order';
-import { build as semverBuild, canonical, compare as semverCompare, major as semverMajor } from '../semver/semver';
-import { goQuote, goQuoteRune } from './go-quote';
+import { build as semverBuild, canonical, major as semverMajor } from '../semver/semver';
+import { goQuote, goQuoteRune } from '../gostrings/go-quote';
 import { InvalidPathError, InvalidVersionError, ModuleError, versionError as moduleVersionError } from './module-errors';
 
 export { InvalidPathError, InvalidVersionError, ModuleError } from './module-errors';
@@ -77,7 +76,7 @@ function checkElem(elem: string, kind: Kind): void {
   if (elem[0] === '.' && kind === 'module') fail('leading dot in path element');
   if (elem.endsWith('.')) fail('trailing dot in path element');
   const ok = kind === 'module' ? modPathOK : kind === 'import' ? importPathOK : fileNameOK;
-  for (const c of elem) if (!ok(c)) fail(`invalid char ${goQuoteRune(c)}`);
+  for (const c of elem) if (!ok(c)) fail(`invalid char ${goQuoteRune(c.codePointAt(0)!)}`);
 
   const dot = elem.indexOf('.');
   const short = dot >= 0 ? elem.slice(0, dot) : elem;
@@ -114,7 +113,7 @@ function checkModulePathRules(path: string): void {
   const first = path.slice(0, i);
   if (!first.includes('.')) fail('missing dot in first path element');
   if (path[0] === '-') fail('leading dash in first path element');
-  for (const c of first) if (!firstPathOK(c)) fail(`invalid char ${goQuoteRune(c)} in first path element`);
+  for (const c of first) if (!firstPathOK(c)) fail(`invalid char ${goQuoteRune(c.codePointAt(0)!)} in first path element`);
   if (!splitPathVersion(path).ok) fail('invalid version');
 }
 
@@ -261,26 +260,6 @@ export function pathMajorPrefix(pathMajor: string): string {
 export function canonicalVersion(v: string): string {
   const cv = canonical(v);
   return semverBuild(v) === '+incompatible' ? `${cv}+incompatible` : cv;
-}
-
-/** compareModulesForSort is module.Sort's order: path, then semver of the version before any "/", then the "/suffix". */
-export function compareModulesForSort(a: ModuleVersion, b: ModuleVersion): -1 | 0 | 1 {
-  if (a.path !== b.path) return compareGoStrings(a.path, b.path);
-  let va = a.version;
-  let vb = b.version;
-  let fa = '';
-  let fb = '';
-  const ka = va.indexOf('/');
-  if (ka >= 0) [va, fa] = [va.slice(0, ka), va.slice(ka)];
-  const kb = vb.indexOf('/');
-  if (kb >= 0) [vb, fb] = [vb.slice(0, kb), vb.slice(kb)];
-  if (va !== vb) return semverCompare(va, vb);
-  return compareGoStrings(fa, fb);
-}
-
-/** sortModules returns a new array sorted as module.Sort sorts it. */
-export function sortModules<T extends ModuleVersion>(list: readonly T[]): T[] {
-  return [...list].sort(compareModulesForSort);
 }
 
 // ---- GOPRIVATE-style prefix matching (path.Match on UTF-8 bytes) ----

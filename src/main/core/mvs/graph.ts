@@ -11,7 +11,7 @@
  *   selected path sorted by path and version.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { modSort } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 
 /** VersionCompare orders two versions of one module path. */
 export type VersionCompare = (path: string, a: string, b: string) => number;
@@ -145,7 +145,7 @@ export class RequirementGraph {
     return this.selected.get(path) ?? 'none';
   }
 
-  /** selectedPaths lists every path that has a selected version. */
+  /** selectedEntries lists every path that has a selected version, with that version. */
   selectedEntries(): IterableIterator<[string, string]> {
     return this.selected.entries();
   }

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { goRoot } from '../../../../test/helpers/go-command';
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { keyOf } from './graph';
 import { fullBuildList, minimalRequirements } from './req';
@@ -10,7 +12,8 @@ import { fullBuildList, minimalRequirements } from './req';
  * test follows whatever Go release is installed. Only the operations the go command still uses
  * are checked: build (BuildList) and req (Req).
  */
-const GO_MVS_TEST = '/usr/local/go/src/cmd/go/internal/mvs/mvs_test.go';
+const GOROOT = goRoot();
+const GO_MVS_TEST = GOROOT === undefined ? '' : join(GOROOT, 'src/cmd/go/internal/mvs/mvs_test.go');
 
 // Versions in the scenarios compare as strings; "" (a target) is the highest, "none" the lowest.
 function cmp(_p: string, a: string, b: string): number {
@@ -69,7 +72,7 @@ function requiredFrom(s: Scenario) {
   };
 }
 
-const source = existsSync(GO_MVS_TEST) ? readFileSync(GO_MVS_TEST, 'utf8') : '';
+const source = GO_MVS_TEST !== '' && existsSync(GO_MVS_TEST) ? readFileSync(GO_MVS_TEST, 'utf8') : '';
 const testsText = /var tests = `([\s\S]*?)`/.exec(source)?.[1] ?? '';
 const scenarios = parseScenarios(testsText);
 

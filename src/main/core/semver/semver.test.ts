@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareGoStrings } from './go-string-order';
+import { compareGoStrings } from '../gostrings/go-string-order';
 import {
   build,
   canonical,

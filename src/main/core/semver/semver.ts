@@ -18,7 +18,7 @@
  *   exactly when their canonical forms are identical strings.
  */
 
-import { compareGoStrings } from './go-string-order';
+import { compareGoStrings } from '../gostrings/go-string-order';
 
 /** ParsedSemver holds the pieces of a valid semantic version, as digit strings and suffixes. */
 interface ParsedSemver {

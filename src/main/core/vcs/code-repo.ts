@@ -8,7 +8,7 @@
  */
 import { autoQuote, modulePathFromGoMod, parseModFile } from '../modfile/rules';
 import { cleanJoin } from '../modload/file-path';
-import { goQuote } from '../modpath/go-quote';
+import { goQuote } from '../gostrings/go-quote';
 import { InvalidVersionError, ModuleError } from '../modpath/module-errors';
 import { canonicalVersion, matchPathMajor, pathMajorPrefix, splitPathVersion } from '../modpath/module-path';
 import { isPseudoVersion, pseudoVersion, pseudoVersionBase, pseudoVersionRev, pseudoVersionTime } from '../semver/pseudo';

@@ -3,7 +3,7 @@
  * hosts, the generic "host/path.vcs" form, GOVCS, and the rules for <meta name="go-import">
  * pages. Fetching pages and probing schemes is the adapter's job; this file only decides.
  */
-import { goQuote } from '../modpath/go-quote';
+import { goQuote } from '../gostrings/go-quote';
 import { matchPrefixPatterns } from '../modpath/module-path';
 import { hasPathPrefix } from './code-repo';
 

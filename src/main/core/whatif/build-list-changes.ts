@@ -11,7 +11,7 @@ import type { ModuleVersion } from '../../../shared/model/module-version';
 import { goCompare, modCompare } from '../gover/gover';
 import type { RequirementGraph } from '../mvs/graph';
 import { requirerIndex } from '../mvs/first-requirer';
-import { compareGoStrings } from '../semver/go-string-order';
+import { compareGoStrings } from '../gostrings/go-string-order';
 
 /** ChangeKind says how a module's selected version moves. */
 export type ChangeKind = 'added' | 'removed' | 'upgraded' | 'downgraded';

@@ -12,7 +12,8 @@
  * another; the author may also have retracted a version.
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
-import { isToolchainPath, modSort } from '../gover/gover';
+import { isToolchainPath } from '../gover/gover';
+import { modSort } from '../gover/module-sort';
 import type { Loader, ModuleGraphResult } from '../modload/loader';
 import { formatModule } from '../mvs/build-list-error';
 import { keyOf } from '../mvs/graph';

@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allHex, FileNotExistError, NoCommitsError, shortenHash, UnknownRevisionError, type CodeHost, type CodeRevInfo, type HostCall, type TagRef } from '../../core/vcs/code-host';
-import { compareGoStrings } from '../../core/semver/go-string-order';
+import { compareGoStrings } from '../../core/gostrings/go-string-order';
 import { compare as semverCompare } from '../../core/semver/semver';
 import { GitRunError, type GitRunner } from './git-runner';
 import { DirLock } from './dir-lock';

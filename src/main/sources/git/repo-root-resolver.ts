@@ -4,7 +4,7 @@
  * and GOINSECURE. Only repository URLs with the schemes allowed here ever reach git.
  */
 import { matchPrefixPatterns } from '../../core/modpath/module-path';
-import { goQuote } from '../../core/modpath/go-quote';
+import { goQuote } from '../../core/gostrings/go-quote';
 import {
   checkGovcs,
   GIT_SCHEMES,

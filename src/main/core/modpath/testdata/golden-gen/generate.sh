@@ -3,7 +3,8 @@
 # golang.org/x/mod and cmd/go/internal/gover sources of the local Go toolchain (no network).
 # Usage: sh src/main/core/modpath/testdata/golden-gen/generate.sh   (from the repository root)
 set -eu
-GOROOT_SRC=$(/usr/local/go/bin/go env GOROOT)/src
+GO=${GOMODX_GO:-/usr/local/go/bin/go}
+GOROOT_SRC=$("$GO" env GOROOT)/src
 CORE=$(cd "$(dirname "$0")/../../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -21,4 +22,4 @@ printf 'module gold\n\ngo 1.23\n\nrequire golang.org/x/mod v0.0.0\n\nreplace gol
 cp "$(dirname "$0")/main.go.txt" "$WORK/cmd/gen/main.go"
 cd "$WORK"
 env GOTOOLCHAIN=local GOFLAGS=-mod=mod GOENV=off GOPROXY=off GOSUMDB=off HOME="$WORK" GOPATH="$WORK/gopath" \
-  GOCACHE="$WORK/cache" /usr/local/go/bin/go run ./cmd/gen "$CORE"
+  GOCACHE="$WORK/cache" "$GO" run ./cmd/gen "$CORE"

@@ -1,23 +1,13 @@
 /*
- * Go string primitives, against answers taken from Go 1.26 (strconv, encoding/json, unicode),
- * and the printable-rune table checked against the go command itself.
+ * Go string primitives, against answers taken from Go 1.26 (strconv, strings, utf8).
  */
 
 import { describe, expect, it } from 'vitest';
-import { modEditOutput } from './edit-json';
-import { goAvailable, runGoEditBatch } from './go-edit-oracle.test-helper';
-import { goJsonString, marshalIndent as goMarshalIndent } from '../output/go-json';
-import {
-  compareGoStrings,
-  decodeGoBytes,
-  encodeGoBytes,
-  goFields,
-  goQuote,
-  goQuoteRune,
-  goTrimSpace,
-  goUnquote,
-} from './go-text';
-import { goPrintRanges } from './unicode-print';
+import { goQuote, goQuoteRune } from './go-quote';
+import { goFields, goTrimSpace } from './go-space';
+import { compareGoStrings } from './go-string-order';
+import { goUnquote } from './go-unquote';
+import { decodeGoBytes, encodeGoBytes } from './utf8';
 
 const raw = (...bytes: number[]): string => decodeGoBytes(Uint8Array.from(bytes));
 
@@ -57,6 +47,7 @@ describe('goQuote / goQuoteRune (strconv.Quote / QuoteRune)', () => {
     ['a"b\\c', '"a\\"b\\\\c"'],
     ['\u{1F600}', '"\u{1F600}"'],
     ['\u0301', '"\u0301"'],
+    ['\x00\x07\x7f\u00ad\u2028é😀', '"\\x00\\a\\x7f\\u00ad\\u2028é😀"'],
   ])('quote %j', (input, want) => {
     expect(goQuote(input)).toBe(want);
   });
@@ -71,6 +62,7 @@ describe('goQuote / goQuoteRune (strconv.Quote / QuoteRune)', () => {
     [0x10ffff, "'\\U0010ffff'"],
     [0x78, "'x'"],
     [0x27, "'\\''"],
+    [0x22, "'\"'"],
     [0xd800, "'\ufffd'"],
   ])('quoteRune %d', (r, want) => {
     expect(goQuoteRune(r)).toBe(want);
@@ -115,46 +107,4 @@ describe('bytes, spaces and order', () => {
       expect([a, b, compareGoStrings(a, b)]).toEqual([a, b, bytesOrder(a, b)]);
     }
   });
-});
-
-describe('Go JSON', () => {
-  it('escapes like encoding/json with HTML escaping', () => {
-    expect(goJsonString(`<>&\u2028\u2029\x00\x7f${raw(0xff)}\b\f\n\r\t"\\é\u{1F600}\x1f`)).toBe(
-      '"\\u003c\\u003e\\u0026\\u2028\\u2029\\u0000\x7f\\ufffd\\b\\f\\n\\r\\t\\"\\\\é\u{1F600}\\u001f"',
-    );
-  });
-
-  it('indents like json.MarshalIndent(v, "", "\\t")', () => {
-    expect(goMarshalIndent({ A: null, B: [], C: {}, D: [{ E: true }, 'x'] })).toBe(
-      '{\n\t"A": null,\n\t"B": [],\n\t"C": {},\n\t"D": [\n\t\t{\n\t\t\t"E": true\n\t\t},\n\t\t"x"\n\t]\n}',
-    );
-  });
-});
-
-describe.skipIf(!goAvailable())('printable runes and spaces match the go command', () => {
-  it('quotes every range boundary, and trims every space, as go mod edit -print does', async () => {
-    // A tool path holding one rune is written back unquoted exactly when the rune is printable;
-    // a comment ending in a space rune is trimmed exactly when Go calls it a space.
-    const probe = new Set<number>();
-    for (const [lo, hi] of goPrintRanges()) for (const r of [lo - 1, lo, hi, hi + 1]) probe.add(r);
-    for (const r of [0x09, 0x0b, 0x0c, 0x1c, 0x20, 0x85, 0xa0, 0x1680, 0x180e, 0x2000, 0x200a, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) {
-      probe.add(r);
-    }
-    const runes = [...probe].filter((r) => r > 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff)).sort((a, b) => a - b);
-    const hex = (r: number): string => r.toString(16).padStart(8, '0');
-    const lines = ['module m', ''];
-    for (const r of runes) {
-      if (r !== 0x0a && r !== 0x0d) lines.push(`// c${String.fromCodePoint(r)}`);
-      lines.push(`tool "a\\U${hex(r)}"`);
-    }
-    const text = `${lines.join('\n')}\n`;
-    const [run] = await runGoEditBatch([{ kind: 'mod', data: text, mode: 'print' }]);
-    const ours = modEditOutput('go.mod', text, 'print');
-    expect(run!.exitCode).toBe(0);
-    const goLines = run!.stdout.split('\n');
-    const ourLines = ours.stdout.split('\n');
-    const diff = goLines.flatMap((l, i) => (l === ourLines[i] ? [] : [`go ${JSON.stringify(l)} ours ${JSON.stringify(ourLines[i])}`]));
-    expect(diff.slice(0, 20)).toEqual([]);
-    expect(ourLines.length).toBe(goLines.length);
-  }, 120_000);
 });

@@ -5,8 +5,8 @@
  * what the go.mod lexer accepts and how strings are quoted, so the table is Go's own.
  *
  * Each entry is "gap:length" in hex: the range starts `gap` after the previous range's last code
- * point (after 0 for the first) and ends `length` code points later. go-text.test.ts checks
- * the table against the go command.
+ * point (after 0 for the first) and ends `length` code points later. unicode-print.test.ts checks
+ * the table against the go command and against a committed copy of its answer.
  */
 
 const ENCODED =
@@ -65,8 +65,8 @@ function decode(): { starts: Int32Array; ends: Int32Array } {
 
 const { starts: STARTS, ends: ENDS } = decode();
 
-/** isGoPrintRune reports whether Go's unicode.IsPrint (and strconv.IsPrint) accepts code point r. */
-export function isGoPrintRune(r: number): boolean {
+/** isGoPrint reports whether Go's unicode.IsPrint (and strconv.IsPrint) accepts code point r. */
+export function isGoPrint(r: number): boolean {
   if (r < 0x80) return r >= 0x20 && r < 0x7f;
   let lo = 0;
   let hi = STARTS.length - 1;
@@ -77,6 +77,14 @@ export function isGoPrintRune(r: number): boolean {
     else return true;
   }
   return false;
+}
+
+/**
+ * isGoGraphic is unicode.IsGraphic: IsPrint plus the space separators (Zs) other than U+0020,
+ * which Unicode has not added to since 6.3.
+ */
+export function isGoGraphic(r: number): boolean {
+  return isGoPrint(r) || r === 0xa0 || r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x202f || r === 0x205f || r === 0x3000;
 }
 
 /** goPrintRanges lists Go's printable ranges as [first, last] pairs, for tests. */
