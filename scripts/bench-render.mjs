@@ -17,6 +17,10 @@
 //   fixture recorded (default golang.org/x/net@none), repeated: other previews would need
 //   go.mod files the fixture does not hold.
 //
+//   - readable labels in the first view (issue 18): node labels drawn at 9 px or more, not faded,
+//     wholly inside the canvas, read from Cytoscape (target: at least 30);
+//   - on a large project, the switch to "All versions" (every version drawn): click to the first
+//     frame, its readable labels, and panning it by mouse drag (target: 30 fps);
 //   - what-if preview latency (issue 6): from the click on a version (or "Remove") in the details
 //     panel to the preview drawn (changes listed, graph marked, two frames later).
 //
@@ -384,6 +388,41 @@ async function openAndTime(page, url) {
   return { ...t, warmLayout: rerun };
 }
 
+/** readableLabels counts the labels a person can read in the view now (as test/e2e/pages/graph-page.ts does). */
+async function readableLabels(page) {
+  return page.evaluate(() => {
+    const cy = document.querySelector('[data-testid="graph"]')._cyreg.cy;
+    const zoom = cy.zoom();
+    let n = 0;
+    cy.nodes().forEach((x) => {
+      if (x.isParent() && !x.hasClass('cluster-group')) return;
+      if (parseFloat(x.style('font-size')) * zoom < 9 || Number(x.style('opacity')) < 0.5 || !x.data('label')) return;
+      const b = x.renderedBoundingBox({});
+      if (b.x1 >= 0 && b.y1 >= 0 && b.x2 <= cy.width() && b.y2 <= cy.height()) n++;
+    });
+    return { n, zoom };
+  });
+}
+
+/** measureAllVersions switches a large project's overview to every version and times it, then pans it. */
+async function measureAllVersions(page, label) {
+  const button = page.getByTestId('mode-full');
+  if ((await button.count()) === 0 || (await page.getByTestId('graph').getAttribute('data-view')) !== 'overview') return;
+  const t0 = Date.now();
+  await button.click();
+  await page.locator('[data-testid="graph"][data-view="full"][data-state="ready"]').waitFor({ timeout: 180_000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const took = Date.now() - t0;
+  const nodes = await page.getByTestId('graph').getAttribute('data-nodes');
+  const r = await readableLabels(page);
+  report(`${label}, "All versions": click to the first frame (${nodes} nodes)`, ms(took), undefined, undefined, `${r.n} labels readable at zoom ${r.zoom.toFixed(2)}`);
+  await page.waitForTimeout(300);
+  const mouse = await panWithMouse(page, panMs);
+  report(`${label}, "All versions", panning by mouse drag`, `${mouse.fps.toFixed(1)} fps`, `≥ ${PAN_TARGET_FPS} fps`, mouse.fps >= PAN_TARGET_FPS, `${mouse.frames} frames, p95 frame ${ms(mouse.p95)}, worst ${ms(mouse.worst)}`);
+  await page.getByTestId('mode-overview').click();
+  await page.locator('[data-testid="graph"][data-view="overview"][data-state="ready"]').waitFor({ timeout: 180_000 });
+}
+
 /** startFrameCounter counts animation frames in the page until stopFrameCounter. */
 async function startFrameCounter(page) {
   await page.evaluate(() => {
@@ -649,6 +688,9 @@ async function main() {
             const target = firstFrameTarget(n);
             const mid = timings.find((x) => x.firstFrame === best.sort((a, b) => a - b)[Math.floor((best.length - 1) / 2)]) ?? t;
             report(`${label}, first interactive frame (median of ${runs} warm opens: ${timings.map((x) => ms(x.firstFrame)).join(', ')})`, ms(med), `≤ ${ms(target)}`, med <= target, breakdown(mid));
+            const readable = await readableLabels(page);
+            const view = await page.getByTestId('graph').getAttribute('data-view');
+            report(`${label}, readable labels in the first view (${view}, ${t.domNodes} nodes drawn)`, String(readable.n), '≥ 30', readable.n >= 30, `zoom ${readable.zoom.toFixed(2)}`);
             if (t.profile) printProfile(t.profile);
             await page.waitForTimeout(300);
             const mouse = await panWithMouse(page, panMs);
@@ -659,6 +701,7 @@ async function main() {
             // The target is for panning as a person pans (the drag above, drawn from the viewport
             // texture); a full redraw in every frame is what a pan would cost without it.
             report(`${label}, panning by cy.panBy every frame (full redraws)`, `${prog.fps.toFixed(1)} fps`, undefined, undefined, `${prog.frames} frames, p95 frame ${ms(prog.p95)}, worst ${ms(prog.worst)}`);
+            await measureAllVersions(page, label);
             if (!argv.includes('--no-whatif') && g.picks.length) await measureWhatIf(page, n, g.picks, label);
             if (tracing) process.stdout.write(`      trace: ${join(OUT, `trace-${n}.json`)} (open in chrome://tracing or the DevTools Performance panel)\n`);
             await page.close();

@@ -55,11 +55,20 @@ test('a 300-module project lays out off the main thread and stays usable', async
     const ms = Date.now() - started;
     test.info().annotations.push({ type: 'time to laid-out graph', description: `${ms} ms` });
     expect(await g.statusCount('modules')).toBe(1 + 300 + 12);
+    // A large project opens on its overview: every module one box (all are direct requirements here).
+    await g.waitForView('overview');
+    expect(await g.nodeCount()).toBe(1 + 300 + 12);
     await expect(g.graph).toHaveAttribute('data-layout', 'columns');
     await g.shot('15-large-300-modules');
+    await page.getByTestId('mode-full').click();
+    await g.waitForView('full');
+    expect(await g.nodeCount()).toBe(await g.statusCount('versions'));
     await g.searchAndSelect('big/m042@v1.1.0');
     await expect(g.details.getByTestId('details-path')).toHaveText('example.com/big/m042');
+    await g.waitForView('why');
     await g.shot('16-large-selected');
+    await page.keyboard.press('Escape');
+    await g.waitForView('full');
     await g.toggleUnselected();
     expect(await g.nodeCount()).toBe(1 + 300 + 12);
   } finally {
