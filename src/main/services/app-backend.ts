@@ -187,6 +187,11 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
             }),
           };
         }
+        // The first preview should not wait for what can be done while the user reads the graph.
+        if (dto.mainModules.length > 0) {
+          const engine = whatIf.engine;
+          setTimeout(() => void engine.warm(), 0);
+        }
         if (!example && dto.mainModules.length > 0) deps.recent.add(dto.dir, projectName(dto));
         watcher?.close();
         watcher = undefined;

@@ -88,7 +88,7 @@ function packageSource(repository: ProxyModuleRepository): PackageSource {
  * openGetProject opens the module containing dir as go get does: never a workspace, and with
  * -mod=mod (go get fixes an inconsistent go.mod instead of refusing it).
  */
-export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch'>): Promise<GetProject> {
+export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'>): Promise<GetProject> {
   const read: ModuleVersion[] = [];
   const project = await openProject({
     ...opts,
@@ -97,6 +97,8 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     onFetch: (e) => {
       if (e.file === 'mod') read.push(e.module);
     },
+    // A summary from the index stands for a read: go reads that go.mod, and go.sum may need its line.
+    onSummaryFromIndex: (m) => read.push(m),
   });
   const mm = project.mainModules.single;
   const hashes = new Map<string, Promise<string>>();
@@ -177,7 +179,7 @@ export function planJson(plan: GetPlan): string {
 }
 
 /** runGet is `gomodx get`: a dry run prints the report and the go.mod diff; otherwise it writes. */
-export async function runGet(opts: Omit<OpenOptions, 'buildMod' | 'onFetch'>, cmd: GetCommandOptions): Promise<CommandOutput & { plan?: GetPlan }> {
+export async function runGet(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'>, cmd: GetCommandOptions): Promise<CommandOutput & { plan?: GetPlan }> {
   let p: GetProject;
   try {
     p = await openGetProject(opts);

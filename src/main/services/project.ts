@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { ModuleVersion } from '../../shared/model/module-version';
 import { GoSum } from '../core/gosum/go-sum';
 import { goCompare, GO_STRICT_VERSION } from '../core/gover/gover';
 import { checkImportPath, InvalidPathError } from '../core/modpath/module-path';
@@ -31,6 +32,8 @@ export interface OpenOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: LoadProgress) => void;
   readonly onFetch?: (e: FetchEvent) => void;
+  /** Told of each go.mod whose summary the index gave in place of reading the file. */
+  readonly onSummaryFromIndex?: (m: ModuleVersion) => void;
   /** Lines the go command would print to stderr as warnings. */
   readonly warn?: (line: string) => void;
   /** Where to record the files the answer depends on (for reusing answers). */
@@ -233,7 +236,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
   const fetcher = new ProxyModuleFetcher({ env, sums, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
-  const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath);
+  const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath, opts.onSummaryFromIndex);
   fetcher.rememberInfoIn(index);
   const loader = new Loader({
     summaryCache: index,

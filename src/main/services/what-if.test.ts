@@ -44,6 +44,24 @@ async function goGet(args: string[]): Promise<{ code: number; goMod: string; goS
 }
 
 describe('WhatIf on the example', () => {
+  it('previews after warm, and in a session that reads the summaries an earlier one saved, exactly as without them', async () => {
+    const specs = [{ args: ['example.com/log@none'], upgrade: '' as const }, { args: ['example.com/db@v1.0.0'], upgrade: '' as const }, { args: ['./...'], upgrade: 'upgrade' as const }];
+    const plainEnv = { ...env, GOMODX_CACHE: join(tmp, 'plain-cache') };
+    const dir = copyExample();
+    const warmed = new WhatIf({ dir, env });
+    await warmed.warm();
+    for (const spec of specs) {
+      const a = await new WhatIf({ dir: copyExample(), env: plainEnv }).preview(spec);
+      expect({ ...(await warmed.preview(spec)), elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 });
+    }
+    warmed.dispose(); // saves the summaries its previews read
+    const later = new WhatIf({ dir, env });
+    for (const spec of specs) {
+      const a = await new WhatIf({ dir: copyExample(), env: plainEnv }).preview(spec);
+      expect({ ...(await later.preview(spec)), elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 });
+    }
+  });
+
   it('lists versions newest first, with the retracted one, go lines and the deprecation', async () => {
     const w = new WhatIf({ dir: copyExample(), env });
     const log = await w.versions('example.com/log');

@@ -45,6 +45,15 @@ export interface WhatIfOptions {
 /** VERSIONS_DETAILED is how many of the newest versions get their go.mod and .info read. */
 const VERSIONS_DETAILED = 40;
 
+/**
+ * WARM_LISTS_AT_ONCE bounds warm's requests, leaving most of the fetcher's 16 connections to a
+ * preview the user may start meanwhile.
+ */
+const WARM_LISTS_AT_ONCE = 6;
+
+/** SAVE_SUMMARIES_AFTER_MS is how long after the last preview the summary index is written. */
+const SAVE_SUMMARIES_AFTER_MS = 2000;
+
 interface DiskState {
   readonly goModPath: string;
   readonly goSumPath: string;
@@ -88,12 +97,36 @@ export class WhatIf {
   private opened?: Promise<{ readonly project: GetProject; readonly base: string }>;
   private readonly undos = new Map<string, UndoEntry>();
   private readonly life = new AbortController();
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private unsaved?: GetProject;
 
   constructor(private readonly opts: WhatIfOptions) {}
 
   /** dispose stops what is loading; nothing that was written is touched. */
   dispose(): void {
     this.life.abort();
+    this.saveSummaries();
+  }
+
+  /**
+   * saveSoon writes the project's summary index a little after the last preview. A removal
+   * steps roots down through versions no graph load reads (4,785 go.mod files on hugo for
+   * golang.org/x/net@none, about half a second to read and parse); remembered, the next
+   * session's first preview skips that. The index trusts an entry only as it trusts one a graph
+   * load wrote (see SummaryIndex), and go get counts an entry it is given as a read of that go.mod
+   * (openGetProject), so go.sum's new lines are the same either way.
+   */
+  private saveSoon(p: GetProject): void {
+    this.unsaved = p;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveSummaries(), SAVE_SUMMARIES_AFTER_MS);
+    this.saveTimer.unref?.();
+  }
+
+  private saveSummaries(): void {
+    clearTimeout(this.saveTimer);
+    this.unsaved?.project.persist();
+    this.unsaved = undefined;
   }
 
   private async disk(): Promise<DiskState> {
@@ -120,6 +153,30 @@ export class WhatIf {
     })();
     this.opened = opened;
     return opened;
+  }
+
+  /**
+   * warm prepares the first preview while nobody waits for it: it opens the main module for go
+   * get, loads its module graph and fetches the version lists of go.mod's requirements. A
+   * removal or downgrade steps those roots down one version at a time, and each round of go's
+   * editRequirements would otherwise wait on the proxy for the roots it has just reached (on
+   * hugo, 64 lists in 14 waves). Nothing learnt here changes an answer: the lists are the ones
+   * the session would fetch and keep, and a list that fails to arrive is not kept.
+   */
+  async warm(): Promise<void> {
+    const signal = this.life.signal;
+    try {
+      const { project: p } = await this.project();
+      await p.project.loader.expandGraph(p.project.requirements).catch(() => undefined);
+      const paths = [...new Set(p.session.mainModule.file.require.map((r) => r.mod.path))];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < paths.length && !signal.aborted) await p.repository.prefetchVersions(paths[next++]!, signal);
+      };
+      await Promise.all(Array.from({ length: WARM_LISTS_AT_ONCE }, worker));
+    } catch {
+      // A project that cannot be opened says so at the first real question.
+    }
   }
 
   /** session returns the opened project's go get session with this call's cancellation. */
@@ -170,7 +227,9 @@ export class WhatIf {
   async preview(spec: GetSpecDto, signal?: AbortSignal): Promise<WhatIfPreviewDto> {
     const started = performance.now();
     const { project: p, base } = await this.project();
+    const read = p.session.goModsRead().length;
     const plan = await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]);
+    if (p.session.goModsRead().length > read) this.saveSoon(p);
     const after = plan.ok ? plan.graphAfter : undefined;
     const changes: WhatIfChangeDto[] = plan.ok
       ? buildListChanges(plan.buildListBefore, plan.buildListAfter ?? [], plan.changes, after).map((c) => {

@@ -55,6 +55,8 @@ interface ListResult {
 /** ProxyModuleRepository implements the modget ports over a ProxyModuleFetcher. */
 export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   private readonly lists = new Map<string, Promise<ListResult>>();
+  /** Version lists fetched ahead of need (prefetchVersions), until they land in lists. */
+  private readonly prefetching = new Map<string, Promise<ListResult>>();
   private readonly latests = new Map<string, Promise<RevInfo>>();
   private readonly stats = new Map<string, Promise<RevInfo>>();
   private readonly zips = new Map<string, Promise<{ entries: ZipEntry[]; hash: string }>>();
@@ -87,23 +89,53 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   }
 
   private list(path: string, signal?: AbortSignal): Promise<ListResult> {
-    return this.remember(this.lists, path, async () => {
-      let data: Buffer;
-      try {
-        this.escapedPath(path);
-        data = (await this.opts.fetcher.tryProxies(path, { kind: 'list' }, signal)).data;
-      } catch (e) {
-        if (e instanceof ModuleError) throw e;
-        throw repoError(path, '', e as Error);
-      }
-      const lines = data.toString('utf8').split('\n');
-      const versions: string[] = [];
-      for (const line of lines) {
-        const f = line.split(/[ \t\r\v\f]+/).filter(Boolean);
-        if (f.length >= 1 && semverIsValid(f[0]!) && !isPseudoVersion(f[0]!)) versions.push(f[0]!);
-      }
-      return { lines, versions: sortVersions(versions) };
+    return this.remember(this.lists, path, () => {
+      const early = this.prefetching.get(path);
+      // A prefetch's failure is not this question's answer: it asks again, with its own signal.
+      return early ? early.catch(() => this.fetchList(path, signal)) : this.fetchList(path, signal);
     });
+  }
+
+  private async fetchList(path: string, signal?: AbortSignal): Promise<ListResult> {
+    let data: Buffer;
+    try {
+      this.escapedPath(path);
+      data = (await this.opts.fetcher.tryProxies(path, { kind: 'list' }, signal)).data;
+    } catch (e) {
+      if (e instanceof ModuleError) throw e;
+      throw repoError(path, '', e as Error);
+    }
+    const lines = data.toString('utf8').split('\n');
+    const versions: string[] = [];
+    for (const line of lines) {
+      const f = line.split(/[ \t\r\v\f]+/).filter(Boolean);
+      if (f.length >= 1 && semverIsValid(f[0]!) && !isPseudoVersion(f[0]!)) versions.push(f[0]!);
+    }
+    return { lines, versions: sortVersions(versions) };
+  }
+
+  /**
+   * prefetchVersions fetches path's version list before any question needs it, so that a later
+   * question finds it as if it had been asked already this session. Only a list is kept: a
+   * failure is dropped, and the question that needs the list asks the proxy itself.
+   */
+  prefetchVersions(path: string, signal?: AbortSignal): Promise<void> {
+    if (this.lists.has(path)) return Promise.resolve();
+    let p = this.prefetching.get(path);
+    if (!p) {
+      p = this.fetchList(path, signal);
+      this.prefetching.set(path, p);
+      p.then(
+        (l) => {
+          if (!this.lists.has(path)) this.lists.set(path, Promise.resolve(l));
+        },
+        () => undefined,
+      ).finally(() => this.prefetching.delete(path));
+    }
+    return p.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   versions(path: string, signal?: AbortSignal): Promise<readonly string[]> {

@@ -44,12 +44,13 @@ export class SummaryIndex implements SummaryCache {
     private readonly sums: SumLookup,
     private readonly hashOf: (m: ModuleVersion) => string | undefined,
     private readonly mustHaveSum: boolean,
+    private readonly onHit?: (m: ModuleVersion) => void,
   ) {
     this.entries = entries;
   }
 
   /** open loads the index of projectDir (an empty one if absent or unreadable). */
-  static open(cacheDir: string, projectDir: string, sums: SumLookup, hashOf: (m: ModuleVersion) => string | undefined, mustHaveSum: boolean): SummaryIndex {
+  static open(cacheDir: string, projectDir: string, sums: SumLookup, hashOf: (m: ModuleVersion) => string | undefined, mustHaveSum: boolean, onHit?: (m: ModuleVersion) => void): SummaryIndex {
     const id = createHash('sha256').update(projectDir).digest('hex').slice(0, 32);
     const file = join(cacheDir, 'index', `${id}.json`);
     let entries: Record<string, Entry> = Object.create(null);
@@ -61,7 +62,7 @@ export class SummaryIndex implements SummaryCache {
     } catch {
       // No index yet, or a damaged one: start empty; it is only a cache.
     }
-    return new SummaryIndex(file, entries, sums, hashOf, mustHaveSum);
+    return new SummaryIndex(file, entries, sums, hashOf, mustHaveSum, onHit);
   }
 
   private trusted(m: ModuleVersion, e: Entry | undefined): e is Entry & { h: string; m: string } {
@@ -74,6 +75,7 @@ export class SummaryIndex implements SummaryCache {
   get(m: ModuleVersion): ModFileView | undefined {
     const e = this.entries[`${m.path}@${m.version}`];
     if (!this.trusted(m, e)) return undefined;
+    this.onHit?.(m);
     return {
       module: { mod: { path: e.m, version: '' }, deprecated: e.d ?? '' },
       go: e.g !== undefined ? { version: e.g } : null,

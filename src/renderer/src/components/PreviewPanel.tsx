@@ -4,10 +4,9 @@
  * would print, and the buttons that apply it, discard it, or undo the last apply.
  */
 import { useState, type JSX } from 'react';
-import type { WhatIfChangeDto, WhatIfPreviewDto } from '../../../shared/ipc/contract';
+import type { WhatIfPreviewDto } from '../../../shared/ipc/contract';
 import { useAppStore } from '../store/app-store';
-
-const KIND_MARK: Record<WhatIfChangeDto['kind'], string> = { upgraded: '↑', downgraded: '↓', added: '+', removed: '−' };
+import { ChangeList } from './ChangeList';
 
 function commandOf(staged: readonly string[], upgrade: string): string {
   const flag = upgrade === 'upgrade' ? ['-u'] : upgrade === 'patch' ? ['-u=patch'] : [];
@@ -30,38 +29,6 @@ function DiffView({ diff }: { diff: string }): JSX.Element {
   );
 }
 
-function ChangeRow({ c }: { c: WhatIfChangeDto }): JSX.Element {
-  const reveal = useAppStore((s) => s.reveal);
-  const target = c.fromId ?? c.toId;
-  return (
-    <tr className={`change ${c.kind}`} data-testid="whatif-change" data-path={c.path} data-kind={c.kind}>
-      <td className="mark" aria-label={c.kind}>
-        {KIND_MARK[c.kind]}
-      </td>
-      <td className="path">
-        {target && c.fromId ? (
-          <button className="link" onClick={() => reveal(target)} title={`show ${target}`}>
-            {c.path}
-          </button>
-        ) : (
-          c.path
-        )}
-      </td>
-      <td className="versions-cell">
-        {c.kind === 'added' ? <b>{c.new}</b> : c.kind === 'removed' ? <s>{c.old}</s> : (
-          <>
-            {c.old} → <b>{c.new}</b>
-          </>
-        )}
-      </td>
-      <td className="reason">
-        {c.reason}
-        {!c.reported && <span className="muted small" title="go get's own report does not list it: it moves only inside the module graph"> (graph only)</span>}
-      </td>
-    </tr>
-  );
-}
-
 function PreviewBody({ value }: { value: WhatIfPreviewDto }): JSX.Element {
   const [showOutput, setShowOutput] = useState(!value.ok);
   const moves = value.changes.length;
@@ -78,15 +45,7 @@ function PreviewBody({ value }: { value: WhatIfPreviewDto }): JSX.Element {
         </p>
       )}
       <div className="preview-columns">
-        {moves > 0 && (
-          <table className="changes" data-testid="whatif-changes">
-            <tbody>
-              {value.changes.map((c) => (
-                <ChangeRow key={c.path} c={c} />
-              ))}
-            </tbody>
-          </table>
-        )}
+        {moves > 0 && <ChangeList changes={value.changes} />}
         {value.goModDiff && <DiffView diff={value.goModDiff} />}
       </div>
       {value.goSumAdded.length > 0 && (
@@ -111,6 +70,7 @@ export function PreviewPanel(): JSX.Element | null {
   const staged = useAppStore((s) => s.staged);
   const upgrade = useAppStore((s) => s.upgrade);
   const preview = useAppStore((s) => s.preview);
+  const computing = useAppStore((s) => s.previewJob !== undefined);
   const writing = useAppStore((s) => s.writing);
   const applied = useAppStore((s) => s.applied);
   const message = useAppStore((s) => s.whatIfMessage);
@@ -121,12 +81,15 @@ export function PreviewPanel(): JSX.Element | null {
   const undo = useAppStore((s) => s.undoApplied);
   const dismiss = useAppStore((s) => s.dismissWhatIfMessage);
   const canUndo = applied !== undefined && graph?.dir === applied.dir;
-  const active = staged.length > 0 || upgrade !== '' || preview.kind !== 'idle';
+  const active = staged.length > 0 || upgrade !== '' || preview.kind !== 'idle' || computing;
   if (!active && !message && !canUndo) return null;
-  const ready = preview.kind === 'ready' ? preview.value : undefined;
+  // The last answer stays in the store while the next is computed (the graph keeps its marks),
+  // but it no longer describes the command shown here.
+  const state = computing ? 'loading' : preview.kind;
+  const ready = !computing && preview.kind === 'ready' ? preview.value : undefined;
   const writes = ready?.ok === true && (ready.goModDiff !== '' || ready.goSumAdded.length > 0);
   return (
-    <section className="preview-panel" data-testid="whatif-panel" data-state={preview.kind} data-base={ready?.base} aria-label="What-if preview">
+    <section className="preview-panel" data-testid="whatif-panel" data-state={state} data-base={ready?.base} aria-label="What-if preview">
       <header>
         <b>What if</b>
         {active && (
@@ -135,7 +98,7 @@ export function PreviewPanel(): JSX.Element | null {
           </code>
         )}
         <span className="spacer" />
-        {preview.kind === 'loading' && (
+        {computing && (
           <span className="muted" data-testid="whatif-computing">
             Computing… <button onClick={discard}>Cancel</button>
           </span>
@@ -184,7 +147,7 @@ export function PreviewPanel(): JSX.Element | null {
           </button>
         </p>
       )}
-      {preview.kind === 'error' && <p className="error-text">{preview.message}</p>}
+      {!computing && preview.kind === 'error' && <p className="error-text">{preview.message}</p>}
       {ready && <PreviewBody value={ready} />}
     </section>
   );

@@ -84,7 +84,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     } else {
       get().keepSelectionIfPresent();
       // The files changed under a staged command: preview it again against the new go.mod.
-      if (get().preview.kind !== 'idle') void get().refreshPreview();
+      if (get().preview.kind !== 'idle' || get().previewJob !== undefined) void get().refreshPreview();
     }
     const recent = await api.listRecent({});
     if (recent.ok) set({ recent: recent.value });

@@ -74,7 +74,7 @@ describe('what-if slice', () => {
     const slow = deferred<unknown>();
     fakeApi.previewGet.mockReturnValueOnce(slow.promise);
     const first = useAppStore.getState().stage('example.com/a@v1.0.0');
-    const jobId = (useAppStore.getState().preview as { jobId: string }).jobId;
+    const jobId = useAppStore.getState().previewJob!;
     await useAppStore.getState().stage('example.com/b@none');
     expect(fakeApi.cancelPreview).toHaveBeenCalledWith({ jobId });
     slow.resolve({ ok: true, value: preview('stale') });
@@ -136,12 +136,27 @@ describe('what-if slice', () => {
     expect(s.versions).toEqual({ kind: 'idle' });
   });
 
+  it('keeps the shown preview (and the graph its marks) until the next one arrives, and will not apply meanwhile', async () => {
+    await useAppStore.getState().stage('example.com/a@v1.0.0');
+    const shown = useAppStore.getState().preview;
+    const slow = deferred<unknown>();
+    fakeApi.previewGet.mockReturnValueOnce(slow.promise);
+    const next = useAppStore.getState().stage('example.com/b@none');
+    expect(useAppStore.getState().preview).toBe(shown);
+    expect(useAppStore.getState().previewJob).toEqual(expect.any(String));
+    await useAppStore.getState().applyPreview();
+    expect(fakeApi.applyGet).not.toHaveBeenCalled();
+    slow.resolve({ ok: true, value: preview('go get example.com/a@v1.0.0 example.com/b@none') });
+    await next;
+    expect(useAppStore.getState()).toMatchObject({ previewJob: undefined, preview: { kind: 'ready', value: { command: 'go get example.com/a@v1.0.0 example.com/b@none' } } });
+  });
+
   it('discard cancels a running preview and clears the command', async () => {
     fakeApi.previewGet.mockReturnValueOnce(new Promise(() => undefined));
     void useAppStore.getState().stage('example.com/a@v1.0.0');
-    const jobId = (useAppStore.getState().preview as { jobId: string }).jobId;
+    const jobId = useAppStore.getState().previewJob!;
     useAppStore.getState().discardPreview();
     expect(fakeApi.cancelPreview).toHaveBeenCalledWith({ jobId });
-    expect(useAppStore.getState()).toMatchObject({ staged: [], upgrade: '', preview: { kind: 'idle' } });
+    expect(useAppStore.getState()).toMatchObject({ staged: [], upgrade: '', preview: { kind: 'idle' }, previewJob: undefined });
   });
 });

@@ -16,10 +16,14 @@ export type VersionsState =
   | { readonly kind: 'ready'; readonly path: string; readonly value: ModuleVersionsDto }
   | { readonly kind: 'error'; readonly path: string; readonly message: string };
 
-/** PreviewState is the preview of the staged command. */
+/**
+ * PreviewState is the last answer about the staged command. While a new answer is computed
+ * (previewJob), the last one stays here: the graph keeps its marks until the new ones replace
+ * them, because clearing them restyles and redraws every element (about a second at 1,120
+ * nodes), and a list arriving during that redraw would wait for it.
+ */
 export type PreviewState =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'loading'; readonly jobId: string }
   | { readonly kind: 'ready'; readonly value: WhatIfPreviewDto }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -38,6 +42,8 @@ export interface WhatIfSlice {
   readonly staged: readonly string[];
   readonly upgrade: UpgradeFlagDto;
   readonly preview: PreviewState;
+  /** The job computing the preview of the staged command; preview is then out of date. */
+  readonly previewJob?: string;
   /** A write or an undo is running. */
   readonly writing: boolean;
   readonly applied?: AppliedChange;
@@ -71,14 +77,14 @@ function newJobId(): string {
 /** createWhatIfSlice builds the what-if slice. */
 export const createWhatIfSlice: StateCreator<AppState, [], [], WhatIfSlice> = (set, get) => {
   const runPreview = async (): Promise<void> => {
-    const { graph, staged, upgrade, preview } = get();
-    if (preview.kind === 'loading') void api.cancelPreview({ jobId: preview.jobId });
+    const { graph, staged, upgrade, previewJob } = get();
+    if (previewJob !== undefined) void api.cancelPreview({ jobId: previewJob });
     if (!graph || (staged.length === 0 && upgrade === '')) {
-      set({ preview: { kind: 'idle' } });
+      set({ preview: { kind: 'idle' }, previewJob: undefined });
       return;
     }
     const jobId = newJobId();
-    set({ preview: { kind: 'loading', jobId } });
+    set({ previewJob: jobId });
     let next: PreviewState;
     try {
       const r = await api.previewGet({ jobId, dir: graph.dir, args: [...staged], upgrade });
@@ -87,9 +93,8 @@ export const createWhatIfSlice: StateCreator<AppState, [], [], WhatIfSlice> = (s
     } catch (e) {
       next = { kind: 'error', message: (e as Error).message };
     }
-    const now = get().preview;
-    if (now.kind !== 'loading' || now.jobId !== jobId) return; // a newer preview or a discard won
-    set({ preview: next });
+    if (get().previewJob !== jobId) return; // a newer preview or a discard won
+    set({ preview: next, previewJob: undefined });
   };
 
   return {
@@ -139,14 +144,15 @@ export const createWhatIfSlice: StateCreator<AppState, [], [], WhatIfSlice> = (s
     refreshPreview: () => runPreview(),
 
     discardPreview() {
-      const p = get().preview;
-      if (p.kind === 'loading') void api.cancelPreview({ jobId: p.jobId });
-      set({ staged: [], upgrade: '', preview: { kind: 'idle' } });
+      const job = get().previewJob;
+      if (job !== undefined) void api.cancelPreview({ jobId: job });
+      set({ staged: [], upgrade: '', preview: { kind: 'idle' }, previewJob: undefined });
     },
 
     async applyPreview() {
-      const { graph, preview, staged, upgrade, writing } = get();
-      if (!graph || preview.kind !== 'ready' || !preview.value.ok || writing) return;
+      const { graph, preview, previewJob, staged, upgrade, writing } = get();
+      // A preview still computing is of a command the user has not seen yet.
+      if (!graph || preview.kind !== 'ready' || previewJob !== undefined || !preview.value.ok || writing) return;
       set({ writing: true, whatIfMessage: undefined });
       try {
         const r = await api.applyGet({ dir: graph.dir, base: preview.value.base, args: [...staged], upgrade });
