@@ -100,9 +100,11 @@ export function GraphView(): JSX.Element {
   const elements = useMemo(() => (visible ? toElements(visible, whyView) : []), [visible, whyView]);
   const leafCount = visible?.nodes.length ?? 0;
   const large = leafCount > LARGE_GRAPH;
-  // A why view is a few short paths with wide labels: top to bottom reads them at a readable zoom.
-  const layoutKind: LayoutKind = whyView && leafCount <= 120 ? 'tree' : chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
   const readableFirst = isLargeProject(graph);
+  // A why view is a few paths with wide labels, laid out to be read whole; a large project's
+  // other views get window-tall columns, read from the main module on (unless the user chose).
+  const layoutKind: LayoutKind =
+    whyView && leafCount <= 120 ? 'tree' : readableFirst && layoutPref === 'auto' && !options.focus ? 'columns' : chooseLayout(layoutPref, leafCount, visible?.edges.length ?? 0);
   return <GraphCanvas key={large ? 'large' : 'small'} visible={visible} elements={elements} large={large} layoutKind={layoutKind} readableFirst={readableFirst} whyView={whyView} focused={!!options.focus} />;
 }
 
