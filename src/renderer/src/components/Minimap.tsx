@@ -5,12 +5,14 @@
  * the frame is repainted when the view moves.
  */
 import type { Core } from 'cytoscape';
-import { useEffect, useRef, type JSX, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type JSX, type PointerEvent } from 'react';
 import { PALETTES } from '../graph/styles';
 import { useAppStore } from '../store/app-store';
 
 const WIDTH = 220;
-const HEIGHT = 140;
+/** The tallest the minimap gets; a wide graph gets a lower one, so no empty band covers the graph. */
+const MAX_HEIGHT = 140;
+const MIN_HEIGHT = 48;
 const PAD = 6;
 
 interface Frame {
@@ -25,6 +27,7 @@ export function Minimap({ cy, drawnVersion }: { cy: Core; drawnVersion: number }
   const canvas = useRef<HTMLCanvasElement>(null);
   const picture = useRef<HTMLCanvasElement | undefined>(undefined);
   const frame = useRef<Frame>({ x1: 0, y1: 0, scale: 1 });
+  const [height, setHeight] = useState(MAX_HEIGHT);
 
   useEffect(() => {
     if (cy.destroyed()) return;
@@ -47,6 +50,8 @@ export function Minimap({ cy, drawnVersion }: { cy: Core; drawnVersion: number }
       boxes.push({ x: pos.x - w / 2, y: pos.y - h / 2, w, h, fill });
     });
     if (boxes.length === 0) return;
+    const HEIGHT = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, ((WIDTH - 2 * PAD) * (y2 - y1)) / Math.max(x2 - x1, 1) + 2 * PAD)));
+    setHeight(HEIGHT);
     const scale = Math.min((WIDTH - 2 * PAD) / Math.max(x2 - x1, 1), (HEIGHT - 2 * PAD) / Math.max(y2 - y1, 1));
     frame.current = { x1: x1 - PAD / scale, y1: y1 - PAD / scale, scale };
     const pic = document.createElement('canvas');
@@ -76,8 +81,11 @@ export function Minimap({ cy, drawnVersion }: { cy: Core; drawnVersion: number }
     g.lineWidth = 2;
     const x = (ext.x1 - f.x1) * f.scale;
     const y = (ext.y1 - f.y1) * f.scale;
-    g.strokeRect(Math.max(1, x), Math.max(1, y), Math.min(WIDTH - 2, ext.w * f.scale), Math.min(HEIGHT - 2, ext.h * f.scale));
+    g.strokeRect(Math.max(1, x), Math.max(1, y), Math.min(WIDTH - 2, ext.w * f.scale), Math.min(c.height - 2, ext.h * f.scale));
   }
+
+  // A new height clears the canvas: paint it again.
+  useEffect(() => paint(), [height]);
 
   useEffect(() => {
     let pending = 0;
@@ -112,7 +120,7 @@ export function Minimap({ cy, drawnVersion }: { cy: Core; drawnVersion: number }
       className="minimap"
       data-testid="minimap"
       width={WIDTH}
-      height={HEIGHT}
+      height={height}
       aria-label="Minimap: the whole graph, with the part on screen framed. Click or drag to move there."
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);

@@ -5,6 +5,7 @@ import type { LayoutPreference } from '../graph/layout';
 import { exportGraph, type ExportFormat } from './export-graph';
 import { fitGraph, graphHandle } from './graph-handle';
 import { SearchBox } from './SearchBox';
+import { isLargeProject } from '../graph/scale';
 
 /** Toolbar is the bar above the graph. */
 export function Toolbar(): JSX.Element {
@@ -13,6 +14,8 @@ export function Toolbar(): JSX.Element {
   const [exportOpen, setExportOpen] = useState(false);
   const [whatIfOpen, setWhatIfOpen] = useState(false);
   const title = graph.source.example ? 'Example project' : graph.mainModules.join(', ') || graph.dir;
+  // Overview and All versions are one picture on a small project: the switch is for large ones.
+  const large = isLargeProject(graph);
   const doExport = (f: ExportFormat): void => {
     setExportOpen(false);
     exportGraph(f, graph, graphHandle.current, s.theme);
@@ -40,14 +43,16 @@ export function Toolbar(): JSX.Element {
         value={s.prefix}
         onChange={(e) => s.setPrefix(e.target.value)}
       />
-      <div className="segmented" role="group" aria-label="What the graph draws">
-        <button data-testid="mode-overview" aria-pressed={s.mode === 'overview'} title="One box per selected module; indirect modules in groups by path prefix (click a group to open it)" onClick={() => s.setMode('overview')}>
-          Overview
-        </button>
-        <button data-testid="mode-full" aria-pressed={s.mode === 'full'} title="Every module version the graph reached" onClick={() => s.setMode('full')}>
-          All versions
-        </button>
-      </div>
+      {large && (
+        <div className="segmented" role="group" aria-label="What the graph draws">
+          <button data-testid="mode-overview" aria-pressed={s.mode === 'overview'} title="One box per selected module; indirect modules in groups by path prefix (click a group to open it)" onClick={() => s.setMode('overview')}>
+            Overview
+          </button>
+          <button data-testid="mode-full" aria-pressed={s.mode === 'full'} title="Every module version the graph reached" onClick={() => s.setMode('full')}>
+            All versions
+          </button>
+        </div>
+      )}
       <label className="toggle" title={s.mode === 'overview' ? 'The overview counts lost versions on each box; switch to All versions to draw them' : 'Versions that lost to a higher one (not selected)'}>
         <input type="checkbox" data-testid="toggle-unselected" disabled={s.mode === 'overview'} checked={s.showUnselected} onChange={(e) => s.setShowUnselected(e.target.checked)} />
         lost versions

@@ -91,10 +91,10 @@ export function overviewGraph(dto: ModuleGraphDto, prefix: string, expanded: rea
     const a = repr.get(from.id);
     const b = repr.get(winner.id);
     if (!a || !b || a === b) continue;
-    const id = `${a} ${b} require`;
+    const id = `${a} ${b} summary`;
     if (seen.has(id)) continue;
     seen.add(id);
-    edges.push({ id, from: a, to: b, kind: 'require' });
+    edges.push({ id, from: a, to: b, kind: 'summary' });
   }
   return { nodes, edges, hidden: dto.nodes.length - drawn };
 }

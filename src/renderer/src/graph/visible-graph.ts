@@ -69,10 +69,11 @@ export type VisibleNode =
   | { readonly kind: 'group'; readonly id: string; readonly key: string; readonly members: readonly ModuleNodeDto[]; readonly counts: GroupCounts };
 
 /**
- * VisibleEdgeKind: a requirement as go prints it; one an exclude removed; or one redirected
- * to the selected version because the version asked for is hidden (it lost).
+ * VisibleEdgeKind: a requirement as go prints it; one an exclude removed; one redirected
+ * to the selected version because the version asked for is hidden (it lost); or, in the
+ * overview, requirements between what stands for their ends (modules and groups).
  */
-export type VisibleEdgeKind = 'require' | 'excluded' | 'upgraded';
+export type VisibleEdgeKind = 'require' | 'excluded' | 'upgraded' | 'summary';
 
 /** VisibleEdge is an edge on screen. */
 export interface VisibleEdge {
