@@ -18,7 +18,7 @@ import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
 import { isLargeProject, READABLE_ZOOM } from '../graph/scale';
 import { graphStylesheet } from '../graph/styles';
 import { visibleGraph, type VisibleGraph } from '../graph/visible-graph';
-import { whatIfMarks } from '../graph/whatif-marks';
+import { onOverview, whatIfMarks } from '../graph/whatif-marks';
 import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
 import { selectShownView } from '../store/shown-view';
@@ -385,7 +385,10 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
         return n.nonempty() && n.isNode() && !n.isParent();
       };
       const main = cy.nodes('.main').first();
-      const marks = whatIfMarks(preview.value, leaf, (id) => cy.$id(id).position(), main.nonempty() ? main.id() : undefined);
+      const groupOfPath = new Map<string, string>();
+      for (const v of visible?.nodes ?? []) if (v.kind === 'group') for (const m of v.members) groupOfPath.set(m.path, v.id);
+      const value = groupOfPath.size > 0 ? onOverview(preview.value, groupOfPath) : preview.value;
+      const marks = whatIfMarks(value, leaf, (id) => cy.$id(id).position(), main.nonempty() ? main.id() : undefined);
       for (const [id, cls] of marks.classes) cy.$id(id).addClass(cls.join(' '));
       cy.add([...marks.ghosts]);
       const involved = cy.collection();
@@ -404,7 +407,17 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
     // The preview panel covers the bottom of the graph (it does not shrink the canvas, which would
     // cost a resize and a full redraw at every preview): fit what moves into the part left visible.
     const covered = document.querySelector('.preview-panel')?.getBoundingClientRect().height ?? 0;
-    if (shown) fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, !large, covered);
+    if (!shown) return;
+    if (!readableFirst) {
+      fitGraph(cy, useAppStore.getState().legendOpen, 60, shown, !large, covered);
+      return;
+    }
+    // A large project's moves rarely fit at a size that can be read: keep the module the user
+    // acted on readable, and let the minimap and the dimming show the rest.
+    const sel = useAppStore.getState().selectedId;
+    const anchor = sel && cy.$id(sel).nonempty() ? cy.$id(sel) : (shown as cytoscape.Collection).nodes('.wi-from').first();
+    const v = readableView(cy, shown, cy.collection().union(anchor), useAppStore.getState().legendOpen, covered);
+    if (v) moveTo(cy, v, false);
   }
 
   // Search and links ask to see the node: centre it, zoomed in far enough to read labels. Once

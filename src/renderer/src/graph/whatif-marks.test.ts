@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WhatIfPreviewDto } from '../../../shared/ipc/contract';
-import { GHOST_PREFIX, whatIfMarks } from './whatif-marks';
+import { GHOST_PREFIX, onOverview, whatIfMarks } from './whatif-marks';
 
 const preview: WhatIfPreviewDto = {
   command: 'go get a@v1.2.0',
@@ -52,5 +52,21 @@ describe('whatIfMarks', () => {
 
   it('involves every drawn node it marks or joins', () => {
     expect([...m.involved].sort()).toEqual(['a@v1.0.0', 'b@v1.0.0', 'b@v1.1.0', 'r@v1.0.0']);
+  });
+});
+
+describe('onOverview', () => {
+  it('marks the box of a closed group for the modules it holds, before and after, and leaves the rest', () => {
+    const groups = new Map([
+      ['b', 'group-of:g'],
+      ['r', 'group-of:g'],
+    ]);
+    const mapped = onOverview(preview, groups);
+    const drawn = new Set(['a@v1.0.0', 'group-of:g']);
+    const marks = whatIfMarks(mapped, (id) => drawn.has(id), () => ({ x: 0, y: 0 }));
+    expect(marks.classes.get('group-of:g')).toEqual(expect.arrayContaining(['wi-from', 'wi-to', 'wi-upgraded', 'wi-removed']));
+    // b's new version is the group itself: no ghost for it; a and n still get theirs.
+    expect(marks.ghosts.filter((g) => g.group === 'nodes').map((g) => g.data.id)).toEqual([`${GHOST_PREFIX}a@v1.2.0`, `${GHOST_PREFIX}n@v0.1.0`]);
+    expect(mapped.changes[0]!.requires).toEqual(['group-of:g', 'n@v0.1.0']);
   });
 });

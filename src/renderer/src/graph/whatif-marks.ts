@@ -110,3 +110,21 @@ export function whatIfMarks(
   });
   return { classes, ghosts: unique, involved };
 }
+
+function pathOfId(id: string): string {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? id : id.slice(0, at);
+}
+
+/**
+ * onOverview maps a preview onto an overview: a module inside a closed group is marked on the
+ * group's box (every version of its path, before and after), so the overview shows which groups
+ * a command moves without drawing their members.
+ */
+export function onOverview(preview: WhatIfPreviewDto, groupOfPath: ReadonlyMap<string, string>): WhatIfPreviewDto {
+  const map = (id: string | undefined): string | undefined => (id === undefined ? undefined : (groupOfPath.get(pathOfId(id)) ?? id));
+  return {
+    ...preview,
+    changes: preview.changes.map((c) => ({ ...c, fromId: map(c.fromId), toId: map(c.toId), byId: map(c.byId), requires: c.requires?.map((r) => map(r)!) })),
+  };
+}
