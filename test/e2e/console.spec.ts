@@ -1,14 +1,10 @@
 // A session of ordinary use leaves no error or warning in the console (CSP violations,
 // Cytoscape style warnings, failed requests all land there).
 import { expect, test } from './fixtures';
-import { GraphPage } from './pages/graph-page';
+import { consoleProblems, GraphPage } from './pages/graph-page';
 
 test('the console stays clean while using the example', async ({ page, server }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = consoleProblems(page);
   const g = new GraphPage(page);
   await g.goto(server.url);
   await g.openExample();

@@ -5,15 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, startServe, stopServe, test } from './fixtures';
-import { GraphPage } from './pages/graph-page';
+import { consoleProblems, GraphPage } from './pages/graph-page';
 
 test('the module list filters, selects in the graph, and follows a selection made elsewhere', async ({ page, server }) => {
   // The rows are placed with style properties: a CSP violation would land in the console.
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = consoleProblems(page);
   const g = new GraphPage(page);
   await g.goto(server.url);
   await g.openExample();

@@ -6,7 +6,7 @@
 // kept in test-results/screenshots.
 import type { Page } from '@playwright/test';
 import { expect, runGomodx, startRealProject, stopServe, test, type RealProjectServer } from './fixtures';
-import { GraphPage } from './pages/graph-page';
+import { consoleProblems, GraphPage } from './pages/graph-page';
 
 /** READABLE_MIN is how many module labels the first view must show readable (issue 18). */
 const READABLE_MIN = 30;
@@ -27,10 +27,9 @@ test.afterAll(async () => {
   if (real) await stopServe(real.child);
 });
 
-/** open opens the project and collects page errors (each must fail the test that caused it). */
+/** open opens the project and collects page errors and console warnings (each must fail the test that caused it). */
 async function open(page: Page): Promise<{ g: GraphPage; errors: string[] }> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = consoleProblems(page);
   await page.setViewportSize({ width: 1600, height: 1000 });
   const g = new GraphPage(page);
   await page.goto(real.url);

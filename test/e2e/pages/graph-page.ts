@@ -6,6 +6,19 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { SCREENSHOTS } from '../fixtures';
 
+/**
+ * consoleProblems collects, from now on, the page's console errors and warnings (where a CSP
+ * violation lands) and its uncaught errors.
+ */
+export function consoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
 /** GraphPage drives one browser page of the explorer. */
 export class GraphPage {
   readonly graph: Locator;

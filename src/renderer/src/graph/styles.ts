@@ -168,7 +168,9 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
     { selector: 'edge.excluded', style: { 'line-color': p.excluded, 'target-arrow-color': p.excluded, 'line-style': 'dashed', 'target-arrow-shape': 'tee', 'curve-style': 'bezier' } },
     { selector: 'edge.upgraded', style: { 'line-style': 'dotted', width: 1.5, 'curve-style': opts.large ? 'haystack' : 'bezier' } },
     // The overview's edges stand for many requirements each; hundreds of them would hide the boxes.
-    { selector: 'edge.summary', style: { opacity: 0.3, width: 1 } },
+    // Straight and arrowless: the columns read left to right, and boxes one above the other in a
+    // column leave a bezier's arrows no room (Cytoscape warns of every such edge).
+    { selector: 'edge.summary', style: { opacity: 0.3, width: 1, 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
     { selector: 'edge.to-lost', style: { 'line-color': p.edgeLost, 'target-arrow-color': p.edgeLost } },
     { selector: '.faded', style: { opacity: 0.12 } },
     { selector: 'node:selected', style: { 'border-color': p.highlight, 'border-width': 4, 'border-style': 'solid', opacity: 1 } },
