@@ -69,6 +69,18 @@ function hostnameError(e: NodeLikeError, host: string): string {
   return `x509: certificate is valid for ${dns.join(', ')}, not ${host}`;
 }
 
+/** statusLineError is net/http's ReadResponse complaint about a status line it cannot read. */
+function statusLineError(line: string): string {
+  const sp = line.indexOf(' ');
+  if (sp < 0) return `malformed HTTP response ${goQuote(line)}`;
+  const proto = line.slice(0, sp);
+  const status = line.slice(sp + 1).replace(/^ +/, '');
+  const code = status.split(' ')[0] ?? '';
+  if (code.length !== 3 || !/^[+-]?\d+$/.test(code) || Number(code) < 0) return `malformed HTTP status code ${goQuote(code)}`;
+  if (!/^HTTP\/\d\.\d$/.test(proto) && proto !== 'HTTP/1.0' && proto !== 'HTTP/1.1') return `malformed HTTP version ${goQuote(proto)}`;
+  return `malformed HTTP response ${goQuote(line)}`;
+}
+
 /**
  * goNetText words a failed request (before a response arrived) as go's HTTP client would,
  * for a request to target. viaProxy marks a failure to reach the proxy itself.
@@ -110,11 +122,8 @@ export function goNetText(err: unknown, target: URL, viaProxy = false): GoNetTex
     else x509 = 'x509: certificate signed by unknown authority';
     return { text: `tls: failed to verify certificate: ${x509}`, transient: false };
   }
-  const parser = find((e) => (e.code ?? '').startsWith('HPE_'));
-  if (parser) {
-    const line = (parser.data ?? '').split(/\r?\n/)[0];
-    return { text: `net/http: HTTP/1.x transport connection broken: malformed HTTP response ${goQuote(line)}`, transient: false };
-  }
+  const parser = find((e) => (e.code ?? '').startsWith('HPE_') || (e as { name?: string }).name === 'HTTPParserError');
+  if (parser) return { text: `net/http: HTTP/1.x transport connection broken: ${statusLineError((parser.data ?? '').split(/\r?\n/)[0] ?? '')}`, transient: false };
   if (codes.includes('UND_ERR_SOCKET') || codes.includes('UND_ERR_CLOSED')) return { text: 'EOF', transient: true };
   if (codes.includes('UND_ERR_HEADERS_TIMEOUT')) return { text: 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)', transient: false };
   if (codes.some((c) => c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS'))) {

@@ -148,16 +148,17 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
     }
     const location = header(res.headers, 'location');
     if (REDIRECTS.has(res.statusCode) && location !== '') {
-      res.body.destroy();
+      discard(res.body);
       let next: URL;
       try {
         next = new URL(location, current);
       } catch {
-        throw new TransportError(`Get ${goQuote(stripPassword(printed))}: ${res.statusCode} response missing Location header`, false);
+        throw new TransportError(`Get ${goQuote(stripPassword(printed))}: failed to parse Location header ${goQuote(location)}`, false);
       }
-      if (hop + 1 >= 10) throw new TransportError(`Get ${goQuote(next.href)}: stopped after 10 redirects`, false);
+      // net/http names a refused redirect by its Location header as sent.
+      if (hop + 1 >= 10) throw new TransportError(`Get ${goQuote(location)}: stopped after 10 redirects`, false);
       if (start.protocol === 'https:' && next.protocol !== 'https:') {
-        throw new TransportError(`Get ${goQuote(next.href)}: redirected from secure URL ${stripPassword(printed)} to insecure URL ${next.href}`, false);
+        throw new TransportError(`Get ${goQuote(location)}: redirected from secure URL ${stripPassword(printed)} to insecure URL ${next.href}`, false);
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         throw new TransportError(`Get ${goQuote(next.href)}: unsupported protocol scheme ${goQuote(next.protocol.replace(/:$/, ''))}`, false);
@@ -173,7 +174,7 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
     const cap = ok ? opts.maxBytes : DETAIL_PREFIX_BYTES;
     const declared = Number(header(res.headers, 'content-length') || NaN);
     if (ok && declared > cap) {
-      res.body.destroy();
+      discard(res.body);
       throw tooLarge(url, opts);
     }
     const chunks: Buffer[] = [];
@@ -182,12 +183,12 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
       for await (const chunk of res.body as AsyncIterable<Buffer>) {
         if (size + chunk.length > cap) {
           if (ok) {
-            res.body.destroy();
+            discard(res.body);
             throw tooLarge(url, opts);
           }
           chunks.push(chunk.subarray(0, cap - size));
           size = cap;
-          res.body.destroy();
+          discard(res.body);
           break;
         }
         chunks.push(chunk);
@@ -203,6 +204,12 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
     }
     return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks) };
   }
+}
+
+/** discard drops a body we will not read; its abort is expected, not an error to report. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function tooLarge(url: string, opts: HttpGetOptions): TransportError {
