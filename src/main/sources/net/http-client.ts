@@ -83,13 +83,20 @@ function dispatcherFor(s: ClientState, target: URL): { dispatcher: Dispatcher; p
   if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
     throw new TransportError(`proxyconnect tcp: ${proxy.protocol.replace(/:$/, '')} proxies are not supported by gomodx`, false);
   }
-  const key = proxy ? `${target.protocol}${proxy.href}` : 'direct';
+  const key = `${target.protocol}${proxy ? proxy.href : 'direct'}`;
   let d = s.dispatchers.get(key);
   if (!d) {
-    const secureContext = trustContext(s.env);
+    // The trust store is read only when TLS is spoken: a plain-http or file:// GOPROXY never pays for it.
+    const tls = (): { secureContext: ReturnType<typeof trustContext> } => ({ secureContext: trustContext(s.env) });
+    const targetTls = target.protocol === 'https:' ? tls() : undefined;
     d = proxy
-      ? new ProxyAgent({ uri: proxy.href, proxyTunnel: target.protocol === 'https:', requestTls: { secureContext }, proxyTls: { secureContext } })
-      : new Agent({ connect: { secureContext } });
+      ? new ProxyAgent({
+          uri: proxy.href,
+          proxyTunnel: target.protocol === 'https:',
+          ...(targetTls ? { requestTls: targetTls } : {}),
+          ...(proxy.protocol === 'https:' ? { proxyTls: tls() } : {}),
+        })
+      : new Agent(targetTls ? { connect: targetTls } : {});
     s.dispatchers.set(key, d);
   }
   return proxy ? { dispatcher: d, proxy } : { dispatcher: d };
