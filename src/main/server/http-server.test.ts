@@ -112,6 +112,21 @@ describe('gomodx serve HTTP server', () => {
     expect(JSON.parse((await post('app:info-get', '{not json')).body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
+  it('answers 400 for a malformed channel and 413 for a body over 1 MiB, and keeps serving', async () => {
+    const bad = await send(server.port, '/api/invoke/%E0%A4%A', { method: 'POST', headers: { ...cookie(), 'content-type': 'application/json' }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const big = '{"x":"' + 'a'.repeat((1 << 20) + 10) + '"}';
+    // Declared too large: refused before a byte of it is read.
+    const declared = await send(server.port, '/api/invoke/app:info-get', { method: 'POST', headers: { ...cookie(), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }, body: big });
+    expect(declared.status).toBe(413);
+    // Chunked (no length): refused once the limit is passed.
+    const chunked = await send(server.port, '/api/invoke/app:info-get', { method: 'POST', headers: { ...cookie(), 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: big });
+    expect(chunked.status).toBe(413);
+    const after = await send(server.port, '/api/invoke/app:info-get', { method: 'POST', headers: { ...cookie(), 'content-type': 'application/json' }, body: '{}' });
+    expect(after.status).toBe(200);
+  });
+
   it('refuses a form post (not JSON)', async () => {
     const r = await send(server.port, '/api/invoke/app:info-get', { method: 'POST', headers: { ...cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
     expect(r.status).toBe(415);

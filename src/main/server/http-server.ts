@@ -49,19 +49,29 @@ function securityHeaders(csp: string): Record<string, string> {
   };
 }
 
+/** BodyTooLargeError is a request body over MAX_BODY: answered 413, not read further. */
+class BodyTooLargeError extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      reject(new BodyTooLargeError('request body too large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer): void => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
+        // Stop keeping it; the rest is discarded while the 413 goes out and the connection closes.
+        req.off('data', onData);
+        req.resume();
+        reject(new BodyTooLargeError('request body too large'));
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -108,13 +118,20 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, fail('invalid-request', 'requests must be application/json'), headers);
       }
+      let channel: string;
+      try {
+        channel = decodeURIComponent(m[1]!);
+      } catch {
+        return sendJson(res, 400, fail('invalid-request', 'malformed channel name'), headers);
+      }
       let raw: unknown;
       try {
         raw = JSON.parse((await readBody(req)) || '{}');
       } catch (e) {
+        if (e instanceof BodyTooLargeError) return sendJson(res, 413, fail('invalid-request', `request body over ${MAX_BODY} bytes`), { ...headers, connection: 'close' });
         return sendJson(res, 400, fail('invalid-request', `bad JSON: ${(e as Error).message}`), headers);
       }
-      const result: Result<unknown> = await dispatch(opts.handlers, decodeURIComponent(m[1]), raw);
+      const result: Result<unknown> = await dispatch(opts.handlers, channel, raw);
       return sendJson(res, 200, result, headers);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

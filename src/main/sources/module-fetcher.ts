@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { parseGoProxy, type ProxyEntry } from '../core/config/goproxy-list';
 import { escapePath, escapeVersion } from '../core/modpath/escape';
-import { matchPrefixPatterns } from '../core/modpath/module-path';
+import { canonicalVersion, check as checkModule, matchPrefixPatterns } from '../core/modpath/module-path';
 import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
 import type { CacheLookup } from '../core/modload/module-info';
 import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/ports';
@@ -12,6 +12,9 @@ import { ChecksumMismatchError } from './checksum-error';
 import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
 import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';
+import { decodeRevInfo } from '../core/gojson/go-json';
+import { goQuote } from '../core/gostrings/go-quote';
+import { redactUrl } from './net/redact';
 import { Semaphore } from './semaphore';
 import { isNotExist } from '../core/modget/ports';
 import { DirectSource, type DirectRequest } from './git/direct-source';
@@ -48,6 +51,26 @@ export interface FetcherOptions {
 }
 
 class LookupDisabledError extends NotFoundError {}
+
+/**
+ * checkRevInfo is proxyRepo.Stat's (and Latest's) check of an .info answer: JSON that decodes
+ * into a RevInfo, naming the version asked for when that version is canonical and valid.
+ */
+function checkRevInfo(path: string, q: ProxyQuestion, data: Buffer, proxyUrl: string): void {
+  let info;
+  try {
+    info = decodeRevInfo(data);
+  } catch (e) {
+    throw new Error(`invalid response from proxy ${goQuote(redactUrl(proxyUrl))}: ${(e as Error).message}`);
+  }
+  if (q.kind !== 'info' || info.version === q.version || q.version !== canonicalVersion(q.version)) return;
+  try {
+    checkModule(path, q.version);
+  } catch {
+    return;
+  }
+  throw new Error(`proxy returned info for version ${info.version} instead of requested version`);
+}
 
 /**
  * urlPathEscape is modfetch's pathEscape (url.PathEscape keeping "/"): the escaped module path
@@ -213,7 +236,10 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
         if (proxy.url === 'noproxy') throw new LookupDisabledError('use proxy');
         if (proxy.url === 'direct') return { data: await this.direct().answer(path, q, signal), url: 'direct' };
         const escapedRel = urlPathEscape(rel);
-        const data = await this.net.run(() => getProxyFile(proxy.url, escapedRel, signal, request ? { ...this.opts.request, ...request } : this.opts.request));
+        const env = this.opts.env.processEnv ?? process.env;
+        const data = await this.net.run(() => getProxyFile(proxy.url, escapedRel, signal, { env, ...this.opts.request, ...request }));
+        // modfetch's proxyRepo checks an answer inside TryProxies, so a "|" entry falls through on a bad one.
+        if (q.kind === 'info' || q.kind === 'latest') checkRevInfo(path, q, data, proxy.url);
         return { data, url: `${proxy.url}/${escapedRel}` };
       } catch (e) {
         signal?.throwIfAborted();
@@ -275,20 +301,17 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
       fetchedFrom = got.url;
       this.opts.onFetch?.({ module: m, file: 'info', source: 'proxy', url: got.url });
     }
-    let parsed: { Version?: unknown; Time?: unknown };
+    let parsed: { version: string; time: string };
     try {
-      parsed = JSON.parse(data.toString('utf8'));
+      parsed = decodeRevInfo(data);
     } catch (e) {
       throw versionError(m, new Error(`invalid response from proxy: ${(e as Error).message}`));
     }
-    if (typeof parsed !== 'object' || parsed === null || typeof parsed.Version !== 'string') {
-      throw versionError(m, new Error('invalid response from proxy: missing Version'));
-    }
-    if (parsed.Version !== m.version) {
-      throw versionError(m, new Error(`proxy returned info for version ${parsed.Version} instead of requested version`));
+    if (parsed.version !== m.version) {
+      throw versionError(m, new Error(`proxy returned info for version ${parsed.version} instead of requested version`));
     }
     if (fetchedFrom && worthCaching(fetchedFrom)) await this.writeOwnCache(m, 'info', data);
-    return { version: parsed.Version, time: typeof parsed.Time === 'string' ? parsed.Time : '' };
+    return { version: parsed.version, time: parsed.time };
   }
 
   goMod(m: ModuleVersion, signal?: AbortSignal): Promise<string> {

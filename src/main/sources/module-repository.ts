@@ -20,9 +20,10 @@ import type { GoEnv } from './go-env';
 import { worthCaching, type ProxyModuleFetcher } from './module-fetcher';
 import { hashZipEntries, readZipEntries, type ZipEntry } from './module-zip';
 import { NotFoundError } from './proxy-client';
+import { decodeRevInfo } from '../core/gojson/go-json';
 
 /** Module zips may be large (codehost.MaxZipFile is 500 MiB): allow them, and the time they take. */
-const ZIP_REQUEST = { maxBytes: 500 << 20, timeoutMs: 600_000 };
+const ZIP_REQUEST = { maxBytes: 500 << 20, timeoutMs: 600_000, tooLarge: 'downloaded zip file too large' };
 
 /** RepositoryOptions wires the repository to the fetcher (GOPROXY list), caches and go.sum. */
 export interface RepositoryOptions {
@@ -188,16 +189,11 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   }
 
   private parseInfo(path: string, rev: string, data: Buffer): RevInfo {
-    let parsed: { Version?: unknown; Time?: unknown };
     try {
-      parsed = JSON.parse(data.toString('utf8'));
+      return decodeRevInfo(data);
     } catch (e) {
       throw repoError(path, rev, new Error(`invalid response from proxy: ${(e as Error).message}`));
     }
-    if (typeof parsed !== 'object' || parsed === null || typeof parsed.Version !== 'string') {
-      throw repoError(path, rev, new Error('invalid response from proxy: missing Version'));
-    }
-    return { version: parsed.Version, time: typeof parsed.Time === 'string' ? parsed.Time : '' };
   }
 
   private cacheFiles(path: string, escapedFile: string): string[] {

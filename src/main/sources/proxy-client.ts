@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { DETAIL_PREFIX_BYTES, errorDetail, httpErrorText } from './net/error-detail';
+import { httpGet, TransportError, type HttpAnswer } from './net/http-client';
+import { redactUrl } from './net/redact';
 
 /** NotFoundError is a 404/410 answer or a missing file: the go command's fs.ErrNotExist. */
 export class NotFoundError extends Error {
@@ -14,13 +17,18 @@ export interface ProxyRequestOptions {
   readonly retries?: number;
   /** The largest body accepted (default 16 MiB; module zips may be up to 500 MiB). */
   readonly maxBytes?: number;
+  /** tooLarge is the whole error for a body over maxBytes (go: "downloaded zip file too large"). */
+  readonly tooLarge?: string;
+  /** env holds the proxy, certificate and credential settings (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 
+/** Statuses that say "try again later"; go itself never retries, and a 500 is no promise. */
 function isTransientStatus(status: number): boolean {
-  return status === 429 || status >= 500;
+  return status === 429 || status === 502 || status === 503 || status === 504;
 }
 
 async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -90,43 +98,34 @@ export async function getProxyFile(base: string, rel: string, signal?: AbortSign
   for (let attempt = 0; attempt < retries; attempt++) {
     if (attempt > 0) await sleep(100 * 2 ** attempt, signal);
     signal?.throwIfAborted();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(url, { signal: combined, redirect: 'follow' });
+      res = await httpGet(url, {
+        env: opts.env ?? process.env,
+        timeoutMs,
+        maxBytes: maxBody,
+        ...(opts.tooLarge ? { tooLarge: opts.tooLarge } : {}),
+        ...(signal ? { signal } : {}),
+      });
     } catch (e) {
       signal?.throwIfAborted();
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      const reason = timeout.aborted ? 'timeout awaiting response' : (cause?.code ?? cause?.message ?? (e as Error).message);
-      lastError = new Error(`Get "${url}": ${reason}`);
-      continue;
+      if (!(e instanceof TransportError)) throw e;
+      lastError = e;
+      if (e.transient) continue;
+      throw e;
     }
-    if (res.status === 404 || res.status === 410) {
-      const body = (await res.text().catch(() => '')).slice(0, 1000).trim();
-      throw new NotFoundError(`reading ${url}: ${res.status} ${res.statusText}${body ? `\n\tserver response: ${body.split('\n')[0]}` : ''}`);
-    }
-    if (!res.ok) {
-      // go's web.HTTPError shows what the server said for any failed status, not only 404.
-      const body = (await res.text().catch(() => '')).slice(0, 1000).trim();
-      lastError = new Error(`reading ${url}: ${res.status} ${res.statusText}${body ? `\n\tserver response: ${body.split('\n')[0]}` : ''}`);
-      if (isTransientStatus(res.status)) continue;
-      throw lastError;
-    }
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > maxBody) throw new Error(`reading ${url}: response too large (${declared} bytes)`);
-    try {
-      const body = Buffer.from(await res.arrayBuffer());
-      if (body.length > maxBody) throw new Error(`reading ${url}: response too large`);
-      if (!Number.isNaN(declared) && body.length !== declared) {
-        lastError = new Error(`reading ${url}: unexpected EOF`);
-        continue;
-      }
-      return body;
-    } catch (e) {
-      signal?.throwIfAborted();
-      lastError = new Error(`reading ${url}: ${(e as Error).message === 'terminated' ? 'unexpected EOF' : (e as Error).message}`);
-    }
+    if (res.statusCode === 200) return res.body;
+    const text = httpErrorText(redactUrl(url), res.status, errorDetail(res.contentType, trimToLine(res.body)));
+    if (res.statusCode === 404 || res.statusCode === 410) throw new NotFoundError(text);
+    lastError = new Error(text);
+    if (!isTransientStatus(res.statusCode)) throw lastError;
   }
-  throw lastError ?? new Error(`reading ${url}: failed`);
+  throw lastError ?? new Error(`reading ${redactUrl(url)}: failed`);
+}
+
+/** trimToLine drops a partial last line of a body prefix that was cut at the detail limit. */
+function trimToLine(prefix: Buffer): Buffer {
+  if (prefix.length < DETAIL_PREFIX_BYTES) return prefix;
+  const nl = prefix.lastIndexOf(0x0a);
+  return nl < 0 ? prefix : prefix.subarray(0, nl + 1);
 }

@@ -217,7 +217,7 @@ export class DirectSource {
     const { escapePath, escapeVersion } = await import('../../core/modpath/escape');
     const p = escapePath(path);
     const rel = req.kind === 'list' ? `${p}/@v/list` : req.kind === 'latest' ? `${p}/@latest` : `${p}/@v/${escapeVersion(req.version)}.${req.kind}`;
-    return getProxyFile(base, rel, signal, this.opts.request);
+    return getProxyFile(base, rel, signal, { env: this.opts.env, ...this.opts.request });
   }
 
   /**
