@@ -2,6 +2,8 @@
 // reach the network or read the user's configuration: everything it needs comes from the
 // arguments, a file:// GOPROXY and directories inside the test's temporary tree.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { goCommand } from './go-command';
@@ -67,6 +69,7 @@ export function hermeticGoEnv(opts: HermeticEnvOptions): Record<string, string |
   return {
     PATH: `${path.dirname(GO_BINARY)}:/usr/bin:/bin`,
     HOME: path.join(opts.root, 'home'),
+    XDG_CONFIG_HOME: telemetryOffConfig(),
     GOTOOLCHAIN: 'local',
     GOFLAGS: '',
     GOENV: 'off',
@@ -81,6 +84,22 @@ export function hermeticGoEnv(opts: HermeticEnvOptions): Record<string, string |
     GOCACHE: path.join(opts.root, 'gocache'),
     GOWORK: opts.gowork,
   };
+}
+
+let configDir: string | undefined;
+
+/**
+ * telemetryOffConfig is a config directory (one per test process) whose go telemetry mode is
+ * off. In its default mode go writes counters under the config directory, from processes that
+ * can outlive the command, so a test tree holding them could not always be removed.
+ */
+function telemetryOffConfig(): string {
+  if (configDir) return configDir;
+  const dir = path.join(tmpdir(), `gomodx-go-config-${process.pid}`);
+  mkdirSync(path.join(dir, 'go', 'telemetry'), { recursive: true });
+  writeFileSync(path.join(dir, 'go', 'telemetry', 'mode'), 'off 2000-01-01');
+  configDir = dir;
+  return dir;
 }
 
 /** cleanEnv drops undefined entries: child_process would pass them on as the string "undefined". */
