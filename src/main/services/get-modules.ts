@@ -127,8 +127,14 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
 }
 
 /** previewGet computes what go get would do in an opened project, writing nothing. */
-export function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
-  return planGet(p.session, opts);
+export async function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
+  return withUnzipNotes(p, await planGet(p.session, opts));
+}
+
+/** withUnzipNotes puts first in plan's report the "-> unzip ..." lines go prints as a zip is refused. */
+export function withUnzipNotes(p: GetProject, plan: GetPlan): GetPlan {
+  const notes = p.repository.unzipNotesFor(plan.stderr);
+  return notes === '' ? plan : { ...plan, stderr: notes + plan.stderr };
 }
 
 /**

@@ -19,7 +19,7 @@ import { findError, ModuleRetractedError } from '../core/modget/query-errors';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { buildListChanges } from '../core/whatif/build-list-changes';
 import { readIfExists, writeFileAtomic } from './atomic-file';
-import { openGetProject, type GetProject } from './get-modules';
+import { openGetProject, withUnzipNotes, type GetProject } from './get-modules';
 
 /** WhatIfError is a refusal to show the user as it is (nothing was written). */
 export class WhatIfError extends Error {
@@ -228,7 +228,7 @@ export class WhatIf {
     const started = performance.now();
     const { project: p, base } = await this.project();
     const read = p.session.goModsRead().length;
-    const plan = await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]);
+    const plan = withUnzipNotes(p, await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]));
     if (p.session.goModsRead().length > read) this.saveSoon(p);
     const after = plan.ok ? plan.graphAfter : undefined;
     const changes: WhatIfChangeDto[] = plan.ok
