@@ -102,7 +102,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
   });
   const mm = project.mainModules.single;
   const hashes = new Map<string, Promise<string>>();
-  const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum' });
+  const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum', warn: opts.warn });
   const queries = new ModuleQueries({ loader: project.loader, repo: repository, signal: opts.signal });
   const session: GetSession = {
     loader: project.loader,

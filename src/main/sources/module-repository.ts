@@ -15,7 +15,7 @@ import { check as checkModule, canonicalVersion } from '../core/modpath/module-p
 import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';
 import { isPseudoVersion, pseudoVersionTime } from '../core/semver/pseudo';
 import { isValid as semverIsValid, sortVersions } from '../core/semver/semver';
-import { ChecksumMismatchError } from './checksum-error';
+import { ChecksumMismatchError, unknownHashesWarning } from './checksum-error';
 import type { GoEnv } from './go-env';
 import { worthCaching, type ProxyModuleFetcher } from './module-fetcher';
 import { ZipArchive } from './module-zip';
@@ -29,7 +29,9 @@ const ZIP_REQUEST = { maxBytes: 500 << 20, timeoutMs: 600_000 };
 export interface RepositoryOptions {
   readonly fetcher: ProxyModuleFetcher;
   readonly env: GoEnv;
-  readonly sums: SumLookup;
+  readonly sums: SumLookup & { allHashes?(path: string, version: string): readonly string[] };
+  /** warn prints a warning go prints to stderr (without the final newline). */
+  readonly warn?: (text: string) => void;
   readonly sumFileName?: string;
 }
 
@@ -325,6 +327,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (recorded.length > 0 && !recorded.includes(hash)) {
         throw new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
       }
+      const unknown = recorded.length === 0 && refused === undefined ? (this.opts.sums.allHashes?.(m.path, m.version) ?? []) : [];
+      if (unknown.length > 0) this.opts.warn?.(unknownHashesWarning(m.path, m.version, unknown, hash).replace(/\n$/, ''));
       if (refused !== undefined) {
         // go extracts from its module cache and names that file, which is where it would be.
         const err = new Error(`unzip ${files[0]}: ${refused}`);
