@@ -1,10 +1,10 @@
 /**
  * `go get` as a use case: preview what it would do (the what-if), or do it the way go does it:
- * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
- * was read.
+ * go.mod and go.sum written in place as go writes them (user-file.ts), and only if go.mod on
+ * disk is still the file that was read.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
@@ -13,7 +13,7 @@ import type { BuildContext } from '../core/modget/go-imports';
 import { ModuleQueries } from '../core/modget/query';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
-import { writeFileAtomic } from './atomic-file';
+import { readIfExists, writeFileInPlace } from './user-file';
 import { ProxyModuleRepository } from '../sources/module-repository';
 import { formatFailure, type CommandOutput } from './list-modules';
 import { openProject, type OpenOptions, type Project } from './project';
@@ -27,7 +27,7 @@ export interface GetProject {
 
 async function readOrEmpty(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readIfExists(file)) ?? '';
   } catch {
     return '';
   }
@@ -138,8 +138,9 @@ export function withUnzipNotes(p: GetProject, plan: GetPlan): GetPlan {
 }
 
 /**
- * applyPlan writes go.mod and go.sum as go get does. It refuses (as go does) when go.mod on disk
- * is no longer the file the plan was computed from.
+ * applyPlan writes go.mod, then go.sum, as go get does (in place: see user-file.ts). It refuses
+ * (as go does) when go.mod on disk is no longer the file the plan was computed from. A failure
+ * leaves what was already written, as go's does.
  */
 export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
   const mm = p.session.mainModule;
@@ -147,14 +148,34 @@ export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
     const now = await readOrEmpty(mm.goModPath);
     if (now !== plan.goModAfter) {
       if (now !== plan.goModBefore) throw new Error('updating go.mod: existing contents have changed since last read');
-      await writeFileAtomic(mm.goModPath, plan.goModAfter);
+      try {
+        await writeFileInPlace(mm.goModPath, plan.goModAfter);
+      } catch (e) {
+        throw new Error(`updating go.mod: ${(e as Error).message}`);
+      }
     }
   }
   if (plan.goSumAfter !== undefined) {
     const sumFile = join(mm.root, 'go.sum');
     if ((await readOrEmpty(sumFile)) !== plan.goSumBefore) throw new Error('updating go.sum: existing contents have changed since last read');
-    await writeFileAtomic(sumFile, plan.goSumAfter);
+    try {
+      await writeFileInPlace(sumFile, plan.goSumAfter);
+    } catch (e) {
+      throw new Error(`updating go.sum: ${(e as Error).message}`);
+    }
   }
+}
+
+/**
+ * splitAfterWrite separates the lines go get prints once go.mod is written (reportChanges: "go:
+ * added", "upgraded", "downgraded", "removed", at the end of the report) from those it prints
+ * before: a write that fails must not be preceded by changes that did not happen.
+ */
+export function splitAfterWrite(stderr: string): { before: string; after: string } {
+  const lines = stderr.split(/(?<=\n)/);
+  let i = lines.length;
+  while (i > 0 && /^go: (added|upgraded|downgraded|removed) /.test(lines[i - 1]!)) i--;
+  return { before: lines.slice(0, i).join(''), after: lines.slice(i).join('') };
 }
 
 /** GetCommandOptions are the flags of gomodx get. */
@@ -201,10 +222,11 @@ export async function runGet(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'o
     if (plan.addedSumLines.length > 0) stdout += plan.addedSumLines.map((l) => `go.sum: + ${l}\n`).join('');
     return { stdout, stderr: plan.stderr, code: 0, plan };
   }
+  const report = splitAfterWrite(plan.stderr);
   try {
     await applyPlan(p, plan);
   } catch (e) {
-    return { stdout: '', stderr: plan.stderr + formatFailure(e as Error), code: 1, plan };
+    return { stdout: '', stderr: report.before + formatFailure(e as Error), code: 1, plan };
   }
   return { stdout: '', stderr: plan.stderr, code: 0, plan };
 }

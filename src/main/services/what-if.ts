@@ -18,7 +18,7 @@ import { ModuleQueries } from '../core/modget/query';
 import { findError, ModuleRetractedError } from '../core/modget/query-errors';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { buildListChanges } from '../core/whatif/build-list-changes';
-import { readIfExists, writeFileAtomic } from './atomic-file';
+import { readIfExists, writeFileInPlace } from './user-file';
 import { openGetProject, withUnzipNotes, type GetProject } from './get-modules';
 
 /** WhatIfError is a refusal to show the user as it is (nothing was written). */
@@ -317,7 +317,7 @@ export class WhatIf {
       const text = e[side];
       this.opts.onWrite?.(file, text);
       if (text === undefined) await unlink(file);
-      else await writeFileAtomic(file, text);
+      else await writeFileInPlace(file, text);
       files.push(file);
     }
     return files;
