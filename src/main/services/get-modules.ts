@@ -131,9 +131,15 @@ export async function previewGet(p: GetProject, opts: GetOptions): Promise<GetPl
   return withUnzipNotes(p, await planGet(p.session, opts));
 }
 
-/** withUnzipNotes puts first in plan's report the "-> unzip ..." lines go prints as a zip is refused. */
+/**
+ * withUnzipNotes words plan's report as go prints it where zips failed: first the "-> unzip ..."
+ * lines go prints as it refuses a zip; and where a zip did not match go.sum, only its SECURITY
+ * ERROR, bare, since go stops there (base.Fatalf) before reporting anything else.
+ */
 export function withUnzipNotes(p: GetProject, plan: GetPlan): GetPlan {
   const notes = p.repository.unzipNotesFor(plan.stderr);
+  const fatal = p.repository.fatalIn(plan.stderr);
+  if (fatal !== undefined) return { ...plan, ok: false, stderr: notes + fatal.replace(/\n?$/, '\n') };
   return notes === '' ? plan : { ...plan, stderr: notes + plan.stderr };
 }
 

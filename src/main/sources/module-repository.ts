@@ -65,6 +65,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   private readonly zips = new Map<string, Promise<{ zip: ZipArchive; hash: string }>>();
   /** The "-> unzip ..." line go prints when it refuses to extract a zip, by the error it gave. */
   private readonly unzipNotes = new Map<string, string>();
+  /** Messages of the zip errors go stops at (see fatalIn). */
+  private readonly fatalMessages = new Set<string>();
   private readonly hashes = new Map<string, Promise<string>>();
   private readonly goFiles = new Map<string, Promise<readonly GoFile[]>>();
 
@@ -325,7 +327,9 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
         throw repoError(m.path, m.version, e as Error);
       }
       if (recorded.length > 0 && !recorded.includes(hash)) {
-        throw new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+        const err = new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+        this.fatalMessages.add(err.message);
+        throw err;
       }
       const unknown = recorded.length === 0 && refused === undefined ? (this.opts.sums.allHashes?.(m.path, m.version) ?? []) : [];
       if (unknown.length > 0) this.opts.warn?.(unknownHashesWarning(m.path, m.version, unknown, hash).replace(/\n$/, ''));
@@ -338,6 +342,15 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       if (toCache) await this.writeOwn(m.path, `${encVer}.zip`, data);
       return { zip, hash };
     });
+  }
+
+  /**
+   * fatalIn returns the message of a zip error that stops go on the spot (base.Fatalf: a zip
+   * that does not match go.sum) if stderr, a go get report, holds it as an ordinary error line.
+   */
+  fatalIn(stderr: string): string | undefined {
+    for (const message of this.fatalMessages) if (stderr.includes(`go: ${message}`)) return message;
+    return undefined;
   }
 
   /**
