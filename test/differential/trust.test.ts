@@ -217,7 +217,7 @@ describe.skipIf(!GO)('trust: gomodx vs go on hostile zips, go.sum files and file
   afterAll(async () => {
     if (base && !KEEP) {
       await chmodAll(base);
-      await rm(base, { recursive: true, force: true });
+      await rm(base, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 

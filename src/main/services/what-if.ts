@@ -275,7 +275,7 @@ export class WhatIf {
       throw new WhatIfError('go.mod or go.sum changed on disk since the preview; nothing was written. Look at the new graph and preview again.', 'stale');
     }
     const { project: p } = await this.project();
-    const plan = await planGet(p.session, { args: spec.args, upgrade: spec.upgrade });
+    const plan = withUnzipNotes(p, await planGet(p.session, { args: spec.args, upgrade: spec.upgrade }));
     if (!plan.ok) throw new WhatIfError(plan.stderr.trim() || `${commandLine(spec)} failed`, 'refused');
     const entry: UndoEntry = {
       goModPath: before.goModPath,
