@@ -53,7 +53,7 @@ or path@query (latest, upgrade, patch, v1, v1.2, <v1.3.0, >=v1.2.0, ...); go@V a
 toolchain@V set the go and toolchain lines. Requested versions are kept; other
 requirements move down as needed, as go's editRequirements does, or the arguments conflict.
 It prints go's stderr lines (warnings, 'go: upgraded X v1 => v2', ...) and writes go.mod
-and go.sum as go writes them, atomically, refusing if go.mod changed since it was read.
+and go.sum as go writes them, in place, refusing if go.mod changed since it was read.
 With --dry-run it writes nothing and prints a unified diff of go.mod (and the go.sum lines
 it would add); -json prints the whole preview (changes with reasons, new requirements and
 build list) and writes nothing. -u upgrades the modules providing packages imported by the

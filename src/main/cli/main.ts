@@ -8,6 +8,22 @@ process.on('SIGINT', () => controller.abort(new Error('canceled')));
 // this, Node prints a MaxListenersExceededWarning to stderr, which the go command never prints.
 setMaxListeners(0, controller.signal);
 
+/**
+ * written resolves once everything written to stream so far has been handed to the system. A
+ * pipe takes 64 KiB before writes queue up in the process; exiting before they drain would cut
+ * the output there, so the CLI exits only after both streams report done.
+ */
+function written(stream: NodeJS.WriteStream, text = ''): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write(text, () => resolve());
+  });
+}
+
+async function exitAfterFlush(code: number, stdout: string): Promise<never> {
+  await Promise.all([written(process.stdout, stdout), written(process.stderr)]);
+  process.exit(code);
+}
+
 // Writes are buffered into a few large chunks: a 1,000-module graph is tens of thousands of lines.
 const out: string[] = [];
 runCli(process.argv.slice(2), {
@@ -17,11 +33,9 @@ runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   signal: controller.signal,
 }).then(
-  (code) => {
-    process.stdout.write(out.join(''), () => process.exit(code));
-  },
+  (code) => exitAfterFlush(code, out.join('')),
   (e) => {
     process.stderr.write(`gomodx: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exit(3);
+    return exitAfterFlush(3, '');
   },
 );

@@ -1,10 +1,10 @@
 /**
  * `go get` as a use case: preview what it would do (the what-if), or do it the way go does it:
- * go.mod and go.sum written atomically, and only if go.mod on disk is still the file that
- * was read.
+ * go.mod and go.sum written in place as go writes them (user-file.ts), and only if go.mod on
+ * disk is still the file that was read.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
@@ -13,7 +13,7 @@ import type { BuildContext } from '../core/modget/go-imports';
 import { ModuleQueries } from '../core/modget/query';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
-import { writeFileAtomic } from './atomic-file';
+import { readIfExists, writeFileInPlace } from './user-file';
 import { ProxyModuleRepository } from '../sources/module-repository';
 import { formatFailure, type CommandOutput } from './list-modules';
 import { openProject, type OpenOptions, type Project } from './project';
@@ -27,7 +27,7 @@ export interface GetProject {
 
 async function readOrEmpty(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readIfExists(file)) ?? '';
   } catch {
     return '';
   }
@@ -102,7 +102,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
   });
   const mm = project.mainModules.single;
   const hashes = new Map<string, Promise<string>>();
-  const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum' });
+  const repository = new ProxyModuleRepository({ fetcher: project.fetcher, env: project.env, sums: project.loader.opts.sums, sumFileName: 'go.sum', warn: opts.warn });
   const queries = new ModuleQueries({ loader: project.loader, repo: repository, signal: opts.signal });
   const session: GetSession = {
     loader: project.loader,
@@ -127,13 +127,26 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
 }
 
 /** previewGet computes what go get would do in an opened project, writing nothing. */
-export function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
-  return planGet(p.session, opts);
+export async function previewGet(p: GetProject, opts: GetOptions): Promise<GetPlan> {
+  return withUnzipNotes(p, await planGet(p.session, opts));
 }
 
 /**
- * applyPlan writes go.mod and go.sum as go get does. It refuses (as go does) when go.mod on disk
- * is no longer the file the plan was computed from.
+ * withUnzipNotes words plan's report as go prints it where zips failed: first the "-> unzip ..."
+ * lines go prints as it refuses a zip; and where a zip did not match go.sum, only its SECURITY
+ * ERROR, bare, since go stops there (base.Fatalf) before reporting anything else.
+ */
+export function withUnzipNotes(p: GetProject, plan: GetPlan): GetPlan {
+  const notes = p.repository.unzipNotesFor(plan.stderr);
+  const fatal = p.repository.fatalIn(plan.stderr);
+  if (fatal !== undefined) return { ...plan, ok: false, stderr: notes + fatal.replace(/\n?$/, '\n') };
+  return notes === '' ? plan : { ...plan, stderr: notes + plan.stderr };
+}
+
+/**
+ * applyPlan writes go.mod, then go.sum, as go get does (in place: see user-file.ts). It refuses
+ * (as go does) when go.mod on disk is no longer the file the plan was computed from. A failure
+ * leaves what was already written, as go's does.
  */
 export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
   const mm = p.session.mainModule;
@@ -141,14 +154,34 @@ export async function applyPlan(p: GetProject, plan: GetPlan): Promise<void> {
     const now = await readOrEmpty(mm.goModPath);
     if (now !== plan.goModAfter) {
       if (now !== plan.goModBefore) throw new Error('updating go.mod: existing contents have changed since last read');
-      await writeFileAtomic(mm.goModPath, plan.goModAfter);
+      try {
+        await writeFileInPlace(mm.goModPath, plan.goModAfter);
+      } catch (e) {
+        throw new Error(`updating go.mod: ${(e as Error).message}`);
+      }
     }
   }
   if (plan.goSumAfter !== undefined) {
     const sumFile = join(mm.root, 'go.sum');
     if ((await readOrEmpty(sumFile)) !== plan.goSumBefore) throw new Error('updating go.sum: existing contents have changed since last read');
-    await writeFileAtomic(sumFile, plan.goSumAfter);
+    try {
+      await writeFileInPlace(sumFile, plan.goSumAfter);
+    } catch (e) {
+      throw new Error(`updating go.sum: ${(e as Error).message}`);
+    }
   }
+}
+
+/**
+ * splitAfterWrite separates the lines go get prints once go.mod is written (reportChanges: "go:
+ * added", "upgraded", "downgraded", "removed", at the end of the report) from those it prints
+ * before: a write that fails must not be preceded by changes that did not happen.
+ */
+export function splitAfterWrite(stderr: string): { before: string; after: string } {
+  const lines = stderr.split(/(?<=\n)/);
+  let i = lines.length;
+  while (i > 0 && /^go: (added|upgraded|downgraded|removed) /.test(lines[i - 1]!)) i--;
+  return { before: lines.slice(0, i).join(''), after: lines.slice(i).join('') };
 }
 
 /** GetCommandOptions are the flags of gomodx get. */
@@ -195,10 +228,11 @@ export async function runGet(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'o
     if (plan.addedSumLines.length > 0) stdout += plan.addedSumLines.map((l) => `go.sum: + ${l}\n`).join('');
     return { stdout, stderr: plan.stderr, code: 0, plan };
   }
+  const report = splitAfterWrite(plan.stderr);
   try {
     await applyPlan(p, plan);
   } catch (e) {
-    return { stdout: '', stderr: plan.stderr + formatFailure(e as Error), code: 1, plan };
+    return { stdout: '', stderr: report.before + formatFailure(e as Error), code: 1, plan };
   }
   return { stdout: '', stderr: plan.stderr, code: 0, plan };
 }

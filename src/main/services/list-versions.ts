@@ -44,6 +44,12 @@ function ignorable(err: unknown): boolean {
   return err instanceof NoMatchingVersionError || findError(err, NoMatchingVersionError) !== undefined || isNotExist(err);
 }
 
+/**
+ * FULL: every module listed is described in full, text output included, as go's moduleInfo does
+ * (completeFromModCache): that reads each go.mod go.sum has a line for, and so checks it.
+ */
+const FULL = true;
+
 /** listModulesWithFlags is `go list -m [-json] [-u] [-versions] [-retracted] ARG...`. */
 export async function listModulesWithFlags(project: Project, args: readonly string[], flags: ListFlags): Promise<CommandOutput & { modules: ModulePublic[] }> {
   const { loader } = project;
@@ -89,46 +95,55 @@ export async function listModulesWithFlags(project: Project, args: readonly stri
   const mods: ModulePublic[] = [];
   const matched = new Set<string>();
   const warnings: string[] = [];
-  for (const arg of args) {
-    const at = arg.indexOf('@');
-    if (at >= 0) {
-      const path = arg.slice(0, at);
-      const vers = arg.slice(at + 1);
-      const current = selected(path);
-      if (current === 'none' && mgError && (vers === 'upgrade' || vers === 'patch')) continue;
-      const allowed: AllowedFn = isRevisionQuery(path, vers) || flags.retracted ? ALLOW_ALL : queries.checkAllowed;
-      let info;
-      try {
-        info = await queries.query(path, vers, current, allowed);
-      } catch (e) {
-        mods.push({ path, version: vers, error: modinfoError(path, vers, e as Error) });
+  try {
+    await describeArgs();
+  } catch (e) {
+    // A go.mod that does not match go.sum stops go at once (base.Fatalf in checkGoMod).
+    if ((e as { fatal?: boolean }).fatal) return fail(formatFailure(e as Error));
+    throw e;
+  }
+  async function describeArgs(): Promise<void> {
+    for (const arg of args) {
+      const at = arg.indexOf('@');
+      if (at >= 0) {
+        const path = arg.slice(0, at);
+        const vers = arg.slice(at + 1);
+        const current = selected(path);
+        if (current === 'none' && mgError && (vers === 'upgrade' || vers === 'patch')) continue;
+        const allowed: AllowedFn = isRevisionQuery(path, vers) || flags.retracted ? ALLOW_ALL : queries.checkAllowed;
+        let info;
+        try {
+          info = await queries.query(path, vers, current, allowed);
+        } catch (e) {
+          mods.push({ path, version: vers, error: modinfoError(path, vers, e as Error) });
+          continue;
+        }
+        const mod = await moduleInfo(loader, rs, { path, version: info.version }, project.fetcher, FULL, true);
+        if (mod.error) {
+          // go stats the version again through the replacement-aware repository, as the query
+          // just did: a module that exists only behind a replacement has no .info of its own.
+          mod.error = undefined;
+          mod.version = info.version;
+          if (info.time) mod.time = info.time;
+        }
+        if (vers !== mod.version) mod.query = vers;
+        mods.push(mod);
         continue;
       }
-      const mod = await moduleInfo(loader, rs, { path, version: info.version }, project.fetcher, flags.json, true);
-      if (mod.error) {
-        // go stats the version again through the replacement-aware repository, as the query
-        // just did: a module that exists only behind a replacement has no .info of its own.
-        mod.error = undefined;
-        mod.version = info.version;
-        if (info.time) mod.time = info.time;
+      if (arg === 'all' || arg.includes('...')) {
+        const match = arg === 'all' ? (p: string) => !isToolchainPath(p) : ((mp) => (p: string) => mp(p) && !isToolchainPath(p))(matchPattern(arg));
+        const matches = buildList.filter((m) => match(m.path) && !matched.has(`${m.path}@${m.version}`));
+        for (const m of matches) matched.add(`${m.path}@${m.version}`);
+        if (matches.length === 0) warnings.push(`warning: pattern "${arg}" matched no module dependencies\n`);
+        mods.push(...(await Promise.all(matches.map((m) => moduleInfo(loader, rs, m, project.fetcher, FULL)))));
+        continue;
       }
-      if (vers !== mod.version) mod.query = vers;
-      mods.push(mod);
-      continue;
+      const v = selected(arg);
+      if (v === 'none' && mgError) continue;
+      if (v !== 'none') mods.push(await moduleInfo(loader, rs, { path: arg, version: v }, project.fetcher, FULL));
+      else if (flags.versions) mods.push({ path: arg });
+      else mods.push({ path: arg, error: new ModuleError(arg, '', new Error('not a known dependency')).message });
     }
-    if (arg === 'all' || arg.includes('...')) {
-      const match = arg === 'all' ? (p: string) => !isToolchainPath(p) : ((mp) => (p: string) => mp(p) && !isToolchainPath(p))(matchPattern(arg));
-      const matches = buildList.filter((m) => match(m.path) && !matched.has(`${m.path}@${m.version}`));
-      for (const m of matches) matched.add(`${m.path}@${m.version}`);
-      if (matches.length === 0) warnings.push(`warning: pattern "${arg}" matched no module dependencies\n`);
-      mods.push(...(await Promise.all(matches.map((m) => moduleInfo(loader, rs, m, project.fetcher, flags.json)))));
-      continue;
-    }
-    const v = selected(arg);
-    if (v === 'none' && mgError) continue;
-    if (v !== 'none') mods.push(await moduleInfo(loader, rs, { path: arg, version: v }, project.fetcher, flags.json));
-    else if (flags.versions) mods.push({ path: arg });
-    else mods.push({ path: arg, error: new ModuleError(arg, '', new Error('not a known dependency')).message });
   }
 
   const decorate = async (m: ModulePublic): Promise<void> => {

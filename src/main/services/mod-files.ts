@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { goCompare } from '../core/gover/gover';
+import { decodeGoBytes } from '../core/gostrings/utf8';
 import { parseModFile, parseWorkFile, type ModFile, type WorkFile } from '../core/modfile/rules';
 import { canonicalVersion, checkPathMajor, splitPathVersion } from '../core/modpath/module-path';
 import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
@@ -75,7 +76,7 @@ export function readMainModFile(path: string, shortPath: (p: string) => string, 
   if (file.module.mod.path === 'go' || file.module.mod.path === 'toolchain') {
     throw new ProjectError(`error reading ${shortPath(path)}: invalid module path: "${file.module.mod.path}"`);
   }
-  return { file, data: bytes.toString('utf8'), needsFix };
+  return { file, data: decodeGoBytes(bytes), needsFix };
 }
 
 /** readWorkFileView reads go.work strictly. */

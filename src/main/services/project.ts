@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
-import { GoSum } from '../core/gosum/go-sum';
+import { GoSum, GoSumError } from '../core/gosum/go-sum';
+import { decodeGoBytes } from '../core/gostrings/utf8';
 import { goCompare, GO_STRICT_VERSION } from '../core/gover/gover';
 import { checkImportPath, InvalidPathError } from '../core/modpath/module-path';
 import { Loader, type BuildMod, type Requirements } from '../core/modload/loader';
@@ -124,10 +125,12 @@ function readSums(sums: GoSum, file: string, log?: InputLog): void {
     return;
   }
   try {
-    const text = readFileSync(file, 'utf8');
-    log?.file(file, text);
-    sums.add(file, text);
+    const data = readFileSync(file);
+    log?.file(file, data);
+    sums.add(file, decodeGoBytes(data));
   } catch (e) {
+    // A malformed line stops go with base.Fatalf: the message alone, no "go: " before it.
+    if (e instanceof GoSumError) throw new ProjectError(e.message.replace(/\n$/, ''), true);
     throw new ProjectError((e as Error).message);
   }
 }
@@ -235,7 +238,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     throw new ProjectError((e as Error).message, true);
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
-  const fetcher = new ProxyModuleFetcher({ env, sums, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const fetcher = new ProxyModuleFetcher({ env, sums, warn, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
   const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath, opts.onSummaryFromIndex);
   fetcher.rememberInfoIn(index);
   const loader = new Loader({

@@ -18,8 +18,8 @@ import { ModuleQueries } from '../core/modget/query';
 import { findError, ModuleRetractedError } from '../core/modget/query-errors';
 import { unifiedDiff } from '../core/modget/unified-diff';
 import { buildListChanges } from '../core/whatif/build-list-changes';
-import { readIfExists, writeFileAtomic } from './atomic-file';
-import { openGetProject, type GetProject } from './get-modules';
+import { readIfExists, writeFileInPlace } from './user-file';
+import { openGetProject, withUnzipNotes, type GetProject } from './get-modules';
 
 /** WhatIfError is a refusal to show the user as it is (nothing was written). */
 export class WhatIfError extends Error {
@@ -228,7 +228,7 @@ export class WhatIf {
     const started = performance.now();
     const { project: p, base } = await this.project();
     const read = p.session.goModsRead().length;
-    const plan = await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]);
+    const plan = withUnzipNotes(p, await Promise.race([planGet(this.session(p, signal), { args: spec.args, upgrade: spec.upgrade }), aborted(signal)]));
     if (p.session.goModsRead().length > read) this.saveSoon(p);
     const after = plan.ok ? plan.graphAfter : undefined;
     const changes: WhatIfChangeDto[] = plan.ok
@@ -275,7 +275,7 @@ export class WhatIf {
       throw new WhatIfError('go.mod or go.sum changed on disk since the preview; nothing was written. Look at the new graph and preview again.', 'stale');
     }
     const { project: p } = await this.project();
-    const plan = await planGet(p.session, { args: spec.args, upgrade: spec.upgrade });
+    const plan = withUnzipNotes(p, await planGet(p.session, { args: spec.args, upgrade: spec.upgrade }));
     if (!plan.ok) throw new WhatIfError(plan.stderr.trim() || `${commandLine(spec)} failed`, 'refused');
     const entry: UndoEntry = {
       goModPath: before.goModPath,
@@ -317,7 +317,7 @@ export class WhatIf {
       const text = e[side];
       this.opts.onWrite?.(file, text);
       if (text === undefined) await unlink(file);
-      else await writeFileAtomic(file, text);
+      else await writeFileInPlace(file, text);
       files.push(file);
     }
     return files;

@@ -20,3 +20,21 @@ export class ChecksumMismatchError extends Error {
     this.name = 'ChecksumMismatchError';
   }
 }
+
+const HASH_VERSION_MISMATCH = `
+
+SECURITY WARNING
+This download is listed in go.sum, but using an unknown hash algorithm.
+The download cannot be verified.
+
+For more information, see 'go help module-auth'.
+
+`;
+
+/**
+ * unknownHashesWarning is what go prints (modfetch.addModSumLocked) when it adds hash for a key
+ * that go.sum lists only with hashes of an unknown algorithm (none of them "h1:").
+ */
+export function unknownHashesWarning(path: string, version: string, unknown: readonly string[], hash: string): string {
+  return `warning: verifying ${path}@${version}: unknown hashes in go.sum: ${unknown.join(', ')}; adding ${hash}${HASH_VERSION_MISMATCH}`;
+}

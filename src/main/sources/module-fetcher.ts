@@ -8,7 +8,7 @@ import { canonicalVersion, check as checkModule, matchPrefixPatterns } from '../
 import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
 import type { CacheLookup } from '../core/modload/module-info';
 import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/ports';
-import { ChecksumMismatchError } from './checksum-error';
+import { ChecksumMismatchError, unknownHashesWarning } from './checksum-error';
 import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
 import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';
@@ -34,7 +34,10 @@ export interface FetchEvent {
 /** FetcherOptions configures a ProxyModuleFetcher. */
 export interface FetcherOptions {
   readonly env: GoEnv;
-  readonly sums: SumLookup;
+  /** sums are go.sum's lines; allHashes, when given, lists non-h1: hashes too (for go's warning). */
+  readonly sums: SumLookup & { allHashes?(path: string, version: string): readonly string[] };
+  /** warn prints a warning go prints to stderr (a line, or lines, without the final newline). */
+  readonly warn?: (text: string) => void;
   /** The file name go names in checksum errors: go.sum or go.work.sum. */
   readonly sumFileName?: string;
   /** How many network requests may be in flight at once. */
@@ -336,12 +339,23 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
   private verify(m: ModuleVersion, data: Buffer): void {
     const h = goModHash(data);
     this.verified.set(`${m.path}@${m.version}`, h);
+    // Only h1: hashes verify; go.sum lines of another algorithm neither match nor conflict.
     const recorded = this.opts.sums.hashes(m.path, `${m.version}/go.mod`);
-    if (recorded.length === 0 || recorded.includes(h)) return;
-    const other = recorded.find((x) => x.startsWith('h1:'));
-    this.verified.delete(`${m.path}@${m.version}`);
-    if (other) throw new ChecksumMismatchError(m.path, `${m.version}/go.mod`, h, this.opts.sumFileName ?? 'go.sum', other);
+    if (recorded.includes(h)) return;
+    if (recorded.length > 0) {
+      this.verified.delete(`${m.path}@${m.version}`);
+      throw new ChecksumMismatchError(m.path, `${m.version}/go.mod`, h, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+    }
+    const unknown = this.opts.sums.allHashes?.(m.path, `${m.version}/go.mod`) ?? [];
+    const key = `${m.path}@${m.version}/go.mod`;
+    if (unknown.length > 0 && !this.warnedUnknown.has(key)) {
+      this.warnedUnknown.add(key);
+      this.opts.warn?.(unknownHashesWarning(m.path, `${m.version}/go.mod`, unknown, h).replace(/\n$/, ''));
+    }
   }
+
+  /** Keys whose unknown-algorithm go.sum lines were warned about (go adds the h1: line once). */
+  private readonly warnedUnknown = new Set<string>();
 
   private async loadGoMod(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
     const cached = this.readCached(m, 'mod');

@@ -15,10 +15,11 @@ import { check as checkModule, canonicalVersion } from '../core/modpath/module-p
 import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';
 import { isPseudoVersion, pseudoVersionTime } from '../core/semver/pseudo';
 import { isValid as semverIsValid, sortVersions } from '../core/semver/semver';
-import { ChecksumMismatchError } from './checksum-error';
+import { ChecksumMismatchError, unknownHashesWarning } from './checksum-error';
 import type { GoEnv } from './go-env';
 import { worthCaching, type ProxyModuleFetcher } from './module-fetcher';
-import { hashZipEntries, readZipEntries, type ZipEntry } from './module-zip';
+import { ZipArchive } from './module-zip';
+import { checkModuleZip } from '../core/vcs/check-zip';
 import { NotFoundError } from './proxy-client';
 import { decodeRevInfo } from '../core/gojson/go-json';
 
@@ -29,7 +30,9 @@ const ZIP_REQUEST = { maxBytes: 500 << 20, timeoutMs: 600_000, tooLarge: 'downlo
 export interface RepositoryOptions {
   readonly fetcher: ProxyModuleFetcher;
   readonly env: GoEnv;
-  readonly sums: SumLookup;
+  readonly sums: SumLookup & { allHashes?(path: string, version: string): readonly string[] };
+  /** warn prints a warning go prints to stderr (without the final newline). */
+  readonly warn?: (text: string) => void;
   readonly sumFileName?: string;
 }
 
@@ -60,7 +63,11 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   private readonly prefetching = new Map<string, Promise<ListResult>>();
   private readonly latests = new Map<string, Promise<RevInfo>>();
   private readonly stats = new Map<string, Promise<RevInfo>>();
-  private readonly zips = new Map<string, Promise<{ entries: ZipEntry[]; hash: string }>>();
+  private readonly zips = new Map<string, Promise<{ zip: ZipArchive; hash: string }>>();
+  /** The "-> unzip ..." line go prints when it refuses to extract a zip, by the error it gave. */
+  private readonly unzipNotes = new Map<string, string>();
+  /** Messages of the zip errors go stops at (see fatalIn). */
+  private readonly fatalMessages = new Set<string>();
   private readonly hashes = new Map<string, Promise<string>>();
   private readonly goFiles = new Map<string, Promise<readonly GoFile[]>>();
 
@@ -265,8 +272,13 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
     });
   }
 
-  /** zip returns m's zip entries and hash, verified against go.sum's zip line when there is one. */
-  private zip(m: ModuleVersion, signal?: AbortSignal): Promise<{ entries: ZipEntry[]; hash: string }> {
+  /**
+   * zip returns m's zip and hash once the zip passed every check go makes before it extracts one
+   * (modfetch.downloadZip, then zip.Unzip), in go's order: a readable zip, every entry under
+   * path@version/, each file as long as it says and with its CRC (hashing reads them all), the
+   * hash go.sum records, then x/mod's file rules and size limits. A refused zip is not cached.
+   */
+  private zip(m: ModuleVersion, signal?: AbortSignal): Promise<{ zip: ZipArchive; hash: string }> {
     return this.remember(this.zips, `${m.path}@${m.version}`, async () => {
       let encVer: string;
       try {
@@ -274,7 +286,8 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
       } catch (e) {
         throw repoError(m.path, m.version, e as Error);
       }
-      let data = await this.readFirst(this.cacheFiles(m.path, `${encVer}.zip`));
+      const files = this.cacheFiles(m.path, `${encVer}.zip`);
+      let data = await this.readFirst(files);
       let toCache = false;
       if (!data) {
         try {
@@ -286,33 +299,78 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
           throw repoError(m.path, m.version, e as Error);
         }
       }
-      let entries: ZipEntry[];
+      let zip: ZipArchive;
       try {
-        entries = readZipEntries(data);
+        zip = ZipArchive.open(data);
       } catch (e) {
         throw repoError(m.path, m.version, e as Error);
       }
-      const hash = hashZipEntries(entries);
+      const prefix = `${m.path}@${m.version}/`;
+      const stray = zip.files.find((f) => !f.name.startsWith(prefix));
+      // go names the zip and the file itself, without the module prefix its other errors carry.
+      if (stray) throw Object.assign(new Error(`zip for ${m.path}@${m.version} has unexpected file ${stray.name}`), { lookup: true });
       const recorded = this.opts.sums.hashes(m.path, m.version).filter((h) => h.startsWith('h1:'));
+      const refused = checkModuleZip(m.path, m.version, zip.files);
+      let hash = '';
+      try {
+        // A zip that will be refused needs no hash unless go.sum has one to compare (a mismatch
+        // is go's first complaint): reading it through, for the CRC and size errors that would
+        // come first, is enough, and much quicker for a bomb.
+        if (refused !== undefined && recorded.length === 0) await zip.verify(signal);
+        else hash = await zip.hash(signal);
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        throw repoError(m.path, m.version, e as Error);
+      }
       if (recorded.length > 0 && !recorded.includes(hash)) {
-        throw new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+        const err = new ChecksumMismatchError(m.path, m.version, hash, this.opts.sumFileName ?? 'go.sum', recorded[0]!);
+        this.fatalMessages.add(err.message);
+        throw err;
+      }
+      const unknown = recorded.length === 0 && refused === undefined ? (this.opts.sums.allHashes?.(m.path, m.version) ?? []) : [];
+      if (unknown.length > 0) this.opts.warn?.(unknownHashesWarning(m.path, m.version, unknown, hash).replace(/\n$/, ''));
+      if (refused !== undefined) {
+        // go extracts from its module cache and names that file, which is where it would be.
+        const err = new Error(`unzip ${files[0]}: ${refused}`);
+        this.unzipNotes.set(err.message, `-> ${err.message}\n`);
+        throw repoError(m.path, m.version, err);
       }
       if (toCache) await this.writeOwn(m.path, `${encVer}.zip`, data);
-      return { entries, hash };
+      return { zip, hash };
     });
+  }
+
+  /**
+   * fatalIn returns the message of a zip error that stops go on the spot (base.Fatalf: a zip
+   * that does not match go.sum) if stderr, a go get report, holds it as an ordinary error line.
+   */
+  fatalIn(stderr: string): string | undefined {
+    for (const message of this.fatalMessages) if (stderr.includes(`go: ${message}`)) return message;
+    return undefined;
+  }
+
+  /**
+   * unzipNotesFor returns the "-> unzip ..." lines go prints, as it fails, for each refused zip
+   * whose error is in stderr (go get's report): callers put them first, as go's come first.
+   */
+  unzipNotesFor(stderr: string): string {
+    let out = '';
+    for (const [message, note] of this.unzipNotes) if (stderr.includes(message)) out += note;
+    return out;
   }
 
   /** moduleFileNames lists the files of m's zip, relative to the module root (go get's "..." patterns). */
   async moduleFileNames(m: ModuleVersion, signal?: AbortSignal): Promise<readonly string[]> {
-    const { entries } = await this.zip(m, signal);
+    const { zip } = await this.zip(m, signal);
     const prefix = `${m.path}@${m.version}/`;
-    return entries.filter((e) => e.name.startsWith(prefix) && !e.name.endsWith('/')).map((e) => e.name.slice(prefix.length));
+    return zip.files.filter((e) => e.name.startsWith(prefix) && !e.name.endsWith('/')).map((e) => e.name.slice(prefix.length));
   }
 
   /** moduleGoModInZip returns the go.mod file in m's zip (undefined when the zip has none). */
   async moduleGoModInZip(m: ModuleVersion, signal?: AbortSignal): Promise<string | undefined> {
-    const { entries } = await this.zip(m, signal);
-    return entries.find((e) => e.name === `${m.path}@${m.version}/go.mod`)?.data.toString('utf8');
+    const { zip } = await this.zip(m, signal);
+    const f = zip.files.find((e) => e.name === `${m.path}@${m.version}/go.mod`);
+    return f && zip.read(f).toString('utf8');
   }
 
   zipHash(m: ModuleVersion, signal?: AbortSignal): Promise<string> {
@@ -333,14 +391,14 @@ export class ProxyModuleRepository implements ModuleRepository, PackageSource {
   }
 
   private async readGoFiles(m: ModuleVersion, dir: string, signal?: AbortSignal): Promise<readonly GoFile[]> {
-    const { entries } = await this.zip(m, signal);
+    const { zip } = await this.zip(m, signal);
     const prefix = `${m.path}@${m.version}/${dir === '' ? '' : dir + '/'}`;
     const out: GoFile[] = [];
-    for (const e of entries) {
+    for (const e of zip.files) {
       if (!e.name.startsWith(prefix)) continue;
       const name = e.name.slice(prefix.length);
       if (name.includes('/') || !name.endsWith('.go')) continue;
-      out.push({ name, text: e.data.toString('utf8') });
+      out.push({ name, text: zip.read(e).toString('utf8') });
     }
     return out;
   }

@@ -41,7 +41,7 @@ export class SummaryIndex implements SummaryCache {
   private constructor(
     private readonly file: string,
     entries: Record<string, Entry>,
-    private readonly sums: SumLookup,
+    private readonly sums: SumLookup & { allHashes?(path: string, version: string): readonly string[] },
     private readonly hashOf: (m: ModuleVersion) => string | undefined,
     private readonly mustHaveSum: boolean,
     private readonly onHit?: (m: ModuleVersion) => void,
@@ -50,7 +50,7 @@ export class SummaryIndex implements SummaryCache {
   }
 
   /** open loads the index of projectDir (an empty one if absent or unreadable). */
-  static open(cacheDir: string, projectDir: string, sums: SumLookup, hashOf: (m: ModuleVersion) => string | undefined, mustHaveSum: boolean, onHit?: (m: ModuleVersion) => void): SummaryIndex {
+  static open(cacheDir: string, projectDir: string, sums: SumLookup & { allHashes?(path: string, version: string): readonly string[] }, hashOf: (m: ModuleVersion) => string | undefined, mustHaveSum: boolean, onHit?: (m: ModuleVersion) => void): SummaryIndex {
     const id = createHash('sha256').update(projectDir).digest('hex').slice(0, 32);
     const file = join(cacheDir, 'index', `${id}.json`);
     let entries: Record<string, Entry> = Object.create(null);
@@ -68,7 +68,8 @@ export class SummaryIndex implements SummaryCache {
   private trusted(m: ModuleVersion, e: Entry | undefined): e is Entry & { h: string; m: string } {
     if (!e || e.h === undefined || e.m === undefined) return false;
     const recorded = this.sums.hashes(m.path, `${m.version}/go.mod`);
-    if (recorded.length === 0) return !this.mustHaveSum;
+    // With only unknown-algorithm lines go reads the go.mod and warns as it adds h1: (see GoSum).
+    if (recorded.length === 0) return !this.mustHaveSum && (this.sums.allHashes?.(m.path, `${m.version}/go.mod`).length ?? 0) === 0;
     return recorded.includes(e.h);
   }
 

@@ -4,6 +4,9 @@
  * Domain rules (modfetch.readGoSum): blank lines are skipped; a line with other than three
  * fields is an error; the hash of an empty go.mod, which old go versions wrote by mistake, is
  * ignored. Several files may contribute (go.sum of each workspace module and go.work.sum).
+ * Only "h1:" hashes verify anything (modfetch.haveModSumLocked, HaveSum): a line with another
+ * algorithm, or none, is kept but neither matches nor conflicts, so a go.mod it names counts as
+ * missing from go.sum; adding the h1: hash beside it makes go print a SECURITY WARNING.
  */
 import type { SumLookup } from '../modload/ports';
 
@@ -37,7 +40,15 @@ export class GoSum implements SumLookup {
     }
   }
 
+  /** hashes returns the h1: hashes recorded for a key, in file order: the ones that verify. */
   hashes(path: string, version: string): readonly string[] {
+    const all = this.lines.get(path)?.get(version);
+    if (!all) return NONE;
+    return all.every((h) => h.startsWith('h1:')) ? all : all.filter((h) => h.startsWith('h1:'));
+  }
+
+  /** allHashes returns every hash recorded for a key, whatever its algorithm, in file order. */
+  allHashes(path: string, version: string): readonly string[] {
     return this.lines.get(path)?.get(version) ?? NONE;
   }
 
