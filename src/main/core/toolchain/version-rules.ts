@@ -27,6 +27,24 @@ export const VERSION_RULES: Readonly<Record<VersionRule, RuleSpan>> = {
   'work-edit-json-toolchain-godebug': { since: '1.27' },
 };
 
+/**
+ * GoLineRule is a behaviour decided by a go.mod's go line rather than by the running go (only a
+ * go at least that new accepts such a go line, so the running go has it too).
+ */
+export type GoLineRule =
+  /** go writes every requirement into one direct and one indirect block (x/mod SetRequireAtMostTwo; gover.SimplifyRequireVersion). */
+  'require-at-most-two-blocks';
+
+/** GO_LINE_RULES is the table: go-line rule -> the first go line that has it. */
+export const GO_LINE_RULES: Readonly<Record<GoLineRule, string>> = {
+  'require-at-most-two-blocks': '1.27',
+};
+
+/** goLineRule reports whether a go.mod whose go line is goLine gets rule. */
+export function goLineRule(goLine: string, rule: GoLineRule): boolean {
+  return goCompare(goLine, GO_LINE_RULES[rule]) >= 0;
+}
+
 /** hasRule reports whether the go command at version goVersion ("1.27.3") follows rule. */
 export function hasRule(goVersion: string, rule: VersionRule): boolean {
   const span = VERSION_RULES[rule];
