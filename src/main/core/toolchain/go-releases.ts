@@ -56,7 +56,7 @@ export function releaseKnowledge(v: string): ReleaseKnowledge {
   const p = goParse(v);
   if (!p || p.major !== '1' || p.minor === '') return 'absent';
   const minor = Number(p.minor);
-  if (minor < 21) return 'exists'; // older toolchains are published too; gomodx does not model them
+  if (minor < 21) return 'unknown'; // published too, but gomodx models Go 1.21 and later only
   if (minor > NEWEST_MINOR) return 'unknown';
   if (p.kind !== '') {
     return PRERELEASES.has(v) ? 'exists' : 'unknown';

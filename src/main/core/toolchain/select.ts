@@ -6,7 +6,7 @@
  */
 import { goCompare, goIsLang, fromToolchain } from '../gover/gover';
 import { goTrimSpace } from '../gostrings/go-space';
-import { releaseKnowledge } from './go-releases';
+import { NEWEST_GO, releaseKnowledge } from './go-releases';
 
 /** goModLookup returns the value of the first `key value` line of a go.mod/go.work (gover.GoModLookup). */
 export function goModLookup(data: string, key: string): string {
@@ -195,7 +195,7 @@ export function selectToolchain(input: SelectInput): Selection {
       return {
         kind: 'refuse',
         gomodx: true,
-        message: `the go command would switch to ${gotoolchain} (${s.why}, ${setting}), a Go release gomodx does not know yet; gomodx models Go up to the releases it was built with`,
+        message: `the go command would switch to ${gotoolchain} (${s.why ? `${s.why}, ` : ''}${setting}), a Go release gomodx does not model (it knows Go 1.21 up to the releases it was built with, newest go ${NEWEST_GO})`,
       };
     }
   }
