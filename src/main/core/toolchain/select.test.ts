@@ -83,7 +83,9 @@ describe('selectToolchain (toolchain.Select and Exec)', () => {
 
   it('says why in words', () => {
     const s = sel('auto', mod('1.27.0'));
-    expect(s.kind === 'run' && s.reason).toBe('go1.27.0, downloaded: go.mod says go 1.27.0, GOTOOLCHAIN=auto');
+    expect(s.kind === 'run' && s.reason).toBe('go.mod says go 1.27.0, GOTOOLCHAIN=auto: go1.27.0, downloaded');
+    const l = sel('local', mod('1.22.0'));
+    expect(l.kind === 'run' && l.reason).toBe('GOTOOLCHAIN=local: the local go');
   });
 });
 

@@ -58,7 +58,7 @@ export type Selection =
       readonly how: 'local' | 'path' | 'download';
       /** explain is what that go appends to "running go V" in a TooNewError ("; GOTOOLCHAIN=local"). */
       readonly explain: string;
-      /** reason says in words why this version ("go.mod says go 1.27.0, GOTOOLCHAIN=auto"). */
+      /** reason says in words why this version ("go.mod says go 1.27.0, GOTOOLCHAIN=auto: go1.27.0, downloaded"). */
       readonly reason: string;
     }
   | {
@@ -162,7 +162,7 @@ export function selectToolchain(input: SelectInput): Selection {
   const setting = `GOTOOLCHAIN=${input.gotoolchain}${input.gotoolchainFrom ? ` (${input.gotoolchainFrom})` : ''}`;
   if (input.gotoolchain === '') {
     // A broken GOROOT: the go command keeps running without switching.
-    return { kind: 'run', version: input.localVersion, toolchain: input.localToolchain, how: 'local', explain: '', reason: `the local go; GOTOOLCHAIN is empty` };
+    return { kind: 'run', version: input.localVersion, toolchain: input.localToolchain, how: 'local', explain: '', reason: 'GOTOOLCHAIN is empty: the local go' };
   }
   let s: Startup;
   try {
@@ -173,7 +173,7 @@ export function selectToolchain(input: SelectInput): Selection {
   }
   const gotoolchain = s.chosen;
   if (gotoolchain === 'local' || gotoolchain === input.localToolchain) {
-    const why = s.autoFile !== '' && s.mode !== '' ? `the local go; ${s.autoFile} needs no newer one, ${setting}` : `the local go; ${setting}`;
+    const why = s.autoFile !== '' && s.mode !== '' ? `${setting}, and ${s.autoFile} needs no newer go: the local go` : `${setting}: the local go`;
     return { kind: 'run', version: input.localVersion, toolchain: input.localToolchain, how: 'local', explain: explainOf(s), reason: why };
   }
   if (!gotoolchain.startsWith('go1') && !gotoolchain.includes('-go1')) {
@@ -209,7 +209,7 @@ export function selectToolchain(input: SelectInput): Selection {
     throw e;
   }
   const where = how === 'path' ? `${gotoolchain} from PATH` : `${gotoolchain}, downloaded`;
-  return { kind: 'run', version, toolchain: gotoolchain, how, explain: explainOf(child), reason: `${where}: ${s.why ? `${s.why}, ` : ''}${setting}` };
+  return { kind: 'run', version, toolchain: gotoolchain, how, explain: explainOf(child), reason: `${s.why ? `${s.why}, ` : ''}${setting}: ${where}` };
 }
 
 /** HasAuto reports whether GOTOOLCHAIN allows downloads of newer toolchains (toolchain.HasAuto). */
