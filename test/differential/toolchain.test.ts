@@ -10,7 +10,7 @@
 // machine's go refuses, and gomodx must refuse with the same words and exit status.
 //
 // go1.27.3 comes from test/helpers/go-toolchain.ts (skipped with a message where absent).
-// GOMODX_TC_COUNT universes (default 9) from GOMODX_TC_SEED, GOMODX_TC_GET_CASES get cases each.
+// GOMODX_TC_COUNT universes (default 12) from GOMODX_TC_SEED, GOMODX_TC_GET_CASES get cases each.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ const { getCases } = await import('./get-arguments');
 type Universe = import('../helpers/universe/universe-model').Universe;
 type GoRun = import('../helpers/go-oracle').GoRun;
 
-const COUNT = envInteger('GOMODX_TC_COUNT', 9);
+const COUNT = envInteger('GOMODX_TC_COUNT', 12);
 const SEED = envInteger('GOMODX_TC_SEED', 27_003);
 const GET_CASES = envInteger('GOMODX_TC_GET_CASES', 3);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
