@@ -15,6 +15,7 @@ Commands:
   mod edit -json|-print    the main go.mod, as 'go mod edit -json|-print' prints it
   work edit -json|-print   the go.work file, as 'go work edit -json|-print' prints it
   serve [dir]              the explorer in a browser, over loopback HTTP
+  version                  which Go version gomodx models here, and why
 
 Flags:
   -C dir   change to dir before doing anything
@@ -22,6 +23,17 @@ Flags:
 Run 'gomodx <command> --help' for details. The environment (GOPROXY, GOMODCACHE, GOFLAGS,
 GOPRIVATE, GONOPROXY, GONOSUMDB, GOWORK, GOENV...) is read as the go command reads it.
 Downloads are kept in $GOMODX_CACHE (default ~/.cache/gomodx); the module cache is only read.
+gomodx answers as the Go toolchain your go command would run here: the go on PATH, or the
+newer one that GOTOOLCHAIN and the go and toolchain lines of go.work/go.mod switch it to.
+`,
+  version: `usage: gomodx version
+
+Says which Go version gomodx models in the current directory and why: the go command on PATH
+(asked once for its version, remembered per binary in $GOMODX_CACHE; without one, the newest
+Go gomodx knows), then toolchain selection as the go command does it: GOTOOLCHAIN (local,
+auto, path, goX.Y.Z, goX.Y.Z+auto, goX.Y.Z+path; from the environment, the go env file or
+GOROOT/go.env) and the go and toolchain lines of go.work, else go.mod. Where the go command
+would refuse to start, it says so.
 `,
   list: `usage: gomodx list -m [-json] all
        gomodx list -m [-json] [-u] [-versions] [-retracted] MOD|MOD@VERSION|all|PATTERN...

@@ -2,7 +2,8 @@
  * Answers of read-only commands (`list -m all`, `graph`) are kept in GOMODX_CACHE and reused
  * while every input they depended on is byte for byte the same: the go.mod, go.work, go.sum
  * files and local replacements that were read, the files whose absence mattered, the GO*
- * environment, the arguments, and the gomodx build. Module contents need no check: a version's
+ * environment and PATH (which go is local), the local go's GOROOT/VERSION and go.env, the
+ * arguments, and the gomodx build. Module contents need no check: a version's
  * go.mod is fixed by go.sum. Only successful answers are kept. GOMODX_RESULT_CACHE=off turns
  * this off; so does running from source (tests), where there is no build id.
  */
@@ -28,7 +29,7 @@ function enabled(ctx: CliContext, build: string | undefined): build is string {
 
 function answerFile(ctx: CliContext, verb: string, args: readonly string[], build: string): string {
   const env = Object.entries(ctx.env)
-    .filter(([k]) => k.startsWith('GO') || k === 'HOME' || k.startsWith('XDG_'))
+    .filter(([k]) => k.startsWith('GO') || k === 'HOME' || k === 'PATH' || k.startsWith('XDG_'))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = createHash('sha256').update(JSON.stringify({ build, verb, args, dir: ctx.dir, env })).digest('hex');
   return join(readGoEnv(ctx.env).GOMODX_CACHE, 'answers', key.slice(0, 2), `${key}.json`);

@@ -44,7 +44,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const rest = args.slice(1);
   if (verb === undefined || verb === 'help' || verb === '-h' || verb === '--help') {
     const topic = verb === 'help' ? rest.join(' ') : '';
-    io.stdout(HELP[topic] ?? HELP.gomodx);
+    const text = HELP[topic];
+    if (text !== undefined && topic !== '') io.stdout(text);
+    else {
+      // The general help also says which Go version gomodx would model here, and why.
+      const { toolchainInfo } = await import('../services/toolchain-info');
+      io.stdout(`${HELP.gomodx}\nIn ${dir}: ${toolchainInfo(io.env, dir).summary}.\n`);
+    }
     return verb === undefined ? 2 : 0;
   }
   const ctx = (a: readonly string[]): CliContext => ({ ...io, args: a, dir });
@@ -62,6 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'graph':
         if (wantsHelp(rest)) return help(io, 'graph');
         return await (await import('./commands/graph-command')).runGraphCommand(ctx(rest));
+      case 'version': {
+        if (wantsHelp(rest)) return help(io, 'version');
+        const { versionText } = await import('../services/toolchain-info');
+        io.stdout(versionText(io.env, dir));
+        return 0;
+      }
       case 'serve':
         if (wantsHelp(rest)) return help(io, 'serve');
         return await (await import('./commands/serve-command')).runServeCommand(ctx(rest));

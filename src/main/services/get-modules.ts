@@ -119,7 +119,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
       return h;
     },
     goModsRead: () => read,
-    toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
+    toolchainExplain: project.toolchain.explain,
     buildContext: buildContextFor(opts.env, project.loader.opts.localGo),
     signal: opts.signal,
   };

@@ -16,6 +16,7 @@ import type {
   ModuleNodeKind,
   ModuleSourceKind,
   ReplacementDto,
+  ToolchainDto,
 } from '../../shared/model/module-graph';
 import { splitPathVersion } from '../core/modpath/module-path';
 import { compare as semverCompare } from '../core/semver/semver';
@@ -23,7 +24,8 @@ import { BuildListError } from '../core/mvs/build-list-error';
 import type { ModuleGraphResult, Requirements } from '../core/modload/loader';
 import type { LoadProgress } from '../core/modload/ports';
 import { formatFailure } from './list-modules';
-import { openProject, type Project } from './project';
+import { openProject, type ModelledToolchain, type Project } from './project';
+import { toolchainInfo } from './toolchain-info';
 import type { FetchEvent } from '../sources/module-fetcher';
 import { readGoEnv } from '../sources/go-env';
 
@@ -261,7 +263,20 @@ export async function graphDto(project: Project, load: GraphLoad, extras: GraphD
       example: extras.example ?? false,
       fetched: fetchedCount,
     },
+    toolchain: toolchainDto(project.toolchain),
     elapsedMs: extras.elapsedMs ?? 0,
+  };
+}
+
+/** toolchainDto describes the toolchain an opened project is modelled with. */
+function toolchainDto(t: ModelledToolchain): ToolchainDto {
+  return {
+    version: t.version,
+    reason: t.reason,
+    localGo: t.local.version,
+    localGoSource: t.local.source,
+    gotoolchain: t.gotoolchain,
+    summary: `modelling go ${t.version}: ${t.reason}`,
   };
 }
 
@@ -331,6 +346,7 @@ function failedDto(dir: string, e: Error, opts: LoadGraphOptions, elapsedMs: num
     error: errorDto(e),
     warnings,
     source: { goproxy: env.GOPROXY, gomodcache: env.GOMODCACHE, example: opts.example ?? false, fetched: {} },
+    toolchain: toolchainInfo(opts.env, dir),
     elapsedMs,
   };
 }

@@ -19,11 +19,73 @@ import { readMainModFile, readWorkFileView, parseDependencyGoMod } from './mod-f
 import { ProjectError } from './project-error';
 export { ProjectError };
 import { readGoEnv, type GoEnv } from '../sources/go-env';
+import { findLocalGo, lookPath, type LocalGo } from '../sources/local-go';
+import { selectToolchain, type Selection, type ToolchainFile } from '../core/toolchain/select';
 import { ProxyModuleFetcher, type FetchEvent } from '../sources/module-fetcher';
 import { SummaryIndex } from '../sources/summary-index';
 
-/** The Go version whose rules gomodx follows (go.mod files needing a newer Go are refused). */
-export const MODELED_GO_VERSION = '1.26.8';
+/** ModelledToolchain is the Go toolchain whose answers gomodx gives for a project, and why. */
+export interface ModelledToolchain {
+  /** version is the Go version modelled ("1.27.0"); its rules apply and its messages name it. */
+  readonly version: string;
+  readonly toolchain: string;
+  /** explain is what its TooNewErrors add after "running go V" ("; GOTOOLCHAIN=local"). */
+  readonly explain: string;
+  /** reason says in words why this version. */
+  readonly reason: string;
+  readonly local: LocalGo;
+  readonly gotoolchain: string;
+}
+
+/** GOOS and GOARCH of this machine, as the go command names them (for toolchain downloads). */
+function goosGoarch(): { goos: string; goarch: string } {
+  const goos = process.platform === 'win32' ? 'windows' : process.platform === 'sunos' ? 'solaris' : process.platform;
+  const arch = ({ x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64' } as Record<string, string>)[process.arch] ?? process.arch;
+  return { goos, goarch: arch };
+}
+
+/** toolchainFileFor finds the go.work, else the go.mod, that toolchain selection reads (modGoToolchain). */
+function toolchainFileFor(cwd: string, gowork: string, shortPath: (p: string) => string): ToolchainFile | undefined {
+  let file: string | undefined;
+  if (gowork === 'off') file = undefined;
+  else if (gowork !== '') file = isAbsolute(gowork) && existsSync(gowork) ? gowork : undefined;
+  else file = findUp(cwd, 'go.work');
+  file ??= findUp(cwd, 'go.mod');
+  if (!file) return undefined;
+  try {
+    return { shortPath: shortPath(file), data: readFileSync(file, 'latin1') };
+  } catch (e) {
+    throw new ProjectError((e as Error).message);
+  }
+}
+
+/**
+ * modelToolchain decides which Go toolchain the user's go command would run in cwd (local,
+ * PATH or download, from GOTOOLCHAIN and the go and toolchain lines), or throws its refusal.
+ */
+export function modelToolchain(rawEnv: Readonly<Record<string, string | undefined>>, cwd: string, log?: InputLog): { env: GoEnv; toolchain: ModelledToolchain } {
+  const local = findLocalGo(rawEnv, readGoEnv(rawEnv).GOMODX_CACHE);
+  const env = readGoEnv(rawEnv, local.goroot);
+  if (log && local.goroot) {
+    for (const f of ['go.env', 'VERSION']) {
+      const p = join(local.goroot, f);
+      if (existsSync(p)) log.file(p, readFileSync(p));
+      else log.missing(p);
+    }
+  }
+  const shortPath = shortPathFrom(cwd);
+  const sel: Selection = selectToolchain({
+    gotoolchain: env.GOTOOLCHAIN,
+    gotoolchainFrom: env.gotoolchainFrom === 'environment' ? undefined : env.gotoolchainFrom,
+    localVersion: local.version,
+    localToolchain: local.toolchain,
+    file: toolchainFileFor(cwd, env.GOWORK, shortPath),
+    onPath: (name) => lookPath(name, rawEnv.PATH) !== undefined,
+    ...goosGoarch(),
+  });
+  if (sel.kind === 'refuse') throw new ProjectError(sel.gomodx ? `gomodx: ${sel.message}` : `go: ${sel.message}`, true);
+  return { env, toolchain: { version: sel.version, toolchain: sel.toolchain, explain: sel.explain, reason: sel.reason, local, gotoolchain: env.GOTOOLCHAIN } };
+}
 
 /** OpenOptions says where and how to open a project. */
 export interface OpenOptions {
@@ -50,6 +112,8 @@ export interface Project {
   readonly mainModules: MainModuleSet;
   readonly requirements: Requirements;
   readonly workFilePath?: string;
+  /** toolchain is the Go toolchain modelled (the one the go command would run here). */
+  readonly toolchain: ModelledToolchain;
   /** The go command would use the vendor directory (and refuse to compute the module graph). */
   readonly vendorMode: boolean;
   /** persist saves what this run learned (the summary index) for the next run. */
@@ -166,16 +230,17 @@ function recordingLocalReads(fetcher: ProxyModuleFetcher, log: InputLog): Module
 /** openProject locates and reads the project at dir, as the go command would from that directory. */
 export async function openProject(opts: OpenOptions): Promise<Project> {
   const cwd = resolve(opts.dir);
-  const env = readGoEnv(opts.env);
   const log = opts.inputs;
+  const { env, toolchain } = modelToolchain(opts.env, cwd, log);
+  const goVersion = toolchain.version;
   if (log && env.GOENV !== 'off' && env.GOENV !== '') {
     if (existsSync(env.GOENV)) log.file(env.GOENV, readFileSync(env.GOENV));
     else log.missing(env.GOENV);
   }
   const shortPath = shortPathFrom(cwd);
   const warn = opts.warn ?? (() => undefined);
-  // gover.TooNewError names GOTOOLCHAIN when it was set to something other than auto.
-  const toolchainExplain = env.GOTOOLCHAIN !== 'auto' && env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${env.GOTOOLCHAIN}` : '';
+  // What gover.TooNewError adds after "running go V", as the modelled toolchain's startup left it.
+  const toolchainExplain = toolchain.explain;
 
   let workFilePath: string | undefined;
   if (env.GOWORK === 'off') workFilePath = undefined;
@@ -196,7 +261,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
       const root = resolve(wdir, use.path);
       const goModPath = join(root, 'go.mod');
       try {
-        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain, log);
+        const { file, data, needsFix } = readMainModFile(goModPath, shortPath, goVersion, toolchainExplain, log);
         const mv = file.go?.version ?? '1.16';
         const wv = wf.go?.version ?? '1.18';
         if (goCompare(mv, wv) > 0 && goCompare(mv, GO_STRICT_VERSION) >= 0) {
@@ -215,7 +280,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   } else {
     const goModPath = findUp(cwd, 'go.mod', log);
     if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'", false, 'no-main-module');
-    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, MODELED_GO_VERSION, toolchainExplain, log);
+    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, goVersion, toolchainExplain, log);
     modules.push(mainModule(goModPath, file, data, needsFix));
     readSums(sums, join(dirname(goModPath), 'go.sum'), log);
   }
@@ -238,7 +303,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     throw new ProjectError((e as Error).message, true);
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
-  const fetcher = new ProxyModuleFetcher({ env, sums, warn, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const fetcher = new ProxyModuleFetcher({ env, sums, warn, localGo: goVersion, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
   const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath, opts.onSummaryFromIndex);
   fetcher.rememberInfoIn(index);
   const loader = new Loader({
@@ -249,7 +314,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     buildMod,
     buildModExplicit: mode.explicit,
     buildModReason: mode.reason,
-    localGo: MODELED_GO_VERSION,
+    localGo: goVersion,
     toolchainExplain,
     parseLax: parseDependencyGoMod,
     shortPath,
@@ -263,5 +328,5 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
   }
   let rs = requirementsFromModFiles(mms, buildMod, warn);
   if (!workFilePath && rs.hasRedundantRoot(loader)) rs = await loader.updateRoots(rs.direct, rs);
-  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath, vendorMode: mode.vendor, persist: () => index.save() };
+  return { dir: cwd, env, loader, fetcher, mainModules: mms, requirements: rs, workFilePath, toolchain, vendorMode: mode.vendor, persist: () => index.save() };
 }

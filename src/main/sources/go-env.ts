@@ -20,6 +20,8 @@ export interface GoEnv {
   readonly GOWORK: string;
   readonly GOENV: string;
   readonly GOTOOLCHAIN: string;
+  /** Where GOTOOLCHAIN came from: "environment", "go env file", "GOROOT/go.env" or "default". */
+  readonly gotoolchainFrom: string;
   readonly GOVCS: string;
   /** Where gomodx keeps what it downloads (never the go command's module cache). */
   readonly GOMODX_CACHE: string;
@@ -93,6 +95,12 @@ export function readGoEnv(env: Env, goroot?: string): GoEnv {
     if (r !== undefined && r !== '') return r;
     return dflt;
   };
+  const from = (key: string): string => {
+    if (env[key] !== undefined && env[key] !== '') return 'environment';
+    if (file.get(key)) return 'go env file';
+    if (rootDefaults.get(key)) return 'GOROOT/go.env';
+    return 'default';
+  };
   const home = env.HOME || homedir();
   const gopath = get('GOPATH', join(home, 'go'));
   const firstGopath = gopath.split(':').filter(Boolean)[0] ?? join(home, 'go');
@@ -111,6 +119,7 @@ export function readGoEnv(env: Env, goroot?: string): GoEnv {
     GOWORK: get('GOWORK', ''),
     GOENV: goenvPath,
     GOTOOLCHAIN: get('GOTOOLCHAIN', 'auto'),
+    gotoolchainFrom: from('GOTOOLCHAIN'),
     GOVCS: get('GOVCS', ''),
     GOMODX_CACHE: env.GOMODX_CACHE || join(userCacheDir(env), 'gomodx'),
     modFlag: flagValue(goflags, 'mod'),

@@ -113,6 +113,20 @@ export interface GraphSourceDto {
   readonly fetched: Readonly<Partial<Record<ModuleSourceKind, number>>>;
 }
 
+/** ToolchainDto says which Go version gomodx models for the project (the go the go command would run), and why. */
+export interface ToolchainDto {
+  /** The Go version modelled ("1.27.0"); "" when the go command would refuse to start. */
+  readonly version: string;
+  /** Why, in words ("go.mod says go 1.27.0, GOTOOLCHAIN=auto: go1.27.0, downloaded"), or the refusal. */
+  readonly reason: string;
+  /** The local go's version and where it was found. */
+  readonly localGo: string;
+  readonly localGoSource: string;
+  readonly gotoolchain: string;
+  /** One line for the status bar: "modelling go 1.27.0: go.mod says go 1.27.0, GOTOOLCHAIN=auto: ...". */
+  readonly summary: string;
+}
+
 /** ModuleGraphDto is one loaded (or partly loaded) project. */
 export interface ModuleGraphDto {
   /** The directory that was opened. */
@@ -134,5 +148,7 @@ export interface ModuleGraphDto {
   /** What the go command would print to stderr as warnings. */
   readonly warnings: readonly string[];
   readonly source: GraphSourceDto;
+  /** The Go toolchain modelled (absent for the bundled example and older answers). */
+  readonly toolchain?: ToolchainDto;
   readonly elapsedMs: number;
 }

@@ -4,6 +4,7 @@ import { modEditJson, modEditPrint, workEditJson, workEditPrint } from '../../co
 import { ModFileError } from '../../core/modfile/errors';
 import { parseModFile, parseWorkFile } from '../../core/modfile/rules';
 import type { CliContext } from '../run';
+import { modelToolchain, ProjectError } from '../../services/project';
 
 function findUp(dir: string, name: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
@@ -32,6 +33,15 @@ export async function runEditCommand(ctx: CliContext, kind: 'mod' | 'work'): Pro
     ctx.stderr(`gomodx ${kind} edit: give -json or -print (gomodx never edits the file)\n`);
     return 2;
   }
+  // The go command picks its toolchain first; the one it runs decides the JSON's shape.
+  let goVersion: string;
+  try {
+    goVersion = modelToolchain(ctx.env, ctx.dir).toolchain.version;
+  } catch (e) {
+    if (!(e instanceof ProjectError)) throw e;
+    ctx.stderr(`${e.message}\n`);
+    return 1;
+  }
   const path = file ?? (kind === 'mod' ? join(ctx.dir, 'go.mod') : findUp(ctx.dir, 'go.work'));
   if (!path || !existsSync(path)) {
     ctx.stderr(kind === 'mod' ? "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n" : 'go: no go.work file found\n\t(run \'go work init\' first or specify path using GOWORK environment variable)\n');
@@ -44,10 +54,10 @@ export async function runEditCommand(ctx: CliContext, kind: 'mod' | 'work'): Pro
   try {
     if (kind === 'mod') {
       const f = parseModFile(path, data);
-      ctx.stdout(mode === 'json' ? modEditJson(f) : modEditPrint(f));
+      ctx.stdout(mode === 'json' ? modEditJson(f, goVersion) : modEditPrint(f));
     } else {
       const f = parseWorkFile(path, data);
-      ctx.stdout(mode === 'json' ? workEditJson(f) : workEditPrint(f));
+      ctx.stdout(mode === 'json' ? workEditJson(f, goVersion) : workEditPrint(f));
     }
     return 0;
   } catch (e) {

@@ -37,6 +37,7 @@ import {
   workDropUse,
 } from './edit';
 import { modEditJson, modEditPrint, workEditJson, workEditPrint, type EditOutput } from './edit-json';
+import { localGoVersion } from '../../../../test/helpers/go-oracle';
 import { checkImportPath } from '../modpath/module-path';
 import { ModFileError } from './errors';
 import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test-helper';
@@ -295,7 +296,7 @@ function makeCases(seed: number, count: number): Case[] {
         text: base.text,
         flags: unique.map((e) => e.flag),
         ours: (mode) =>
-          runOurs(() => parseWorkFile('go.work', base.text), unique, mode, { json: workEditJson, print: workEditPrint },
+          runOurs(() => parseWorkFile('go.work', base.text), unique, mode, { json: (f) => workEditJson(f, localGoVersion()), print: workEditPrint },
             'go: errors parsing go.work:\nerrors parsing go.work:\n'),
       });
     } else {
@@ -313,7 +314,7 @@ function makeCases(seed: number, count: number): Case[] {
         text: base.text,
         flags: unique.map((e) => e.flag),
         ours: (mode) =>
-          runOurs(() => parseModFile('go.mod', base.text), unique, mode, { json: modEditJson, print: modEditPrint },
+          runOurs(() => parseModFile('go.mod', base.text), unique, mode, { json: (f) => modEditJson(f, localGoVersion()), print: modEditPrint },
             'go: errors parsing go.mod:\n'),
       });
     }

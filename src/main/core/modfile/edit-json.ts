@@ -10,6 +10,7 @@ import { ModFileError } from './errors';
 import { marshalIndent as goMarshalIndent, type GoJsonValue } from '../output/go-json';
 import { formatSyntax } from './print';
 import { parseModFile, parseWorkFile, type ModFile, type WorkFile } from './rules';
+import { hasRule } from '../toolchain/version-rules';
 
 function moduleJson(m: { readonly path: string; readonly version: string }): GoJsonValue {
   return m.version === '' ? { Path: m.path } : { Path: m.path, Version: m.version };
@@ -19,11 +20,19 @@ function listOrNull<T>(list: readonly T[], f: (x: T) => GoJsonValue): GoJsonValu
   return list.length === 0 ? null : list.map(f);
 }
 
+/** setList sets out[key] to the list, or to null when empty (or leaves it out, under omitempty). */
+function setList<T>(out: Record<string, GoJsonValue>, key: string, list: readonly T[], f: (x: T) => GoJsonValue, omitEmpty: boolean): void {
+  if (list.length === 0 && omitEmpty) return;
+  out[key] = listOrNull(list, f);
+}
+
 /**
- * modEditJson is `go mod edit -json`'s output for f (trailing newline included). Like the go
- * command it first applies sortBlocks and cleanupModFile to f, which changes f.
+ * modEditJson is `go mod edit -json`'s output for f (trailing newline included) as the go command
+ * at goVersion prints it (from 1.27 empty lists are left out). Like the go command it first
+ * applies sortBlocks and cleanupModFile to f, which changes f.
  */
-export function modEditJson(f: ModFile): string {
+export function modEditJson(f: ModFile, goVersion: string): string {
+  const omit = hasRule(goVersion, 'mod-edit-json-omits-empty');
   sortBlocks(f);
   cleanupModFile(f);
   const out: Record<string, GoJsonValue> = {};
@@ -33,41 +42,46 @@ export function modEditJson(f: ModFile): string {
   if (f.go !== null && f.go.version !== '') out.Go = f.go.version;
   if (f.toolchain !== null && f.toolchain.name !== '') out.Toolchain = f.toolchain.name;
   if (f.godebug.length > 0) out.GoDebug = f.godebug.map((d) => ({ Key: d.key, Value: d.value }));
-  out.Require = listOrNull(f.require, (r) => {
+  setList(out, 'Require', f.require, (r) => {
     const o: Record<string, GoJsonValue> = { Path: r.mod.path };
     if (r.mod.version !== '') o.Version = r.mod.version;
     if (r.indirect) o.Indirect = true;
     return o;
-  });
-  out.Exclude = listOrNull(f.exclude, (x) => moduleJson(x.mod));
-  out.Replace = listOrNull(f.replace, (r) => ({ Old: moduleJson(r.old), New: moduleJson(r.new) }));
-  out.Retract = listOrNull(f.retract, (r) => {
+  }, omit);
+  setList(out, 'Exclude', f.exclude, (x) => moduleJson(x.mod), omit);
+  setList(out, 'Replace', f.replace, (r) => ({ Old: moduleJson(r.old), New: moduleJson(r.new) }), omit);
+  setList(out, 'Retract', f.retract, (r) => {
     const o: Record<string, GoJsonValue> = {};
     if (r.low !== '') o.Low = r.low;
     if (r.high !== '') o.High = r.high;
     if (r.rationale !== '') o.Rationale = r.rationale;
     return o;
-  });
-  out.Tool = listOrNull(f.tool, (t) => ({ Path: t.path }));
-  out.Ignore = listOrNull(f.ignore, (t) => ({ Path: t.path }));
+  }, omit);
+  setList(out, 'Tool', f.tool, (t) => ({ Path: t.path }), omit);
+  setList(out, 'Ignore', f.ignore, (t) => ({ Path: t.path }), omit);
   return `${goMarshalIndent(out)}\n`;
 }
 
 /**
- * workEditJson is `go work edit -json`'s output for f. Its JSON has no toolchain or godebug
- * fields, whatever the file says. Applies workSortBlocks and cleanupWorkFile to f first.
+ * workEditJson is `go work edit -json`'s output for f as the go command at goVersion prints it:
+ * before 1.27 no toolchain or godebug fields, whatever the file says, and null for empty lists;
+ * from 1.27 Toolchain and Godebug, and empty lists left out. Applies workSortBlocks and
+ * cleanupWorkFile to f first.
  */
-export function workEditJson(f: WorkFile): string {
+export function workEditJson(f: WorkFile, goVersion: string): string {
   workSortBlocks(f);
   cleanupWorkFile(f);
+  const v127 = hasRule(goVersion, 'work-edit-json-toolchain-godebug');
   const out: Record<string, GoJsonValue> = {};
   if (f.go !== null && f.go.version !== '') out.Go = f.go.version;
-  out.Use = listOrNull(f.use, (u) => {
+  if (v127 && f.toolchain !== null && f.toolchain.name !== '') out.Toolchain = f.toolchain.name;
+  if (v127 && f.godebug.length > 0) out.Godebug = f.godebug.map((d) => ({ Key: d.key, Value: d.value }));
+  setList(out, 'Use', f.use, (u) => {
     const o: Record<string, GoJsonValue> = { DiskPath: u.path };
     if (u.modulePath !== '') o.ModPath = u.modulePath;
     return o;
-  });
-  out.Replace = listOrNull(f.replace, (r) => ({ Old: moduleJson(r.old), New: moduleJson(r.new) }));
+  }, v127);
+  setList(out, 'Replace', f.replace, (r) => ({ Old: moduleJson(r.old), New: moduleJson(r.new) }), v127);
   return `${goMarshalIndent(out)}\n`;
 }
 
@@ -93,10 +107,10 @@ export interface EditOutput {
 }
 
 /**
- * modEditOutput is the whole of `go mod edit -json|-print <fileName>` on a file holding data:
+ * modEditOutput is the whole of `go mod edit -json|-print <fileName>` (go at goVersion) on a file holding data:
  * either its output, or the parse failure exactly as go reports it on stderr.
  */
-export function modEditOutput(fileName: string, data: string | Uint8Array, mode: 'json' | 'print'): EditOutput {
+export function modEditOutput(fileName: string, data: string | Uint8Array, mode: 'json' | 'print', goVersion: string): EditOutput {
   let f: ModFile;
   try {
     f = parseModFile(fileName, data);
@@ -104,14 +118,14 @@ export function modEditOutput(fileName: string, data: string | Uint8Array, mode:
     if (!(e instanceof ModFileError)) throw e;
     return { exitCode: 1, stdout: '', stderr: `go: errors parsing ${fileName}:\n${e.message}\n` };
   }
-  return { exitCode: 0, stdout: mode === 'json' ? modEditJson(f) : modEditPrint(f), stderr: '' };
+  return { exitCode: 0, stdout: mode === 'json' ? modEditJson(f, goVersion) : modEditPrint(f), stderr: '' };
 }
 
 /**
  * workEditOutput is the whole of `go work edit -json|-print <fileName>`. Go names the file twice
  * in a parse failure, once in its own wrapping and once in go work edit's.
  */
-export function workEditOutput(fileName: string, data: string | Uint8Array, mode: 'json' | 'print'): EditOutput {
+export function workEditOutput(fileName: string, data: string | Uint8Array, mode: 'json' | 'print', goVersion: string): EditOutput {
   let f: WorkFile;
   try {
     f = parseWorkFile(fileName, data);
@@ -123,5 +137,5 @@ export function workEditOutput(fileName: string, data: string | Uint8Array, mode
       stderr: `go: errors parsing ${fileName}:\nerrors parsing ${fileName}:\n${e.message}\n`,
     };
   }
-  return { exitCode: 0, stdout: mode === 'json' ? workEditJson(f) : workEditPrint(f), stderr: '' };
+  return { exitCode: 0, stdout: mode === 'json' ? workEditJson(f, goVersion) : workEditPrint(f), stderr: '' };
 }

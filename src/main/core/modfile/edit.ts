@@ -35,6 +35,7 @@ import {
   newLine,
   newLineBlock,
   updateLine,
+  type Comment,
   type Comments,
   type FileSyntax,
   type Line,
@@ -282,6 +283,20 @@ export function setRequire(f: ModFile, req: readonly RequireSpec[]): void {
  * indirect-only blocks as their markings change, and splitting a single uncommented mixed block.
  */
 export function setRequireSeparateIndirect(f: ModFile, req: readonly RequireSpec[]): void {
+  setRequireBlocks(f, req, false);
+}
+
+/**
+ * setRequireAtMostTwo is setRequireSeparateIndirect that gathers every requirement into one
+ * direct and one indirect block, whatever blocks and comments the file had (x/mod's
+ * SetRequireAtMostTwo, used by go 1.27 and later for go.mod files at go 1.27 or later). The
+ * comments before each require block go before the block its lines mostly end up in.
+ */
+export function setRequireAtMostTwo(f: ModFile, req: readonly RequireSpec[]): void {
+  setRequireBlocks(f, req, true);
+}
+
+function setRequireBlocks(f: ModFile, req: readonly RequireSpec[], simplify: boolean): void {
   // Whether a line or block has comments other than the "indirect" marking.
   const hasComments = (c: Comments): boolean =>
     c.before.length > 0 ||
@@ -307,6 +322,17 @@ export function setRequireSeparateIndirect(f: ModFile, req: readonly RequireSpec
     line.inBlock = true;
     block.line.push(line);
   };
+
+  const need = new Map<string, RequireSpec>();
+  for (const r of req) need.set(r.mod.path, r);
+  // The indirect marking each existing line will have (simplify mode sorts block comments by it).
+  const lineIndirect = new Map<Line, boolean>();
+  for (const r of f.require) {
+    const n = need.get(r.mod.path);
+    if (n !== undefined) lineIndirect.set(r.syntax, n.indirect);
+  }
+  const directBlockComments: Comment[] = [];
+  const indirectBlockComments: Comment[] = [];
 
   let lastDirectIndex = -1;
   let lastIndirectIndex = -1;
@@ -342,6 +368,13 @@ export function setRequireSeparateIndirect(f: ModFile, req: readonly RequireSpec
       }
       if (allDirect) lastDirectIndex = i;
       if (allIndirect) lastIndirectIndex = i;
+      if (simplify) {
+        const anyDirect = stmt.line.some((line) => lineIndirect.get(line) === false);
+        const target = !anyDirect && stmt.line.length > 0 ? indirectBlockComments : directBlockComments;
+        if (target.length > 0 && stmt.comments.before.length > 0) target.push({ start: { line: 0, lineRune: 0, byte: 0 }, token: '//', suffix: false });
+        target.push(...stmt.comments.before);
+        stmt.comments.before = [];
+      }
     }
   });
 
@@ -390,8 +423,11 @@ export function setRequireSeparateIndirect(f: ModFile, req: readonly RequireSpec
     lastIndirectBlock = ensureBlock(lastIndirectIndex);
   }
 
-  const need = new Map<string, RequireSpec>();
-  for (const r of req) need.set(r.mod.path, r);
+  if (simplify) {
+    lastDirectBlock.comments.before.push(...directBlockComments);
+    lastIndirectBlock.comments.before.push(...indirectBlockComments);
+  }
+
   const have = new Map<string, Require>();
   for (const r of f.require) {
     const path = r.mod.path;
@@ -404,9 +440,9 @@ export function setRequireSeparateIndirect(f: ModFile, req: readonly RequireSpec
     setRequireVersion(r, want.mod.version);
     setRequireIndirect(r, want.indirect);
     const inBlock = lineToBlock.get(r.syntax);
-    if (want.indirect && (oneFlatUncommentedBlock || inBlock === lastDirectBlock)) {
+    if (want.indirect && (simplify || oneFlatUncommentedBlock || inBlock === lastDirectBlock)) {
       moveReq(r, lastIndirectBlock, false);
-    } else if (!want.indirect && (oneFlatUncommentedBlock || inBlock === lastIndirectBlock)) {
+    } else if (!want.indirect && (simplify || oneFlatUncommentedBlock || inBlock === lastIndirectBlock)) {
       moveReq(r, lastDirectBlock, false);
     }
   }

@@ -15,9 +15,10 @@ import { goAvailable, runGoEditBatch, type EditJob } from './go-edit-oracle.test
 import { decodeGoBytes } from '../gostrings/utf8';
 import { makeMutants, type Mutant } from './modfile-mutator.test-helper';
 import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
+import { localGoVersion } from '../../../../test/helpers/go-oracle';
 
 function ours(m: Mutant, mode: 'json' | 'print'): EditOutput {
-  return m.kind === 'mod' ? modEditOutput('go.mod', m.data, mode) : workEditOutput('go.work', m.data, mode);
+  return m.kind === 'mod' ? modEditOutput('go.mod', m.data, mode, localGoVersion()) : workEditOutput('go.work', m.data, mode, localGoVersion());
 }
 
 const seeds = (process.env.MODFILE_FUZZ_SEEDS ?? '1,2,3').split(',').map((s) => Number(s.trim()));

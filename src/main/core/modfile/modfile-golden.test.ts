@@ -37,9 +37,12 @@ function expected(name: string, mode: 'json' | 'print'): EditOutput {
   return { exitCode: 0, stdout, stderr: '' };
 }
 
+/** The goldens were recorded with go 1.26.8 (the -json shape changed in 1.27: version-rules.ts). */
+const GOLDEN_GO = '1.26.8';
+
 function ours(name: string, mode: 'json' | 'print'): EditOutput {
   const data = readInput(name);
-  return name.endsWith('.work') ? workEditOutput('go.work', data, mode) : modEditOutput('go.mod', data, mode);
+  return name.endsWith('.work') ? workEditOutput('go.work', data, mode, GOLDEN_GO) : modEditOutput('go.mod', data, mode, GOLDEN_GO);
 }
 
 describe('modfile golden files', () => {

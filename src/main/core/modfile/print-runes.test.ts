@@ -26,7 +26,7 @@ describe.skipIf(!goAvailable())('printable runes and spaces match the go command
     }
     const text = `${lines.join('\n')}\n`;
     const [run] = await runGoEditBatch([{ kind: 'mod', data: text, mode: 'print' }]);
-    const ours = modEditOutput('go.mod', text, 'print');
+    const ours = modEditOutput('go.mod', text, 'print', '1.26.8');
     expect(run!.exitCode).toBe(0);
     const goLines = run!.stdout.split('\n');
     const ourLines = ours.stdout.split('\n');

@@ -42,6 +42,16 @@ export function StatusBar(): JSX.Element | null {
         {proxy}
         {sourceText(graph.source.fetched) ? ` · ${sourceText(graph.source.fetched)}` : ''}
       </span>
+      {graph.toolchain && (
+        <span
+          className="muted"
+          data-testid="status-toolchain"
+          data-version={graph.toolchain.version}
+          title={`The Go version whose answers gomodx gives (the go your go command would run here).\nlocal go: ${graph.toolchain.localGo || 'none'} (${graph.toolchain.localGoSource})`}
+        >
+          {graph.toolchain.summary}
+        </span>
+      )}
       <span className="muted">{(graph.elapsedMs / 1000).toFixed(2)} s</span>
       {reloadedFor && reloadedFor !== 'reload' && <span className="muted">reloaded: {reloadedFor.split(/[\\/]/).pop()} changed</span>}
       <span className="spacer" />
