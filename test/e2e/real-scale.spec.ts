@@ -54,6 +54,8 @@ async function stillDrawn(g: GraphPage, errors: string[], after: string): Promis
 test('the first view of a real project can be read, and Escape comes back to it', async ({ page }) => {
   const { g, errors } = await open(page);
   expect(await g.statusCount('modules')).toBe(modules.length);
+  // The Go version whose answers are shown, and why (issue 14).
+  await expect(page.getByTestId('status-toolchain')).toHaveText(/^modelling go 1\.\d+(\.\d+)?: /);
   const first = await g.readableLabels();
   test.info().annotations.push({ type: 'readable labels in the first view', description: `${first.ids.length} at zoom ${first.zoom.toFixed(2)}` });
   expect(first.ids.length).toBeGreaterThanOrEqual(READABLE_MIN);

@@ -44,10 +44,10 @@ export function StatusBar(): JSX.Element | null {
       </span>
       {graph.toolchain && (
         <span
-          className="muted"
+          className="muted status-toolchain"
           data-testid="status-toolchain"
           data-version={graph.toolchain.version}
-          title={`The Go version whose answers gomodx gives (the go your go command would run here).\nlocal go: ${graph.toolchain.localGo || 'none'} (${graph.toolchain.localGoSource})`}
+          title={`${graph.toolchain.summary}\nThe Go version whose answers gomodx gives (the go your go command would run here).\nlocal go: ${graph.toolchain.localGo || 'none'} (${graph.toolchain.localGoSource})`}
         >
           {graph.toolchain.summary}
         </span>
