@@ -41,6 +41,10 @@ const cases: Case[] = [
   { name: 'no go.mod anywhere', files: { 'w/README': '' }, args: ['list', '-m', 'all'] },
   { name: 'missing replacement directory', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n\nreplace example.com/a => ./gone\n' }, args: ['list', '-m', 'all'] },
   { name: 'GOFLAGS=-mod=mod lists the fixed build list', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['list', '-m', 'all'], env: { GOFLAGS: '-mod=mod' } },
+  // Arguments: "--" ends the flags as in go's flag package, and a path go cannot look up is refused before any proxy is asked.
+  { name: 'list -m -- PATH', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '--', 'm'] },
+  { name: 'list -m -versions of a malformed module path', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', 'example.com/Bad%Path'] },
+  { name: 'list -m -versions -- PATH', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', '--', 'example.com/a'] },
   { name: 'GOPROXY=off with an uncached module', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['mod', 'graph'], env: { GOPROXY: 'off' } },
 ];
 

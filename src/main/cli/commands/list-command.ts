@@ -9,8 +9,12 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
   let json = false;
   const query = { u: false, versions: false, retracted: false };
   const patterns: string[] = [];
+  let flagsDone = false;
   for (const a of ctx.args) {
-    if (a === '-m') m = true;
+    // As go's flag package does: "--" ends the flags, and so does the first argument that is not one.
+    if (flagsDone || (!a.startsWith('-') && (flagsDone = true))) patterns.push(a);
+    else if (a === '--') flagsDone = true;
+    else if (a === '-m') m = true;
     else if (a === '-json' || a === '--json') json = true;
     else if (a === '-u' || a === '--u') query.u = true;
     else if (a === '-versions' || a === '--versions') query.versions = true;
@@ -18,7 +22,7 @@ export async function runListCommand(ctx: CliContext): Promise<number> {
     else if (a.startsWith('-')) {
       ctx.stderr(`gomodx list: flag ${a} is not supported (supported: -m, -json, -u, -versions, -retracted)\n`);
       return 2;
-    } else patterns.push(a);
+    }
   }
   if (!m) {
     ctx.stderr('gomodx list: only module mode is supported: gomodx list -m [-json] all\n');
