@@ -4,7 +4,7 @@
  * to warm the caches (version lists, go.mod files) and once timed.
  */
 import { isToolchainPath } from '../../src/main/core/gover/gover';
-import { checkTaint } from '../../src/main/core/modget/edit-requirements';
+import { checkTaint } from '../../src/main/core/modload/edit/edit-requirements';
 import { openGetProject, previewGet } from '../../src/main/services/get-modules';
 
 /** WhatIfTimes is what benchWhatIf measured, in milliseconds. */

@@ -13,7 +13,7 @@ import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
 import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';
 import { Semaphore } from './semaphore';
-import { isNotExist } from '../core/modget/ports';
+import { isNotExist } from '../core/modload/ports';
 import { DirectSource, type DirectRequest } from './git/direct-source';
 import type { GitCall } from './git/git-runner';
 

@@ -28,9 +28,9 @@ import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../gostrings/go-quote';
 import { compareGoStrings } from '../gostrings/go-string-order';
-import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
-import { editGraphIds, type ModuleTable } from './edit-graph';
-import { grown } from './int-list';
+import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from '../modload/edit/edit-requirements';
+import { editGraphIds, type ModuleTable } from '../modload/edit-graph/edit-graph';
+import { grown } from '../modload/edit-graph/int-list';
 import { pruningForGoVersion } from '../modload/summary';
 import {
   AmbiguousImportError,
@@ -51,11 +51,11 @@ import {
   markGraphLoaded,
   type LoadResult,
   type PackageContext,
-} from './load-packages';
-import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
-import { ANY_TAGS, buildTags, type BuildContext } from './go-imports';
-import { isNotExist, type PackageSource } from './ports';
-import type { AllowedFn, ModuleQueries } from './query';
+} from '../modload/load/load-packages';
+import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from '../modload/load/package-patterns';
+import { ANY_TAGS, buildTags, type BuildContext } from '../modload/load/go-imports';
+import { isNotExist, type PackageSource } from '../modload/ports';
+import type { AllowedFn, ModuleQueries } from '../modload/query/query';
 import {
   findError,
   ModuleRetractedError,
@@ -65,7 +65,7 @@ import {
   QueryMatchesMainModulesError,
   QueryMatchesPackagesInMainModuleError,
   shortMessage,
-} from './query-errors';
+} from '../modload/query/query-errors';
 import { reportChanges, type Change } from './report-changes';
 import { requirerIndex } from '../mvs/first-requirer';
 import { updateGoModFromReqs } from './update-go-mod';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { parseModFile } from '../modfile/rules';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { parseModFile } from '../../modfile/rules';
 import { checkTaint, ConstraintError, editRequirements } from './edit-requirements';
-import { gomod, openWorld, type World } from './module-world.test-helper';
-import { goGet, haveGo, writeWorldProxy } from './module-world-oracle.test-helper';
+import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
+import { goGet, haveGo, writeWorldProxy } from '../testing/module-world-oracle.test-helper';
 
 /*
  * modload's editRequirements, table-driven: each row edits the main module's requirements with

@@ -5,7 +5,7 @@
  * An edit reloads its graph round after round while moving only a few of a thousand roots, so
  * the counts of who requires what are kept and moved with the roots instead of raised again.
  */
-import type { Loader } from '../modload/loader';
+import type { Loader } from '../loader';
 import type { ModuleTable } from './edit-graph';
 import { grown, IntList } from './int-list';
 

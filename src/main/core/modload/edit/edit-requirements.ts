@@ -6,19 +6,19 @@
  * tracked separately for the pruned and unpruned parts of the graph); a requested version that
  * another requested version contradicts is a conflict, and nothing changes.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { fromToolchain, modCompare } from '../gover/gover';
-import { modSort } from '../gover/module-sort';
-import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
-import { pruningForGoVersion, TooNewError, type Pruning } from '../modload/summary';
-import { formatModule } from '../mvs/build-list-error';
-import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from './edit-graph';
-import type { RootLayer } from './root-layer';
-import { grown, IntList } from './int-list';
-import { minimalRequirements } from '../mvs/req';
-import { ModuleError } from '../modpath/module-errors';
-import { findError } from './query-errors';
-import type { ModuleQueries } from './query';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { fromToolchain, modCompare } from '../../gover/gover';
+import { modSort } from '../../gover/module-sort';
+import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../loader';
+import { pruningForGoVersion, TooNewError, type Pruning } from '../summary';
+import { formatModule } from '../../mvs/build-list-error';
+import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from '../edit-graph/edit-graph';
+import type { RootLayer } from '../edit-graph/root-layer';
+import { grown, IntList } from '../edit-graph/int-list';
+import { minimalRequirements } from '../../mvs/req';
+import { ModuleError } from '../../modpath/module-errors';
+import { findError } from '../query/query-errors';
+import type { ModuleQueries } from '../query/query';
 
 /**
  * Conflict is a requirement path from a (proposed) root to a module that either is above a

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import type { ModuleGraphResult } from '../modload/loader';
-import { keyOf } from '../mvs/graph';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import type { ModuleGraphResult } from '../loader';
+import { keyOf } from '../../mvs/graph';
 import { graphResultOf, loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
-import { gomod, openWorld, type World } from './module-world.test-helper';
+import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
 
 /*
  * The edit graph carries the roots' share of a graph from load to load (RootLayer): a graph

@@ -6,11 +6,11 @@
  * hundred rounds; each must be cheap, so what the roots contribute is carried from round to
  * round (root-layer.ts) and only the modules that move are counted again.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { cmpVersion, type Loader, type ModuleGraphResult } from '../modload/loader';
-import type { ModFileSummary, Pruning } from '../modload/summary';
-import { keyOf, RequirementGraph } from '../mvs/graph';
-import { modSort } from '../gover/module-sort';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { cmpVersion, type Loader, type ModuleGraphResult } from '../loader';
+import type { ModFileSummary, Pruning } from '../summary';
+import { keyOf, RequirementGraph } from '../../mvs/graph';
+import { modSort } from '../../gover/module-sort';
 import { RootLayer } from './root-layer';
 import { grown, IntList } from './int-list';
 

@@ -14,20 +14,20 @@
  * directories come from module zips, the main module's tree, and directory replacements; only
  * the "ignore" build constraint is evaluated, and standard-library packages are not read.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goCompare, isToolchainPath, modCompare } from '../gover/gover';
-import { modSort } from '../gover/module-sort';
-import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
-import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
-import { pruningForGoVersion, TooNewError } from '../modload/summary';
-import { formatModule } from '../mvs/build-list-error';
-import { keyOf } from '../mvs/graph';
-import { ModuleError } from '../modpath/module-errors';
-import { convertPruning } from './edit-requirements';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { goCompare, isToolchainPath, modCompare } from '../../gover/gover';
+import { modSort } from '../../gover/module-sort';
+import { Requirements, type Loader, type ModuleGraphResult } from '../loader';
+import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../file-path';
+import { pruningForGoVersion, TooNewError } from '../summary';
+import { formatModule } from '../../mvs/build-list-error';
+import { keyOf } from '../../mvs/graph';
+import { ModuleError } from '../../modpath/module-errors';
+import { convertPruning } from '../edit/edit-requirements';
 import { ANY_TAGS, isGoSourceForBuild, matchFile, parseGoFileHeader, shouldBuild, type BuildTags, type GoFileHeader } from './go-imports';
 import { isLocalPattern, isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
-import type { GoFile, LocalDirEntry, PackageSource } from './ports';
-import { PackageNotInModuleError } from './query-errors';
+import type { GoFile, LocalDirEntry, PackageSource } from '../ports';
+import { PackageNotInModuleError } from '../query/query-errors';
 
 /** The package is in "all": the main module imports it, directly or not (or it is in the main module). */
 const IN_ALL = 1;
