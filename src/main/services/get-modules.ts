@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
-import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
+import { planGet, type EngineOptions, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
 import type { LocalDirEntry, PackageSource } from '../core/modload/ports';
 import type { BuildContext } from '../core/modload/load/go-imports';
 import { ModuleQueries } from '../core/modload/query/query';
@@ -72,6 +72,14 @@ export function buildContextFor(env: Readonly<Record<string, string | undefined>
   return { goos, goarch, cgo, localGo, toolTags };
 }
 
+/**
+ * engineOptionsFromEnv reads the engine's switches from the environment, here at the edge:
+ * GOMODX_PLAIN_GRAPH=1 forces the plain paths that the accelerated ones are checked against.
+ */
+export function engineOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): EngineOptions {
+  return env.GOMODX_PLAIN_GRAPH === '1' ? { plainGraph: true } : {};
+}
+
 /** packageSource reads module zips through the repository and the working tree from disk. */
 function packageSource(repository: ProxyModuleRepository): PackageSource {
   return {
@@ -88,7 +96,7 @@ function packageSource(repository: ProxyModuleRepository): PackageSource {
  * openGetProject opens the module containing dir as go get does: never a workspace, and with
  * -mod=mod (go get fixes an inconsistent go.mod instead of refusing it).
  */
-export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'>): Promise<GetProject> {
+export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'> & { readonly engine?: EngineOptions }): Promise<GetProject> {
   const read: ModuleVersion[] = [];
   const project = await openProject({
     ...opts,
@@ -122,6 +130,7 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
     buildContext: buildContextFor(opts.env, project.loader.opts.localGo),
     signal: opts.signal,
+    engine: { ...engineOptionsFromEnv(opts.env), ...opts.engine },
   };
   return { project, session, repository };
 }

@@ -120,6 +120,19 @@ export interface GetSession {
   /** buildContext is the target whose build tags the final package check uses (default linux/amd64, cgo). */
   readonly buildContext?: BuildContext;
   readonly signal?: AbortSignal;
+  /** engine chooses between the accelerated paths and the plain ones they are checked against. */
+  readonly engine?: EngineOptions;
+}
+
+/**
+ * EngineOptions are the switches of the edit engine; the services set them from the
+ * environment (GOMODX_PLAIN_GRAPH=1), core never reads it.
+ */
+export interface EngineOptions {
+  /** plainGraph forces the plain paths (see EditContext.plainGraph). */
+  readonly plainGraph?: boolean;
+  /** checkTaint checks the accelerated walk's carried marks every round (slow). */
+  readonly checkTaint?: boolean;
 }
 
 /** ChangeReason says why a module moved, in the words of the preview. */
@@ -375,6 +388,8 @@ class Resolver {
       onDowngrade: (m, _to, conflict) => {
         if (!this.downgradeReasons.has(m.path)) this.downgradeReasons.set(m.path, conflict.summary());
       },
+      plainGraph: session.engine?.plainGraph,
+      checkTaint: session.engine?.checkTaint,
     };
   }
 

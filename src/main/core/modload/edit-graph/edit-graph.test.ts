@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../../shared/model/module-version';
 import type { ModuleGraphResult } from '../loader';
 import { keyOf } from '../../mvs/graph';
-import { graphResultOf, loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
+import { graphResultOf, loadEditGraph as loadEditGraphIn, ModuleTable, type EditGraph } from './edit-graph';
 import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
 
 /*
@@ -95,7 +95,13 @@ function requiredIn(g: EditGraph): string[] {
   return g.table.mods.filter((_, id) => g.isRequired(id)).map(keyOf).sort();
 }
 
-describe('loadEditGraph', () => {
+// Each test runs with the root layer (the accelerated path) and without it (forced plain).
+describe.each([
+  { mode: 'accelerated', plain: false },
+  { mode: 'plain', plain: true },
+])('loadEditGraph ($mode)', ({ plain }) => {
+  const loadEditGraph = (...a: Parameters<typeof loadEditGraphIn>) => loadEditGraphIn(a[0], a[1], a[2], a[3], plain);
+
   it('hands over the graph the loader loads for the same roots', async () => {
     for (const set of ROOT_SETS) {
       const w = openWorld(WORLD, MAIN);
@@ -133,7 +139,7 @@ describe('loadEditGraph', () => {
       expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
       expect(requiredIn(g), `${set.join(' ')} unpruned`).toEqual(required(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))), roots));
     }
-    expect(table.layer).toBeDefined();
+    expect(table.layer !== undefined).toBe(!plain);
   });
 
   it('hands over nothing where a go.mod failed to load', async () => {
@@ -154,7 +160,7 @@ describe('loadEditGraph', () => {
       const got = picture(await loadEditGraph(w.loader, shared, 'pruned', Int32Array.from(set.map((r) => shared.id(mv(r))))));
       expect(got, set.join(' ')).toEqual(want);
     }
-    expect(shared.layer).toBeDefined();
+    expect(shared.layer !== undefined).toBe(!plain);
   });
 
   it('grows a cached graph with unprune as afresh', async () => {

@@ -473,9 +473,10 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
  * The unprune set can then grow with unprune(): the loaded set and the selected versions only
  * grow with it, so the graph is extended where the larger set reaches further (the requirements
  * it skipped before), which gives the graph a full reload would, at the cost of what is new.
+ * plain loads without the root layer (the path the layer is checked against).
  */
-export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array): Promise<GrowingEditGraph> {
-  if (pruning === 'pruned' && !table.hasTies) {
+export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array, plain = false): Promise<GrowingEditGraph> {
+  if (pruning === 'pruned' && !table.hasTies && !plain) {
     // Which version wins a tie depends on the order of loading: a layer keeps no order.
     const missing: number[] = [];
     let hasNone = false;

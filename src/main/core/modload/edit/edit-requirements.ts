@@ -12,9 +12,10 @@ import { modSort } from '../../gover/module-sort';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../summary';
 import { formatModule } from '../../mvs/build-list-error';
-import { graphResultOf, loadEditGraph, withModuleTable, type EditGraph, type GrowingEditGraph, type ModuleTable } from '../edit-graph/edit-graph';
-import type { RootLayer } from '../edit-graph/root-layer';
-import { grown, IntList } from '../edit-graph/int-list';
+import { graphResultOf, loadEditGraph, withModuleTable, type GrowingEditGraph, type ModuleTable } from '../edit-graph/edit-graph';
+import { Taint } from '../edit-graph/taint';
+import { DqTracker, isDisqualified, ROOT_PRUNED, ROOT_UNPRUNED } from './dq-tracker';
+import { DisqualificationWalk } from './disqualify-walk';
 import { minimalRequirements } from '../../mvs/req';
 import { ModuleError } from '../../modpath/module-errors';
 import { findError } from '../query/query-errors';
@@ -91,6 +92,14 @@ export interface EditContext {
   readonly log?: (line: string) => void;
   /** onDowngrade hears every root moved down because of a conflict, and why. */
   readonly onDowngrade?: (from: ModuleVersion, to: ModuleVersion, conflict: Conflict) => void;
+  /**
+   * plainGraph forces the plain paths that the accelerated ones are checked against: every
+   * round's graph loaded without the carried root layer, the whole disqualification walk, the
+   * last round's graph not handed over (see edit-graph/edit-graph.ts).
+   */
+  readonly plainGraph?: boolean;
+  /** checkTaint makes every round check the taint marks it carries (slow: tests, bench --check-taint). */
+  readonly checkTaint?: boolean;
 }
 
 /** EditResult is the edited requirements and whether anything changed. */
@@ -130,212 +139,6 @@ export async function convertPruning(loader: Loader, rs: Requirements, pruning: 
   return new Requirements('pruned', buildList, rs.direct);
 }
 
-/** A disqualification: the id of the module version that causes it, or a load error. */
-interface DqState {
-  readonly err?: Error;
-  readonly dep?: number;
-}
-
-const OK: DqState = {};
-
-function isDisqualified(dq: DqState): boolean {
-  return dq.err !== undefined || dq.dep !== undefined;
-}
-
-/** RootPruning of an id in the extended graph: not a root, or a root loaded pruned/unpruned. */
-const NOT_ROOT = 0;
-const ROOT_PRUNED = 1;
-const ROOT_UNPRUNED = 2;
-
-/** The two prunings a disqualification is recorded for, as array selectors. */
-const P_PRUNED = 0;
-const P_UNPRUNED = 1;
-
-/** No disqualification recorded (dep arrays), or "disqualified by a load error". */
-const NO_DQ = -1;
-const BY_ERROR = -2;
-
-/**
- * DqTracker propagates why module versions cannot be part of the graph, separately for the
- * pruned and the unpruned parts (edit.go's dqTracker). Ids index typed arrays; the reverse
- * edges ("requiring") are linked lists in flat arrays, because one round may record thousands.
- */
-class DqTracker {
-  private prunedDep = new Int32Array(0);
-  private unprunedDep = new Int32Array(0);
-  private readonly prunedErr = new Map<number, Error>();
-  private readonly unprunedErr = new Map<number, Error>();
-  /** Head and tail of each id's list of dependents (indices into next/val), or -1. */
-  private head = new Int32Array(0);
-  private tail = new Int32Array(0);
-  private readonly next = new IntList(1024);
-  private readonly val = new IntList(1024);
-  /** rootPruning[id] is NOT_ROOT, ROOT_PRUNED or ROOT_UNPRUNED. */
-  private rootPruning = new Uint8Array(0);
-  /**
-   * Ids written this round: an edit runs many rounds over one tracker, and each round touches
-   * few of the table's ids, so a new round clears those instead of every array.
-   */
-  private readonly touched = new IntList(1024);
-
-  /** The roots of the last round, copied (their pruning stays recorded while they stay roots). */
-  private readonly lastRoots = new IntList(1024);
-  /** Modules recorded as roots for one round only (the upgraded roots of extendGraph). */
-  private readonly extraRoots: number[] = [];
-
-  /**
-   * newRound forgets everything recorded, for a table of size ids, and records the roots with
-   * their pruning (pruningOf: ROOT_PRUNED or ROOT_UNPRUNED, fixed for a module in one edit).
-   */
-  newRound(size: number, rootIds: Int32Array, pruningOf: (id: number) => number): void {
-    if (size > this.head.length) {
-      const n = Math.max(size, this.head.length * 2);
-      this.prunedDep = new Int32Array(n).fill(NO_DQ);
-      this.unprunedDep = new Int32Array(n).fill(NO_DQ);
-      this.head = new Int32Array(n).fill(-1);
-      this.tail = new Int32Array(n).fill(-1);
-      this.rootPruning = new Uint8Array(n);
-      this.lastRoots.clear();
-    } else {
-      const touched = this.touched.data;
-      for (let i = 0; i < this.touched.length; i++) {
-        const id = touched[i]!;
-        this.prunedDep[id] = NO_DQ;
-        this.unprunedDep[id] = NO_DQ;
-        this.head[id] = -1;
-      }
-      for (const id of this.extraRoots) this.rootPruning[id] = NOT_ROOT;
-    }
-    this.touched.clear();
-    this.extraRoots.length = 0;
-    this.prunedErr.clear();
-    this.unprunedErr.clear();
-    this.next.clear();
-    this.val.clear();
-    // Most rounds move a few roots: compare position by position when the paths are the same.
-    const old = this.lastRoots.view();
-    if (old.length === rootIds.length) {
-      for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[old[i]!] = NOT_ROOT;
-      for (let i = 0; i < old.length; i++) if (old[i] !== rootIds[i]) this.rootPruning[rootIds[i]!] = pruningOf(rootIds[i]!);
-    } else {
-      for (const id of old) this.rootPruning[id] = NOT_ROOT;
-      for (const id of rootIds) this.rootPruning[id] = pruningOf(id);
-    }
-    this.lastRoots.assign(rootIds);
-  }
-
-  /** setExtraRoot records, for this round only, that id is a root loaded with the given pruning. */
-  setExtraRoot(id: number, pruning: number): void {
-    this.rootPruning[id] = pruning;
-    this.extraRoots.push(id);
-  }
-
-  /** pruningOf is the pruning a root was loaded with, or undefined for a module that is not a root. */
-  pruningOf(id: number): Pruning | undefined {
-    return this.rootOf(id);
-  }
-
-  private rootOf(id: number): Pruning | undefined {
-    const r = id < this.rootPruning.length ? this.rootPruning[id] : NOT_ROOT;
-    return r === ROOT_PRUNED ? 'pruned' : r === ROOT_UNPRUNED ? 'unpruned' : undefined;
-  }
-
-  /** depOf is the recorded reason of id for a pruning (P_PRUNED or P_UNPRUNED), or NO_DQ. */
-  private depOf(id: number, p: number): number {
-    const v = (p === P_UNPRUNED ? this.unprunedDep : this.prunedDep)[id];
-    return v === undefined ? NO_DQ : v;
-  }
-
-  /** set records reason (a module id, or BY_ERROR with err) for id and a pruning. */
-  private set(id: number, p: number, dep: number, err: Error | undefined): void {
-    this.touched.push(id);
-    (p === P_UNPRUNED ? this.unprunedDep : this.prunedDep)[id] = dep;
-    if (dep === BY_ERROR) (p === P_UNPRUNED ? this.unprunedErr : this.prunedErr).set(id, err!);
-  }
-
-  /** require records that m requires r; it returns false when m is now fully disqualified. */
-  require(m: number, r: number): boolean {
-    const rootPruning = this.rootPruning[r] ?? NOT_ROOT;
-    if (rootPruning !== NOT_ROOT && this.depOf(r, rootPruning === ROOT_UNPRUNED ? P_UNPRUNED : P_PRUNED) !== NO_DQ) {
-      this.mark(m, P_PRUNED, r, undefined);
-      return false;
-    }
-    if (this.depOf(r, P_UNPRUNED) !== NO_DQ) {
-      this.mark(m, P_UNPRUNED, r, undefined);
-      if ((this.rootPruning[m] ?? NOT_ROOT) === NOT_ROOT) return false;
-    }
-    // Dependents are kept in the order they were recorded: append at the tail.
-    const e = this.next.length;
-    this.next.push(-1);
-    this.val.push(m);
-    // The first dependent of r is where its list needs clearing next round.
-    if (this.head[r]! < 0) {
-      this.head[r] = e;
-      this.touched.push(r);
-    } else this.next.data[this.tail[r]!] = e;
-    this.tail[r] = e;
-    return true;
-  }
-
-  /** disqualify records why m's requirements cannot be included when reached with fromPruning. */
-  disqualify(m: number, fromPruning: Pruning, reason: DqState): void {
-    if (!isDisqualified(reason)) throw new Error('internal error: disqualify called with a non-disqualifying dqState');
-    this.mark(m, fromPruning === 'unpruned' ? P_UNPRUNED : P_PRUNED, reason.err !== undefined ? BY_ERROR : reason.dep!, reason.err);
-  }
-
-  /** disqualifyPruned is disqualify(m, 'pruned', { dep }) without a reason object (the walk's). */
-  disqualifyPruned(m: number, dep: number): void {
-    this.mark(m, P_PRUNED, dep, undefined);
-  }
-
-  private mark(m: number, fromPruning: number, dep: number, err: Error | undefined): void {
-    if (this.depOf(m, fromPruning) !== NO_DQ) return;
-    const rootPruning = this.rootPruning[m] ?? NOT_ROOT;
-    const isRoot = rootPruning !== NOT_ROOT;
-    if (fromPruning === P_PRUNED) {
-      this.set(m, P_PRUNED, dep, err);
-      if (this.depOf(m, P_UNPRUNED) === NO_DQ) this.set(m, P_UNPRUNED, dep, err);
-    } else {
-      this.set(m, P_UNPRUNED, dep, err);
-      if (this.depOf(m, P_PRUNED) !== NO_DQ) throw new Error(`internal error: module ${m} is marked as disqualified when pruned, but not when unpruned`);
-      // An always-unpruned root drags its whole graph into any graph that selects it.
-      if (isRoot && rootPruning === ROOT_UNPRUNED) this.set(m, P_PRUNED, dep, err);
-    }
-    // The dependents recorded so far, in order; the links are not changed while they are
-    // followed (a nested call only drops the head), so no copy of the list is needed.
-    const toPruned = isRoot && (fromPruning === P_PRUNED || rootPruning === ROOT_UNPRUNED);
-    for (let e = this.head[m]!; e >= 0; e = this.next.data[e]!) this.mark(this.val.data[e]!, toPruned ? P_PRUNED : P_UNPRUNED, m, undefined);
-    if (toPruned || !isRoot) this.head[m] = -1;
-  }
-
-  /** isDisqualified tells, without allocating, whether check(m, pruning) would disqualify m. */
-  isDisqualified(m: number, pruning: Pruning): boolean {
-    return this.depOf(m, pruning === 'unpruned' ? P_UNPRUNED : P_PRUNED) !== NO_DQ;
-  }
-
-  check(m: number, pruning: Pruning): DqState {
-    const dep = this.depOf(m, pruning === 'unpruned' ? P_UNPRUNED : P_PRUNED);
-    if (dep === NO_DQ) return OK;
-    if (dep === BY_ERROR) return { err: (pruning === 'unpruned' ? this.unprunedErr : this.prunedErr).get(m) };
-    return { dep };
-  }
-
-  /** path follows the disqualification reasons from m to the module that causes them. */
-  path(m: number, pruning: Pruning): { path: number[]; err?: Error } {
-    const path: number[] = [];
-    let cur = m;
-    let p = pruning;
-    for (;;) {
-      if (this.rootOf(cur) === 'unpruned') p = 'unpruned';
-      const dq = this.check(cur, p);
-      if (!isDisqualified(dq)) return { path };
-      path.push(cur);
-      if (dq.err !== undefined || dq.dep === cur) return { path, err: dq.err };
-      cur = dq.dep!;
-    }
-  }
-}
-
 /**
  * extendGraph loads the graph of roots and keeps unpruning the selected version of every root
  * path until it stops changing, so that every selection can be traced back to the roots.
@@ -347,9 +150,10 @@ async function extendGraph(
   rootIds: Int32Array,
   rootPaths: Int32Array,
   isRootPath: Uint8Array,
+  plain: boolean,
 ): Promise<{ mg: GrowingEditGraph; upgradedRoots: Set<number> }> {
   const upgradedRoots = new Set<number>();
-  const mg = await loadEditGraph(loader, table, rootPruning, rootIds);
+  const mg = await loadEditGraph(loader, table, rootPruning, rootIds, plain);
   if (rootPruning === 'unpruned') return { mg, upgradedRoots };
   // Unpruning only raises selections: after the first look at every root path, only the
   // paths it raised can hold a new version to unprune.
@@ -373,276 +177,8 @@ async function extendGraph(
   }
 }
 
-/**
- * Taint marks the modules of a graph that can be disqualified: every version above a requested
- * one, every go.mod that failed to load, and whatever loaded module requires one of those
- * (transitively), found backwards over the table's reverse edges instead of by walking the whole
- * graph. The walk then visits the marked modules alone, and, since every loaded requirer of a
- * marked module is marked too, in the order the whole walk would visit them.
- *
- * One Taint serves every round of an edit, and the marks are kept from round to round: a round
- * moves a few roots, so only the modules loaded anew are looked at. A module that stops reaching
- * a disqualified one keeps its mark; the walk records it for nothing, which changes no answer.
- * When the graph was not loaded over the same root layer, one move on, everything is marked anew.
- */
-class Taint {
-  /** Whether every round checks its carried marks against the rules (see checkTaint). */
-  static checked = false;
-  marks = new Uint8Array(0);
-  /** The marked modules, in the order they were marked. */
-  private readonly queue: number[] = [];
-  /** The walk's queue (see walkTainted), kept from round to round. */
-  readonly walkQueue = new IntList(1024);
-  /** What the walk does with each module (K_*), found once per edit. */
-  kinds = new Uint8Array(0);
-  /** Indices into mg.rootIds of the marked roots, in root order. */
-  readonly roots: number[] = [];
-  private layer?: RootLayer;
-  private layerMoves = -1;
-  /** How many ids of the table, and of its load errors, have been looked at as seeds. */
-  private seenIds = 0;
-  private seenErrors = 0;
-  /**
-   * The marked requirements of a module, in go.mod order, as of generation gen: marks only
-   * grow between full markings, so a list holds until one of its module's requirements is
-   * marked (which drops it) or everything is marked anew (a new generation). A list is a range
-   * of the arena (start, length), or all of the module's requirements (length -1); the arena
-   * only grows within a generation (a list worked out again is appended).
-   */
-  private arena?: IntList;
-  private listStart = new Int32Array(0);
-  private listLength = new Int32Array(0);
-  private markedReqsGen = new Int32Array(0);
-  private gen = 1;
-  /** The round (a count of mark calls) in which each id was last loaded beyond the layer. */
-  private stampedIn = new Int32Array(0);
-  private round = 0;
-
-  get count(): number {
-    return this.queue.length;
-  }
-
-  mark(mg: GrowingEditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
-    const table = mg.table;
-    const n = table.mods.length;
-    if (n > this.marks.length) {
-      // Every per-id array keeps the length of marks.
-      const size = Math.max(n, this.marks.length * 2);
-      const ints = (k: number) => new Int32Array(k);
-      const bytes = (k: number) => new Uint8Array(k);
-      this.marks = grown(this.marks, size, bytes);
-      this.markedReqsGen = grown(this.markedReqsGen, size, ints);
-      this.listStart = grown(this.listStart, size, ints);
-      this.listLength = grown(this.listLength, size, ints);
-      this.stampedIn = grown(this.stampedIn, size, ints);
-      this.kinds = grown(this.kinds, size, bytes);
-    }
-    const round = ++this.round;
-    const stampedIn = this.stampedIn;
-    const { marks, queue } = this;
-    const layer = mg.rootLayer;
-    const carried = layer !== undefined && layer === this.layer && layer.moves === this.layerMoves + 1;
-    this.layer = layer;
-    this.layerMoves = layer?.moves ?? -1;
-    let next = queue.length;
-    const add = (id: number): void => {
-      if (marks[id] === 0) {
-        marks[id] = 1;
-        queue.push(id);
-      }
-    };
-    if (!this.arena) (this.arena = table.st.markedArena).clear();
-    if (!carried) {
-      this.gen++;
-      this.arena.clear();
-      for (const id of queue) marks[id] = 0;
-      queue.length = 0;
-      next = 0;
-      // Seeds outside the graph are marked too: no loaded module requires them, so nothing is
-      // marked through them until one does, and the walk never reaches them.
-      for (const must of mustIds) {
-        const versions = table.versionIds(table.pathOf[must]!);
-        for (let i = versions.length - 1; i >= 0 && aboveMustSelect(versions[i]!); i--) add(versions[i]!);
-      }
-      this.seenIds = n;
-      this.seenErrors = 0;
-    } else {
-      for (let id = this.seenIds; id < n; id++) if (aboveMustSelect(id)) add(id);
-      this.seenIds = n;
-      // A module loaded anew that requires a marked one: the only way in besides the seeds.
-      const requiresMarked = (id: number): boolean => {
-        if (marks[id] !== 0 || !mg.isLoaded(id)) return false;
-        for (const r of table.reqIds[id] ?? []) if (marks[r] === 1) return true;
-        return false;
-      };
-      for (const id of layer.entered) if (requiresMarked(id)) add(id);
-      // Loaded in the last round too: marked then if it had to be.
-      const stamped = mg.stampedIds();
-      for (let i = 0; i < stamped.length; i++) if (stampedIn[stamped[i]!] !== round - 1 && requiresMarked(stamped[i]!)) add(stamped[i]!);
-    }
-    const stamped = mg.stampedIds();
-    for (let i = 0; i < stamped.length; i++) stampedIn[stamped[i]!] = round;
-    const errors = table.errorIds;
-    for (; this.seenErrors < errors.length; this.seenErrors++) add(errors[this.seenErrors]!);
-    const markedReqsGen = this.markedReqsGen;
-    for (; next < queue.length; next++) {
-      for (const p of table.requirers[queue[next]!] ?? []) {
-        markedReqsGen[p] = 0;
-        if (marks[p] === 0 && mg.isLoaded(p)) add(p);
-      }
-    }
-    if (Taint.checked) this.check(mg, mustIds, aboveMustSelect);
-    this.roots.length = 0;
-    const rootIds = mg.rootIds;
-    for (let i = 0; i < rootIds.length; i++) if (marks[rootIds[i]!] === 1) this.roots.push(i);
-    if (this.roots.length > 0 && marks[mg.mainId] === 0) {
-      marks[mg.mainId] = 1;
-      queue.push(mg.mainId);
-    }
-  }
-
-  /**
-   * check throws if the marks miss what the rules require: a seed in the graph, a loaded load
-   * error, a loaded module that requires a marked one; or if a kept list of marked requirements
-   * is not what the marks say now.
-   */
-  private check(mg: GrowingEditGraph, mustIds: readonly number[], aboveMustSelect: (id: number) => boolean): void {
-    const t = mg.table;
-    const fail = (what: string, id: number): never => {
-      throw new Error(`internal error: taint carried wrong: ${what} ${formatModule(t.mods[id]!)}`);
-    };
-    for (const must of mustIds) for (const id of t.versionIds(t.pathOf[must]!)) if (aboveMustSelect(id) && this.marks[id] !== 1) fail('seed not marked:', id);
-    for (const id of t.errorIds) if (this.marks[id] !== 1) fail('load error not marked:', id);
-    for (let id = 0; id < t.mods.length; id++) {
-      if (this.marks[id] === 1 || !mg.isLoaded(id)) continue;
-      for (const r of t.reqIds[id] ?? []) if (this.marks[r] === 1) fail('requirer of a marked module not marked:', id);
-    }
-    for (let id = 0; id < t.mods.length; id++) {
-      if (this.markedReqsGen[id] !== this.gen) continue;
-      const reqs = t.reqIds[id] ?? new Int32Array(0);
-      const n = this.listLength[id]!;
-      const list = n < 0 ? Array.from(reqs) : Array.from(this.arena!.data.subarray(this.listStart[id]!, this.listStart[id]! + n));
-      const fresh = Array.from(reqs).filter((r) => this.marks[r] === 1);
-      if (fresh.join() !== list.join()) fail('stale list of marked requirements of', id);
-    }
-  }
-
-  /**
-   * markedReqsAt works out the marked ids among reqs (m's requirements), in their order, and
-   * returns where they start in arenaData, or -1 when they are all of reqs; markedLength(m) is
-   * how many there are. arenaData is valid until the next call.
-   */
-  markedReqsAt(m: number, reqs: Int32Array): number {
-    if (this.markedReqsGen[m] !== this.gen) {
-      const marks = this.marks;
-      let k = 0;
-      for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) k++;
-      if (k === reqs.length) {
-        this.listLength[m] = -1;
-      } else {
-        const arena = this.arena!;
-        this.listStart[m] = arena.length;
-        this.listLength[m] = k;
-        for (let i = 0; i < reqs.length; i++) if (marks[reqs[i]!] === 1) arena.push(reqs[i]!);
-      }
-      this.markedReqsGen[m] = this.gen;
-    }
-    return this.listLength[m]! < 0 ? -1 : this.listStart[m]!;
-  }
-
-  markedLength(m: number): number {
-    return this.listLength[m]!;
-  }
-
-  get arenaData(): Int32Array {
-    return this.arena!.data;
-  }
-}
-
 function sameModules(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
-}
-
-/**
- * What the walk does with a module, found once per edit (requests and go.mod files stay put):
- * not looked at yet; above a request; below one, and not looked at as loaded; when loaded, its
- * go.mod failed, has no summary (the main module), requires a version above a request, or has
- * its requirements recorded.
- */
-const K_UNKNOWN = 0;
-const K_ABOVE = 1;
-const K_BELOW = 2;
-const K_ERROR = 3;
-const K_NO_SUMMARY = 4;
-const K_REQUIRES_ABOVE = 5;
-const K_RECORDS = 6;
-
-/**
- * walkTainted is the disqualification walk (edit.go's mg.WalkBreadthFirst over the tracker)
- * restricted to the tainted modules (see Taint): breadth-first from the main module, in
- * the order of the whole walk, each module's requirements passed over once both to queue the
- * tainted ones and to record them with the tracker.
- */
-function walkTainted(
-  mg: EditGraph,
-  t: DqTracker,
-  taint: Taint,
-  aboveMustSelect: (id: number) => boolean,
-  firstAbove: (id: number) => number,
-): void {
-  const table = mg.table;
-  const st = table.st;
-  const mark = ++st.walk;
-  const queue = taint.walkQueue;
-  queue.clear();
-  queue.push(mg.mainId);
-  st.seen[mg.mainId] = mark;
-  const kinds = taint.kinds;
-  for (let i = 0; i < queue.length; i++) {
-    const m = queue.data[i]!;
-    const loaded = mg.isLoaded(m);
-    const reqs = m === mg.mainId ? mg.rootIds : loaded ? table.reqIds[m] : undefined;
-    let recording = false;
-    let kind = kinds[m]!;
-    if (kind === K_UNKNOWN) kinds[m] = kind = aboveMustSelect(m) ? K_ABOVE : K_BELOW;
-    if (kind === K_ABOVE) {
-      // m itself breaks a request, even where its own requirements are pruned out.
-      t.disqualifyPruned(m, m);
-    } else if (loaded) {
-      if (kind === K_BELOW) kinds[m] = kind = table.error[m] ? K_ERROR : !table.summary[m] ? K_NO_SUMMARY : firstAbove(m) >= 0 ? K_REQUIRES_ABOVE : K_RECORDS;
-      if (kind === K_RECORDS) recording = true;
-      else if (kind === K_REQUIRES_ABOVE) t.disqualifyPruned(m, firstAbove(m));
-      else if (kind === K_ERROR) t.disqualify(m, 'pruned', { err: table.error[m] });
-      else if (reqs !== undefined && table.mods[m]!.version !== '') {
-        throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(table.mods[m]!)}, but summary is nil`);
-      }
-    }
-    if (reqs === undefined) continue;
-    const seen = st.seen;
-    if (m === mg.mainId) {
-      // The main module requires the roots: the tainted ones are known, in root order.
-      for (const k of taint.roots) {
-        const r = reqs[k]!;
-        if (seen[r] !== mark && table.isNone[r] !== 1) {
-          seen[r] = mark;
-          queue.push(r);
-        }
-      }
-      continue;
-    }
-    const start = taint.markedReqsAt(m, reqs);
-    const list = start < 0 ? reqs : taint.arenaData;
-    const from = start < 0 ? 0 : start;
-    const to = start < 0 ? reqs.length : start + taint.markedLength(m);
-    for (let k = from; k < to; k++) {
-      const r = list[k]!;
-      if (seen[r] !== mark && table.isNone[r] !== 1) {
-        seen[r] = mark;
-        queue.push(r);
-      }
-      if (recording && !t.require(m, r)) recording = false;
-    }
-  }
 }
 
 /**
@@ -709,11 +245,6 @@ export async function editRequirements(
   }
 
   return withModuleTable(loader, (table) => editLoop(ctx, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table));
-}
-
-/** checkTaint makes every edit round check the marks it carries (for tests: it is slow). */
-export function checkTaint(on: boolean): void {
-  Taint.checked = on;
 }
 
 /** editLoop is editRequirements' fixpoint loop and its epilogue, over one module table. */
@@ -803,8 +334,10 @@ async function editLoop(
   };
   // The last round's graph, when nothing beyond go's pruning rules was unpruned in it.
   let lastGraph: GrowingEditGraph | undefined;
+  const plain = ctx.plainGraph === true;
   const t = new DqTracker();
-  const taint = new Taint();
+  const taint = new Taint(ctx.checkTaint);
+  const walk = new DisqualificationWalk(aboveMustSelect, firstAbove);
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
     let rootIds: Int32Array;
@@ -843,7 +376,7 @@ async function editLoop(
     }
     movedAt.length = 0;
     prevLists = { roots, ids: rootIds };
-    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths, isRootPath);
+    const { mg, upgradedRoots } = await extendGraph(loader, table, rootPruning, rootIds, rootPaths, isRootPath, plain);
     lastGraph = upgradedRoots.size === 0 ? mg : undefined;
     // As readModGraph reports the first load error breadth-first: a too-new go.mod stops the edit.
     let firstError: Error | undefined;
@@ -859,37 +392,10 @@ async function editLoop(
     // load, can be disqualified; the tracker hears about those alone. Every requirer of such a
     // module is one too, so walking them alone visits them in the whole walk's order.
     let tainted: Taint | undefined;
-    if (!mainRequested) (tainted = taint).mark(mg, mustIds, aboveMustSelect);
+    if (!mainRequested && !plain) (tainted = taint).mark(mg, mustIds, aboveMustSelect);
     // The roots the walk can disqualify: the tainted ones (or all, when nothing is tainted).
     const candidates = tainted ? tainted.roots : roots.map((_, i) => i);
-    if (tainted === undefined) {
-      mg.walkBreadthFirst((m) => {
-        if (aboveMustSelect(m)) {
-          // m itself breaks a request, even where its own requirements are pruned out.
-          t.disqualify(m, 'pruned', { dep: m });
-          return;
-        }
-        const loadErr = mg.loadError(m);
-        if (loadErr) {
-          t.disqualify(m, 'pruned', { err: loadErr });
-          return;
-        }
-        const reqs = mg.requiredIds(m);
-        if (reqs === undefined) return;
-        if (!mg.loadedSummary(m)) {
-          if (mv(m).version !== '') throw new Error(`internal error: ${reqs.length} reqs present for ${formatModule(mv(m))}, but summary is nil`);
-          return; // the main module: its requirements are what we are editing
-        }
-        const above = firstAbove(m);
-        if (above >= 0) {
-          t.disqualify(m, 'pruned', { dep: above });
-          return;
-        }
-        for (const r of reqs) if (!t.require(m, r)) break;
-      });
-    } else if (tainted.count > 0) {
-      walkTainted(mg, t, tainted, aboveMustSelect, firstAbove);
-    }
+    if (tainted === undefined || tainted.count > 0) walk.run(mg, t, tainted);
 
     // The roots that step down below look up their previous versions one after another; the
     // lookups (version lists, retractions) are independent, so start them all at once.
@@ -1037,7 +543,7 @@ async function editLoop(
   const direct = new Map<string, boolean>();
   for (const m of roots) if (rs.direct.get(m.path)) direct.set(m.path, true);
   let edited = new Requirements(rootPruning, roots, direct);
-  if (rootPruning === 'pruned' && lastGraph) {
+  if (rootPruning === 'pruned' && lastGraph && !plain) {
     // The last round loaded exactly the graph of these roots: the caller need not load it again.
     const g = graphResultOf(lastGraph, loader, roots);
     if (g) edited.adoptGraph(g);
