@@ -1,8 +1,9 @@
 /**
- * What `go get ARG...` does to a module, computed without writing anything: modget's resolver
+ * Package modget: go get's resolver (cmd/go/internal/modget). What `go get ARG...` does to a
+ * module, computed without writing anything: modget's resolver
  * (arguments, version queries against the initial build list, conflicts between arguments,
  * -u upgrades of imported packages' modules), modload.EditBuildList, the package loads that
- * make the modules of loaded packages roots and mark direct imports (load-packages.ts), the
+ * make the modules of loaded packages roots and mark direct imports (modload/load/load-packages.ts), the
  * retraction and deprecation warnings, the go.mod text go writes, the change report and the
  * go.sum lines.
  *

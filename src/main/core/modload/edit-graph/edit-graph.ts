@@ -1,10 +1,47 @@
 /**
- * The module graph as editRequirements reloads it, round after round: the same graph that
- * modload's readModGraph builds (pruning rules, the "unprune" set, load errors), over module
- * versions interned as small integers so that a reload from cached go.mod summaries costs a
- * few array passes instead of map and string work per edge. A removal preview can take a
- * hundred rounds; each must be cheap, so what the roots contribute is carried from round to
- * round (root-layer.ts) and only the modules that move are counted again.
+ * The accelerated module graph: the same graph that modload's readModGraph builds (loader.ts:
+ * pruning, the "unprune" set, load errors), for editRequirements, which reloads it round after
+ * round. A removal preview can take a hundred rounds over a thousand roots; each must be cheap.
+ *
+ * The scheme. Module versions are interned once per session as small integers (the table), so
+ * that a reload from cached go.mod summaries is a few passes over typed arrays instead of map
+ * and string work per edge. A round moves only a few roots, so what the roots contribute is
+ * carried from round to round (the layer) and only the roots that moved are counted again. The
+ * disqualification walk that follows each load visits only the modules that can be
+ * disqualified (the taint). Nothing here decides anything go's rules do not: each accelerated
+ * answer is the plain one, and EditContext.plainGraph (GOMODX_PLAIN_GRAPH=1 in the services)
+ * forces the plain paths so the tests can run both and compare them with go.
+ *
+ * Files: edit-graph.ts (the table, graphs, loading and hand-over), root-layer.ts (the layer),
+ * taint.ts (the taint, the walk's filter; the walk itself is edit/disqualify-walk.ts),
+ * int-list.ts (lists that keep their storage).
+ *
+ * Glossary.
+ * - id: a module version's index in the table (ModuleTable); a path has a path id too.
+ * - rank: the order of a version among the interned versions of its path, so comparing two
+ *   versions of one path compares two integers; ranks are renumbered when a version needs room.
+ * - table: the interned module versions of a session with their go.mod summaries and the
+ *   reverse edges (requirers); it only grows. One edit uses it at a time (withModuleTable).
+ * - stamp, gen: graph state lives in the table's arrays (Stamps), each entry written with the
+ *   number (gen) of the graph that wrote it, so loading a graph clears nothing and allocates
+ *   nothing; a graph is valid until the next one is loaded from the same table.
+ * - layer (RootLayer): the roots' share of a pruned graph (how many roots require each version,
+ *   the highest of each path, the closures of unpruned roots), moved with the roots that moved.
+ * - moves, entered: how many times the layer moved, and the ids its last move brought in.
+ * - spawner, closure: a module reached pruned whose own go.mod is unpruned (go < 1.17) pulls in
+ *   the unpruned closure of what it requires; closures, and differences between two closures
+ *   of one root, are kept for the next rounds.
+ * - unprune: the set of modules whose requirements are loaded although pruning skips them (the
+ *   selected versions of root paths); it only grows within a round (GrowingEditGraph.unprune).
+ * - skipped: requirements a pruned visit did not load, stamped so that unprune can load them.
+ * - taint, marks: the modules that can be disqualified (above a request, a load error, or
+ *   requiring a marked module), carried from round to round; the walk follows only those.
+ * - arena, generation: the storage of the taint's lists of marked requirements (one IntList),
+ *   valid for one generation of marks (a new generation when everything is marked anew).
+ * - tie: two spellings of one version interned; which one a graph selects then depends on the
+ *   order of loading, so the layer (which keeps no order) is not used.
+ * - hand-over (graphResultOf): the last round's graph given to the caller as readModGraph's
+ *   answer instead of being loaded again.
  */
 import type { ModuleVersion } from '../../../../shared/model/module-version';
 import { cmpVersion, type Loader, type ModuleGraphResult } from '../loader';
