@@ -45,7 +45,7 @@
  */
 import type { ModuleVersion } from '../../../../shared/model/module-version';
 import { cmpVersion, type Loader, type ModuleGraphResult } from '../loader';
-import type { ModFileSummary, Pruning } from '../summary';
+import { followsAllRequirements, requirementPruning, type ModFileSummary, type Pruning } from '../summary';
 import { keyOf, RequirementGraph } from '../../mvs/graph';
 import { modSort } from '../../gover/module-sort';
 import { RootLayer } from './root-layer';
@@ -671,12 +671,14 @@ export class GrowingEditGraph extends EditGraph {
     const reqs = table.reqIds[id];
     if (!s || !reqs) return;
     if (first) for (let i = 0; i < reqs.length; i++) this.raise(reqs[i]!);
-    if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
+    // go's pruning rule (summary.ts), with one case deferred: reached pruned, an unpruned go.mod
+    // pulls in the unpruned closure of its requirements, which drain takes from the layer.
+    const next = requirementPruning(p, s.pruning);
+    const all = followsAllRequirements(p, s.pruning);
+    if (p === 'pruned' && next === 'unpruned' && this.pruning === 'pruned') {
       this.pendingSpawners.push(id);
       return;
     }
-    const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
-    const all = p !== 'pruned' || s.pruning === 'unpruned';
     const { unprune, skipped } = st;
     const mark = this.unpruneMark;
     for (let i = 0; i < reqs.length; i++) {

@@ -407,12 +407,6 @@ function sameList(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boo
   return a.length === b.length && a.every((m, i) => m.path === b[i]!.path && m.version === b[i]!.version);
 }
 
-function sameMap(a: ReadonlyMap<string, boolean>, b: ReadonlyMap<string, boolean>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
-}
-
 async function summaryOf(loader: Loader, m: ModuleVersion): Promise<readonly ModuleVersion[] | undefined> {
   const s = await loader.goModSummary(m);
   return s.ok ? s.summary.require : undefined;
@@ -445,9 +439,10 @@ function fromExternalModule(loader: Loader, pkg: LoadedPackage): boolean {
 }
 
 /**
- * updatePrunedRoots is modload.updatePrunedRoots: the module of every package in "all", every
- * root package (and, with rootsImported, every package a root imports) and every module of add
- * becomes a root; then each root path appears once, at its selected version.
+ * updatePrunedRoots is the package half of modload.updatePrunedRoots: the module of every
+ * package in "all", every root package (and, with rootsImported, every package a root imports)
+ * and every module of add becomes a root; Loader.updatePrunedRoots does the rest (each root
+ * path once, at its selected version).
  */
 async function updatePrunedRoots(
   loader: Loader,
@@ -481,35 +476,13 @@ async function updatePrunedRoots(
     }
   }
   if (needSort) roots = modSort(roots);
-
-  for (;;) {
-    let mg: ModuleGraphResult | undefined;
-    if (rootsUpgraded) {
-      if (loader.mustHaveCompleteRequirements) throw loader.dirtyError();
-      rs = new Requirements('pruned', roots, direct);
-      mg = graphOrThrow(await graphOf(loader, rs));
-    } else if (isGraphLoaded(rs)) {
-      mg = await graphOf(loader, rs);
-    } else if (!(await spotCheckRoots(loader, rs, [...spotCheck.values()]))) {
-      mg = graphOrThrow(await graphOf(loader, rs));
-    }
-    roots = [];
-    rootsUpgraded = false;
-    const inRootPaths = new Set(loader.mainModules.versions.map((m) => m.path));
-    for (const m of rs.rootModules) {
-      if (inRootPaths.has(m.path)) continue;
-      const v = mg ? mg.graph.selectedVersion(m.path) : rs.rootSelected(loader, m.path)!;
-      roots.push({ path: m.path, version: v });
-      inRootPaths.add(m.path);
-      if (v !== m.version) rootsUpgraded = true;
-    }
-    if (!rootsUpgraded) {
-      if (loader.opts.buildMod !== 'mod') return rs;
-      break;
-    }
-  }
-  if (rs.pruning === 'pruned' && sameList(roots, rs.rootModules) && sameMap(direct, rs.direct)) return rs;
-  return new Requirements('pruned', roots, direct);
+  return loader.updatePrunedRoots(direct, rs, {
+    roots,
+    rootsUpgraded,
+    graphLoaded: isGraphLoaded,
+    graphOf: (r) => graphOf(loader, r),
+    spotCheck: (r) => spotCheckRoots(loader, r, [...spotCheck.values()]),
+  });
 }
 
 /** updateRoots is modload.updateRoots for a single main module. */
