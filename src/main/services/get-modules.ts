@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
-import { planGet, type EngineOptions, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
+import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
+import { PreviewSession } from '../core/modget/preview-session';
+import type { EngineOptions } from '../core/modload/session-memory';
 import type { LocalDirEntry, PackageSource } from '../core/modload/ports';
 import type { BuildContext } from '../core/modload/load/go-imports';
 import { ModuleQueries } from '../core/modload/query/query';
@@ -130,7 +132,8 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     toolchainExplain: project.env.GOTOOLCHAIN !== 'auto' && project.env.GOTOOLCHAIN !== '' ? `; GOTOOLCHAIN=${project.env.GOTOOLCHAIN}` : '',
     buildContext: buildContextFor(opts.env, project.loader.opts.localGo),
     signal: opts.signal,
-    engine: { ...engineOptionsFromEnv(opts.env), ...opts.engine },
+    // What the session remembers from preview to preview lives (and is dropped) with it.
+    memory: new PreviewSession({ ...engineOptionsFromEnv(opts.env), ...opts.engine }),
   };
   return { project, session, repository };
 }

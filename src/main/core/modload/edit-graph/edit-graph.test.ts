@@ -4,6 +4,7 @@ import type { ModuleGraphResult } from '../loader';
 import { keyOf } from '../../mvs/graph';
 import { graphResultOf, loadEditGraph as loadEditGraphIn, ModuleTable, type EditGraph } from './edit-graph';
 import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
+import { SessionMemory } from '../session-memory';
 
 /*
  * The edit graph carries the roots' share of a graph from load to load (RootLayer): a graph
@@ -109,7 +110,7 @@ describe.each([
       const want = described(await w.loader.readModGraph('pruned', roots, undefined));
       const table = new ModuleTable();
       const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-      const got = graphResultOf(g, w.loader, roots);
+      const got = graphResultOf(g, w.loader, roots, new SessionMemory());
       expect(got, set.join(' ')).toBeDefined();
       expect(described(got!), set.join(' ')).toEqual(want);
     }
@@ -124,7 +125,7 @@ describe.each([
       const roots = [{ path: 'go', version: '1.21' }, ...set.map(mv)];
       const want = described(await w.loader.readModGraph('pruned', roots, undefined));
       const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-      expect(described(graphResultOf(g, w.loader, roots)!), set.join(' ')).toEqual(want);
+      expect(described(graphResultOf(g, w.loader, roots, new SessionMemory())!), set.join(' ')).toEqual(want);
       expect(requiredIn(g), set.join(' ')).toEqual(required(await w.loader.readModGraph('pruned', roots, undefined), roots));
       // Unpruning a module a pruned root requires loads it, as the loader's unprune set does.
       const unprune = roots.flatMap((r) => (w.loader.goModSummary(r) as { ok: boolean; summary?: { require: ModuleVersion[] } }).summary?.require ?? []);
@@ -136,7 +137,7 @@ describe.each([
       const raised = new Set(await g.unprune(ids, new Uint8Array(table.paths.length).fill(1)));
       const moved = table.paths.filter((_, p) => g.selectedId(p) !== before[p]);
       expect(moved.filter((_, i) => !raised.has(table.lookupPath(moved[i]!))), `${set.join(' ')} raised`).toEqual([]);
-      expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
+      expect(described(graphResultOf(g, w.loader, roots, new SessionMemory())!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
       expect(requiredIn(g), `${set.join(' ')} unpruned`).toEqual(required(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))), roots));
     }
     expect(table.layer !== undefined).toBe(!plain);
@@ -147,7 +148,7 @@ describe.each([
     const roots = [{ path: 'go', version: '1.21' }, mv('example.com/p@v1.0.0'), mv('example.com/missing@v1.0.0')];
     const table = new ModuleTable();
     const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-    expect(graphResultOf(g, w.loader, roots)).toBeUndefined();
+    expect(graphResultOf(g, w.loader, roots, new SessionMemory())).toBeUndefined();
   });
 
   it('loads a graph in a table that loaded others before exactly as afresh', async () => {

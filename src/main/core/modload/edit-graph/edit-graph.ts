@@ -21,7 +21,8 @@
  * - rank: the order of a version among the interned versions of its path, so comparing two
  *   versions of one path compares two integers; ranks are renumbered when a version needs room.
  * - table: the interned module versions of a session with their go.mod summaries and the
- *   reverse edges (requirers); it only grows. One edit uses it at a time (withModuleTable).
+ *   reverse edges (requirers); it only grows. The session keeps one (SessionMemory
+ *   withModuleTable), used by one edit at a time.
  * - stamp, gen: graph state lives in the table's arrays (Stamps), each entry written with the
  *   number (gen) of the graph that wrote it, so loading a graph clears nothing and allocates
  *   nothing; a graph is valid until the next one is loaded from the same table.
@@ -49,6 +50,7 @@ import { followsAllRequirements, requirementPruning, type ModFileSummary, type P
 import { keyOf, RequirementGraph } from '../../mvs/graph';
 import { modSort } from '../../gover/module-sort';
 import { RootLayer } from './root-layer';
+import type { SessionMemory } from '../session-memory';
 import { grown, IntList } from './int-list';
 
 /** RootPaths is an edit's root paths in module.Sort order, their path ids, each one's position. */
@@ -254,26 +256,6 @@ export class ModuleTable {
 
 const NONE = -1;
 
-const shared = new WeakMap<Loader, ModuleTable>();
-const busy = new WeakSet<ModuleTable>();
-
-/**
- * withModuleTable runs f with the loader's module table, interned once for every edit of the
- * session; an edit that overlaps another (the app previews concurrently) gets a fresh table,
- * because a table's graph stamps serve one edit at a time.
- */
-export async function withModuleTable<T>(loader: Loader, f: (t: ModuleTable) => Promise<T>): Promise<T> {
-  let t = shared.get(loader);
-  if (!t) shared.set(loader, (t = new ModuleTable()));
-  if (busy.has(t)) return f(new ModuleTable());
-  busy.add(t);
-  try {
-    return await f(t);
-  } finally {
-    busy.delete(t);
-  }
-}
-
 /**
  * Graph state kept in the table and stamped with the number of the graph that wrote it, so that
  * loading a graph allocates nothing: a graph's view is valid until the next graph is loaded
@@ -434,21 +416,14 @@ export interface EditGraphIds {
   readonly selected: readonly number[];
 }
 
-const idsOfGraph = new WeakMap<RequirementGraph, EditGraphIds>();
-
-/** editGraphIds returns the ids behind g, if graphResultOf assembled it. */
-export function editGraphIds(g: RequirementGraph): EditGraphIds | undefined {
-  return idsOfGraph.get(g);
-}
-
 /**
  * graphResultOf is the graph mg as the loader's readModGraph would return it for the same roots
  * (mg loaded with an empty unprune set): editRequirements' last round has loaded exactly the
  * graph of the requirements it returns. It is undefined where that cannot be vouched for: a
  * go.mod that failed to load (the loader reports it with its path), two spellings of one
- * version, a workspace.
+ * version, a workspace. The ids behind the graph are recorded in the session's memory.
  */
-export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: readonly ModuleVersion[]): ModuleGraphResult | undefined {
+export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: readonly ModuleVersion[], memory: SessionMemory): ModuleGraphResult | undefined {
   const t = mg.table;
   const mms = loader.mainModules;
   if (t.hasTies || mms.inWorkspace || mms.versions.length !== 1) return undefined;
@@ -484,7 +459,7 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
     for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
   };
   const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected, buildList);
-  idsOfGraph.set(graph, { table: t, loaded: loadedIds, selected: selectedIds });
+  memory.recordGraphIds(graph, { table: t, loaded: loadedIds, selected: selectedIds });
   // Previews never ask for the summaries by key: they are spelled out when asked for (from the
   // table, which only grows, so mg need not stay valid).
   let summaries: Map<string, ModFileSummary> | undefined;

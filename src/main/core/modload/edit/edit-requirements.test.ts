@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ModuleVersion } from '../../../../shared/model/module-version';
 import { parseModFile } from '../../modfile/rules';
 import { ConstraintError, editRequirements } from './edit-requirements';
+import { SessionMemory } from '../session-memory';
 import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
 import { goGet, haveGo, writeWorldProxy } from '../testing/module-world-oracle.test-helper';
 
@@ -195,7 +196,7 @@ async function runRow(row: Row, plainGraph: boolean): Promise<{ roots?: string[]
   const w = openWorld(WORLD, row.main);
   const { rs } = await w.loader.expandGraph(w.requirements);
   try {
-    const edited = await editRequirements({ loader: w.loader, queries: w.queries, plainGraph, checkTaint: !plainGraph }, rs, (row.tryUpgrade ?? []).map(mv), (row.mustSelect ?? []).map(mv));
+    const edited = await editRequirements({ loader: w.loader, queries: w.queries, session: new SessionMemory({ plainGraph, checkTaint: !plainGraph }) }, rs, (row.tryUpgrade ?? []).map(mv), (row.mustSelect ?? []).map(mv));
     return { roots: edited.rs.rootModules.map((m) => `${m.path}@${m.version}`) };
   } catch (e) {
     if (e instanceof ConstraintError) return { conflicts: e.conflicts.map((c) => c.summary()) };

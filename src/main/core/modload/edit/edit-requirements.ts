@@ -12,7 +12,8 @@ import { modSort } from '../../gover/module-sort';
 import { cmpVersion, Requirements, type Loader, type ModuleGraphResult } from '../loader';
 import { pruningForGoVersion, TooNewError, type Pruning } from '../summary';
 import { formatModule } from '../../mvs/build-list-error';
-import { graphResultOf, loadEditGraph, withModuleTable, type GrowingEditGraph, type ModuleTable } from '../edit-graph/edit-graph';
+import { graphResultOf, loadEditGraph, ModuleTable, type GrowingEditGraph } from '../edit-graph/edit-graph';
+import { SessionMemory } from '../session-memory';
 import { Taint } from '../edit-graph/taint';
 import { DqTracker, isDisqualified, ROOT_PRUNED, ROOT_UNPRUNED } from './dq-tracker';
 import { DisqualificationWalk } from './disqualify-walk';
@@ -93,13 +94,11 @@ export interface EditContext {
   /** onDowngrade hears every root moved down because of a conflict, and why. */
   readonly onDowngrade?: (from: ModuleVersion, to: ModuleVersion, conflict: Conflict) => void;
   /**
-   * plainGraph forces the plain paths that the accelerated ones are checked against: every
-   * round's graph loaded without the carried root layer, the whole disqualification walk, the
-   * last round's graph not handed over (see edit-graph/edit-graph.ts).
+   * session is what the edit may remember for the next ones (the module table, the ids behind
+   * the graph it hands over) and its engine switches (session.options.plainGraph forces the
+   * plain paths). Without one, the edit remembers nothing and takes the accelerated paths.
    */
-  readonly plainGraph?: boolean;
-  /** checkTaint makes every round check the taint marks it carries (slow: tests, bench --check-taint). */
-  readonly checkTaint?: boolean;
+  readonly session?: SessionMemory;
 }
 
 /** EditResult is the edited requirements and whether anything changed. */
@@ -244,12 +243,17 @@ export async function editRequirements(
     selectedRoot.set(r.path, r.version);
   }
 
-  return withModuleTable(loader, (table) => editLoop(ctx, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table));
+  const session = ctx.session ?? new SessionMemory();
+  return session.withModuleTable(
+    () => new ModuleTable(),
+    (table) => editLoop(ctx, session, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table),
+  );
 }
 
 /** editLoop is editRequirements' fixpoint loop and its epilogue, over one module table. */
 async function editLoop(
   ctx: EditContext,
+  session: SessionMemory,
   orig: Requirements,
   rs: Requirements,
   rootPruning: Pruning,
@@ -334,9 +338,9 @@ async function editLoop(
   };
   // The last round's graph, when nothing beyond go's pruning rules was unpruned in it.
   let lastGraph: GrowingEditGraph | undefined;
-  const plain = ctx.plainGraph === true;
+  const plain = session.options.plainGraph === true;
   const t = new DqTracker();
-  const taint = new Taint(ctx.checkTaint);
+  const taint = new Taint(session.options.checkTaint);
   const walk = new DisqualificationWalk(aboveMustSelect, firstAbove);
   while (rootsDirty && conflicts.length === 0) {
     loader.opts.signal?.throwIfAborted();
@@ -545,7 +549,7 @@ async function editLoop(
   let edited = new Requirements(rootPruning, roots, direct);
   if (rootPruning === 'pruned' && lastGraph && !plain) {
     // The last round loaded exactly the graph of these roots: the caller need not load it again.
-    const g = graphResultOf(lastGraph, loader, roots);
+    const g = graphResultOf(lastGraph, loader, roots, session);
     if (g) edited.adoptGraph(g);
   }
 

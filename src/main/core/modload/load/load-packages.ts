@@ -28,6 +28,7 @@ import { ANY_TAGS, isGoSourceForBuild, matchFile, parseGoFileHeader, shouldBuild
 import { isLocalPattern, isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
 import type { GoFile, LocalDirEntry, PackageSource } from '../ports';
 import { PackageNotInModuleError } from '../query/query-errors';
+import { SessionMemory } from '../session-memory';
 
 /** The package is in "all": the main module imports it, directly or not (or it is in the main module). */
 const IN_ALL = 1;
@@ -193,6 +194,8 @@ export interface PackageContext {
   readonly tools: ReadonlySet<string>;
   /** ignore holds the main module's ignore directives. */
   readonly ignore?: IgnorePatterns;
+  /** memory is the session's: it records which requirements' graphs go has loaded. */
+  readonly memory: SessionMemory;
 }
 
 /**
@@ -200,9 +203,6 @@ export interface PackageContext {
  * the main module's tree and directory replacements on disk. Everything read is kept for the
  * tree's lifetime (one go get run); zip hashes go to zipSums for go.sum.
  */
-/** Parsed headers of files (a module zip's files are cached by the source, so they are parsed once). */
-const headers = new WeakMap<GoFile, GoFileHeader | null>();
-
 export class PackageTree {
   private readonly entries = new Map<string, Promise<readonly LocalDirEntry[] | undefined>>();
   /** Files on disk, read once per run (go get reads a directory's files once, too). */
@@ -214,6 +214,8 @@ export class PackageTree {
     /** zipSums receives the hash of every zip opened, by keyOf(actual module). */
     readonly zipSums: Map<string, string>,
     readonly signal?: AbortSignal,
+    /** memory keeps parsed file headers for the session's later runs. */
+    private readonly memory: SessionMemory = new SessionMemory(),
   ) {}
 
   /** localRoot is the directory of m on disk (a main module or a directory replacement), or undefined. */
@@ -289,10 +291,9 @@ export class PackageTree {
     return !!es?.some((e) => e.name === 'go.mod' && !e.isDir);
   }
 
+  /** header is f's parsed header (a module zip's files are cached by the source: parsed once a session). */
   header(f: GoFile): GoFileHeader | undefined {
-    let h = headers.get(f);
-    if (h === undefined) headers.set(f, (h = parseGoFileHeader(f.text) ?? null));
-    return h ?? undefined;
+    return this.memory.header(f, parseGoFileHeader);
   }
 
   /**
@@ -359,48 +360,21 @@ function cmpStrings(a: string, b: string): number {
 }
 
 /** replacementOf is mms.replacement(m), answered at once for the paths that no main module replaces. */
-const replacedPaths = new WeakMap<object, ReadonlySet<string>>();
 export function replacementOf(mms: Loader['mainModules'], m: ModuleVersion): ReturnType<Loader['mainModules']['replacement']> {
-  const paths = replacedPathSet(mms);
+  const paths = mms.replacedPaths;
   if (!paths.has('*') && !paths.has(m.path)) return undefined;
   return mms.replacement(m);
 }
 
-/**
- * replacedPathSet holds every path that some replacement of the main modules names ("*" in a
- * workspace, whose go.work replacements the modules' indexes do not hold).
- */
+/** replacedPathSet is mms.replacedPaths (see MainModuleSet). */
 export function replacedPathSet(mms: Loader['mainModules']): ReadonlySet<string> {
-  let paths = replacedPaths.get(mms);
-  if (!paths) {
-    const set = new Set<string>();
-    for (const mm of mms.modules) for (const k of mm.index.replace.keys()) set.add(k.slice(0, k.indexOf('@')));
-    replacedPaths.set(mms, (paths = mms.inWorkspace ? new Set(['*']) : set));
-  }
-  return paths;
-}
-
-/**
- * The requirements whose module graph go would have loaded by now. go keeps go.sum lines for
- * the whole graph only when the final requirements' graph is loaded (modload.keepSums), so this
- * follows go's calls to Requirements.Graph rather than ours (which cache and preload freely).
- */
-const graphLoaded = new WeakSet<Requirements>();
-
-/** markGraphLoaded records that go has loaded the module graph of rs. */
-export function markGraphLoaded(rs: Requirements): void {
-  graphLoaded.add(rs);
-}
-
-/** isGraphLoaded tells whether go would have loaded the module graph of rs. */
-export function isGraphLoaded(rs: Requirements): boolean {
-  return graphLoaded.has(rs);
+  return mms.replacedPaths;
 }
 
 /** graphOf is rs.Graph: the module graph of rs, which go now has loaded. */
-async function graphOf(loader: Loader, rs: Requirements): Promise<ModuleGraphResult> {
-  graphLoaded.add(rs);
-  return rs.graph(loader);
+async function graphOf(ctx: PackageContext, rs: Requirements): Promise<ModuleGraphResult> {
+  ctx.memory.markGraphLoaded(rs);
+  return rs.graph(ctx.loader);
 }
 
 function sameList(a: readonly ModuleVersion[], b: readonly ModuleVersion[]): boolean {
@@ -445,13 +419,14 @@ function fromExternalModule(loader: Loader, pkg: LoadedPackage): boolean {
  * path once, at its selected version).
  */
 async function updatePrunedRoots(
-  loader: Loader,
+  ctx: PackageContext,
   direct: ReadonlyMap<string, boolean>,
   rs: Requirements,
   pkgs: readonly LoadedPackage[],
   add: readonly ModuleVersion[],
   rootsImported: boolean,
 ): Promise<Requirements> {
+  const { loader } = ctx;
   let roots: ModuleVersion[] = rs.rootModules.slice();
   let rootsUpgraded = false;
   const spotCheck = new Map<string, ModuleVersion>();
@@ -479,27 +454,28 @@ async function updatePrunedRoots(
   return loader.updatePrunedRoots(direct, rs, {
     roots,
     rootsUpgraded,
-    graphLoaded: isGraphLoaded,
-    graphOf: (r) => graphOf(loader, r),
+    graphLoaded: (r) => ctx.memory.isGraphLoaded(r),
+    graphOf: (r) => graphOf(ctx, r),
     spotCheck: (r) => spotCheckRoots(loader, r, [...spotCheck.values()]),
   });
 }
 
 /** updateRoots is modload.updateRoots for a single main module. */
 async function updateRoots(
-  loader: Loader,
+  ctx: PackageContext,
   direct: ReadonlyMap<string, boolean>,
   rs: Requirements,
   pkgs: readonly LoadedPackage[],
   add: readonly ModuleVersion[],
   rootsImported: boolean,
 ): Promise<Requirements> {
+  const { loader } = ctx;
   if (rs.pruning === 'unpruned') {
     if (add.length > 0) throw new Error('internal error: adding roots to an unpruned module graph is not supported');
-    graphLoaded.add(rs);
+    ctx.memory.markGraphLoaded(rs);
     return loader.updateUnprunedRoots(direct, rs);
   }
-  if (rs.pruning === 'pruned') return updatePrunedRoots(loader, direct, rs, pkgs, add, rootsImported);
+  if (rs.pruning === 'pruned') return updatePrunedRoots(ctx, direct, rs, pkgs, add, rootsImported);
   return new Requirements('workspace', rs.rootModules, direct);
 }
 
@@ -572,7 +548,7 @@ export async function importFromModules(ctx: PackageContext, path: string, rs: R
       return { mod: m, dir: dirs[0]!, files: files[0]! };
     }
     if (mg) return { mod: NO_MODULE, dir: '', err: new ImportMissingError(path, isStandardImportPath(path)) };
-    mg = await graphOf(loader, rs);
+    mg = await graphOf(ctx, rs);
     if (mg.error) return { mod: NO_MODULE, dir: '', err: mg.error };
   }
 }
@@ -876,7 +852,7 @@ class PackageLoader {
   private async load(pkg: LoadedPackage): Promise<void> {
     let mg: ModuleGraphResult | undefined;
     if (this.rs.pruning === 'unpruned') {
-      mg = await graphOf(this.loader, this.rs);
+      mg = await graphOf(this.ctx, this.rs);
       if (mg.error) mg = undefined;
     }
     const r = await importFromModules(this.ctx, pkg.path, this.rs, mg);
@@ -951,7 +927,7 @@ class PackageLoader {
     );
     if (need.size === 0) return false;
     const toAdd = modSort([...need.values()]);
-    const rs = await updateRoots(this.loader, this.rs.direct, this.rs, [], toAdd, !!this.opts.assumeRootsImported);
+    const rs = await updateRoots(this.ctx, this.rs.direct, this.rs, [], toAdd, !!this.opts.assumeRootsImported);
     if (sameList(rs.rootModules, this.rs.rootModules)) {
       throw new Error(`internal error: adding ${toAdd.map(formatModule).join(' ')} to module graph had no effect on root requirements`);
     }
@@ -974,11 +950,11 @@ class PackageLoader {
       if (pkg.mod.version !== '' || !loader.mainModules.contains(pkg.mod.path)) continue;
       for (const dep of pkg.imports) if (fromExternalModule(loader, dep)) direct.set(dep.mod.path, true);
     }
-    const updated = await updateRoots(loader, direct, rs, this.pkgs, [], !!this.opts.assumeRootsImported);
+    const updated = await updateRoots(this.ctx, direct, rs, this.pkgs, [], !!this.opts.assumeRootsImported);
     let changed = false;
     if ((updated.rootSelected(loader, 'go') ?? '') !== (rs.rootSelected(loader, 'go') ?? '')) changed = true;
     else if (updated !== rs && !sameList(updated.rootModules, rs.rootModules)) {
-      const mg = graphOrThrow(await graphOf(loader, updated));
+      const mg = graphOrThrow(await graphOf(this.ctx, updated));
       for (const pkg of this.pkgs) {
         if (fromExternalModule(loader, pkg) && mg.graph.selectedVersion(pkg.mod.path) !== pkg.mod.version) {
           changed = true;
@@ -999,7 +975,7 @@ class PackageLoader {
     const loader = this.loader;
     if (this.rs.pruning === 'unpruned') {
       this.rs = (await loader.expandGraph(this.rs)).rs;
-      graphLoaded.add(this.rs);
+      this.ctx.memory.markGraphLoaded(this.rs);
     }
     for (;;) {
       loader.opts.signal?.throwIfAborted();
@@ -1008,7 +984,7 @@ class PackageLoader {
       const pruning = pruningForGoVersion(goVersion);
       if (this.rs.pruning !== 'workspace' && this.rs.pruning !== pruning) {
         // Both directions read the graph being converted.
-        graphLoaded.add(this.rs);
+        this.ctx.memory.markGraphLoaded(this.rs);
         this.rs = await convertPruning(loader, this.rs, pruning);
       }
       this.allClosesOverTests = goCompare(goVersion, NARROW_ALL_VERSION) < 0;
@@ -1044,7 +1020,7 @@ class PackageLoader {
 
   /** checkMultiplePaths reports a module version used as two different module paths. */
   async checkMultiplePaths(): Promise<string[]> {
-    const mods = isGraphLoaded(this.rs) ? (await this.rs.graph(this.loader)).graph.buildList() : this.rs.rootModules;
+    const mods = this.ctx.memory.isGraphLoaded(this.rs) ? (await this.rs.graph(this.loader)).graph.buildList() : this.rs.rootModules;
     const firstPath = new Map<string, string>();
     const errs: string[] = [];
     for (const m of mods) {
@@ -1104,7 +1080,7 @@ export async function loadPackages(ctx: PackageContext, rs0: Requirements, opts:
       } else if (m.pattern.includes('...')) {
         // A wildcard over module paths: every module of the build list that could hold a match.
         m.errs = [];
-        const mg = await graphOf(ctx.loader, rs);
+        const mg = await graphOf(ctx, rs);
         if (mg.error) m.errs.push(mg.error);
         const r = await matchPackages(ctx, m.pattern, opts.anyTags ? ANY_TAGS : ctx.tags, mg.graph.buildList());
         m.pkgs = r.pkgs;
