@@ -246,23 +246,27 @@ export async function editRequirements(
   const session = ctx.session ?? new SessionMemory();
   return session.withModuleTable(
     () => new ModuleTable(),
-    (table) => editLoop(ctx, session, orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts, table),
+    (table) => editLoop(ctx, session, { orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts }, table),
   );
 }
 
+/** EditStart is where editRequirements' loop starts: the requirements and the requests, checked. */
+interface EditStart {
+  /** orig is the requirements as given; rs the same converted to rootPruning. */
+  readonly orig: Requirements;
+  readonly rs: Requirements;
+  readonly rootPruning: Pruning;
+  /** selectedRoot is each root path's version to try (changed by the loop). */
+  readonly selectedRoot: Map<string, string>;
+  readonly mustSelect: readonly ModuleVersion[];
+  readonly mustSelectVersion: ReadonlyMap<string, string>;
+  /** conflicts among the requests themselves (the loop adds its own). */
+  readonly conflicts: Conflict[];
+}
+
 /** editLoop is editRequirements' fixpoint loop and its epilogue, over one module table. */
-async function editLoop(
-  ctx: EditContext,
-  session: SessionMemory,
-  orig: Requirements,
-  rs: Requirements,
-  rootPruning: Pruning,
-  selectedRoot: Map<string, string>,
-  mustSelect: readonly ModuleVersion[],
-  mustSelectVersion: ReadonlyMap<string, string>,
-  conflicts: Conflict[],
-  table: ModuleTable,
-): Promise<EditResult> {
+async function editLoop(ctx: EditContext, session: SessionMemory, start: EditStart, table: ModuleTable): Promise<EditResult> {
+  const { orig, rs, rootPruning, selectedRoot, mustSelect, mustSelectVersion, conflicts } = start;
   const { loader, queries } = ctx;
   const mms = loader.mainModules;
   const log = (line: string): void => ctx.log?.(line);
