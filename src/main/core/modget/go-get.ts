@@ -1,11 +1,10 @@
 /**
  * Package modget: go get's resolver (cmd/go/internal/modget). What `go get ARG...` does to a
- * module, computed without writing anything: modget's resolver
- * (arguments, version queries against the initial build list, conflicts between arguments,
- * -u upgrades of imported packages' modules), modload.EditBuildList, the package loads that
- * make the modules of loaded packages roots and mark direct imports (modload/load/load-packages.ts), the
- * retraction and deprecation warnings, the go.mod text go writes, the change report and the
- * go.sum lines.
+ * module, computed without writing anything: modget's resolver (arguments, version queries
+ * against the initial build list, conflicts between arguments, -u upgrades of imported
+ * packages' modules), modload.EditBuildList, the package loads that make the modules of loaded
+ * packages roots and mark direct imports (modload/load/), the retraction and
+ * deprecation warnings, the go.mod text go writes, the change report and the go.sum lines.
  *
  * Arguments are module or package paths, local directories with or without "..." (./...),
  * module path patterns with "..." (example.com/x/...), "all", "work" and "tool". Packages are
@@ -31,24 +30,11 @@ import { compareGoStrings } from '../gostrings/go-string-order';
 import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from '../modload/edit/edit-requirements';
 import { NOT_LOOKED_UP, NOT_UNSUMMED, unsummedIdsOf, type PreviewSession, type UnsummedGoMod, type UnsummedIndex } from './preview-session';
 import { pruningForGoVersion } from '../modload/summary';
-import {
-  AmbiguousImportError,
-  dirImportPath,
-  IgnorePatterns,
-  ImportMissingError,
-  matchMainModulePackages,
-  loadPackages as loadPackageGraph,
-  matchInMainModule,
-  MatchError,
-  matchPackages,
-  NoGoError,
-  packageModule,
-  PackageTree,
-  replacedPathSet,
-  replacementOf,
-  type LoadResult,
-  type PackageContext,
-} from '../modload/load/load-packages';
+import { AmbiguousImportError, ImportMissingError } from '../modload/load/import';
+import { dirImportPath, IgnorePatterns, matchMainModulePackages, matchInMainModule, MatchError, matchPackages } from '../modload/load/search';
+import { loadPackages as loadPackageGraph, packageModule, type LoadResult } from '../modload/load/load';
+import { NoGoError, PackageTree, replacedPathSet, replacementOf } from '../modload/load/package-tree';
+import { type PackageContext } from '../modload/load/package-context';
 import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from '../modload/load/package-patterns';
 import { ANY_TAGS, buildTags, type BuildContext } from '../modload/load/go-imports';
 import { isNotExist, type PackageSource } from '../modload/ports';

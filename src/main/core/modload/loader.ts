@@ -469,7 +469,7 @@ export class Loader {
   /**
    * updatePrunedRoots is modload.updatePrunedRoots, written once: each root path appears once,
    * at its selected version, until the graph selects every root. Without adding (the graph is
-   * loaded: expandGraph) that is all; package loading (load/load-packages.ts) passes the roots
+   * loaded: expandGraph) that is all; package loading (load/load.ts) passes the roots
    * its packages and go get add, go's spot check of the roots, and its record of which graphs
    * go has loaded.
    */

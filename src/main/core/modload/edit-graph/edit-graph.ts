@@ -277,7 +277,7 @@ class Stamps {
   readonly loadedBuf = new IntList(1024);
   /** The storage of the newest graph's work list. */
   readonly workBuf = new IntList(1024);
-  /** The storage of an edit's lists of marked requirements (see Taint in edit-requirements). */
+  /** The storage of an edit's lists of marked requirements (see taint.ts). */
   readonly markedArena = new IntList(4096);
 
   ensure(ids: number, paths: number): void {
