@@ -112,6 +112,12 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  // go's modload never imports modget: modload's rooms (query, edit, load, the accelerated
+  // edit graph) serve go get, not the other way round (issue 13).
+  it('modload imports nothing from modget, whatif or why', () => {
+    expect(violations('main/core/modload', (s) => /\/(modget|whatif|why)\//.test(s.replace(/^type:/, '')))).toEqual([]);
+  });
+
   it('the check sees imports (it can fail)', () => {
     expect(imports(join(SRC, 'preload', 'index.ts'))).toContain('electron');
     expect(imports(join(SRC, 'main', 'index.ts'))).toContain('electron');

@@ -4,7 +4,6 @@
  * to warm the caches (version lists, go.mod files) and once timed.
  */
 import { isToolchainPath } from '../../src/main/core/gover/gover';
-import { checkTaint } from '../../src/main/core/modget/edit-requirements';
 import { openGetProject, previewGet } from '../../src/main/services/get-modules';
 
 /** WhatIfTimes is what benchWhatIf measured, in milliseconds. */
@@ -25,9 +24,8 @@ export async function benchWhatIf(
   check = false,
 ): Promise<WhatIfTimes> {
   // --check-taint: every edit round checks the marks it carries (slow; times mean nothing then).
-  checkTaint(check);
   const t0 = performance.now();
-  const p = await openGetProject({ dir, env });
+  const p = await openGetProject({ dir, env, engine: check ? { checkTaint: true } : undefined });
   const { mg } = await p.project.loader.expandGraph(p.project.requirements);
   const mods = mg.graph
     .buildList()

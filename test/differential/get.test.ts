@@ -103,13 +103,19 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
   // ones the new graph needs (go get keeps a hash for every go.mod it had to read).
   if (i % 2 === 1) for (const dir of [goDir, gxDir]) await stripGoModHashes(path.join(dir, 'go.sum'));
   const gxEnv = { ...goEnv, GOMODCACHE: path.join(root, 'gomodx-modcache'), GOMODX_CACHE: path.join(root, 'gomodx-cache') };
+  // Both engine paths are compared with go in every case at no extra go run: the dry run takes
+  // one (accelerated or GOMODX_PLAIN_GRAPH=1, forced plain), the writing run the other,
+  // alternating from case to case.
+  const plainFirst = Math.floor(i / 2) % 2 === 1;
+  const dryEnv = plainFirst ? { ...gxEnv, GOMODX_PLAIN_GRAPH: '1' } : gxEnv;
+  const writeEnv = plainFirst ? gxEnv : { ...gxEnv, GOMODX_PLAIN_GRAPH: '1' };
   const problems: string[] = [];
   const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
   const inWork = (r: GoRun): GoRun => ({ ...r, stderr: r.stderr.split(gxDir).join('$WORK') });
   const t0 = performance.now();
   const goCwd = path.join(goDir, c.cwd ?? '.');
   const gxCwd = path.join(gxDir, c.cwd ?? '.');
-  const dry = inWork(await gomodx(['get', '--dry-run', ...c.args], gxCwd, gxEnv));
+  const dry = inWork(await gomodx(['get', '--dry-run', ...c.args], gxCwd, dryEnv));
   if ((await readOr(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOr(path.join(gxDir, 'go.sum'))) !== before.sum) {
     problems.push('--dry-run changed go.mod or go.sum');
   }
@@ -129,7 +135,7 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     else if (!loops) problems.push(`go did not finish within 30 s, gomodx did (exit ${dry.code}):\n${dry.stderr}`);
     return { c, problems, goOk: false, loops: loops && killed };
   }
-  const gx = inWork(await gomodx(['get', ...c.args], gxCwd, gxEnv));
+  const gx = inWork(await gomodx(['get', ...c.args], gxCwd, writeEnv));
   // go panics on some inputs (e.g. "internal error: missing go root module" in editRequirements);
   // gomodx must then fail with the same internal error.
   const panic = /^panic: (?:go: )?(.*)$/m.exec(go.stderr);
@@ -152,6 +158,7 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     const lb = await runGo(['list', '-m', 'all'], { cwd: gxDir, env: goEnv });
     if (la.stdout !== lb.stdout || la.code !== lb.code) problems.push(`go list -m all afterwards differs:\n${lineDiff(la.stdout + la.stderr, lb.stdout + lb.stderr)}`);
   }
+  if (problems.length > 0) problems.push(`(engine: the dry run ${plainFirst ? 'forced plain' : 'accelerated'}, the writing run ${plainFirst ? 'accelerated' : 'forced plain'})`);
   return { c, problems, goOk: go.code === 0 };
 }
 

@@ -1,6 +1,6 @@
 // Previews share one session (go.mod files read, which of them go.sum lacks, the edit's module
 // table and root layer) from one preview to the next: each must still answer exactly as a fresh
-// session does. The example's go.sum is stripped of its go.mod hashes, so that every preview
+// session does, and as a session with the engine's plain paths forced does. The example's go.sum is stripped of its go.mod hashes, so that every preview
 // must also say which of the go.mod files it read go get would add.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,10 @@ describe('previews in one session', () => {
   it('answer as fresh sessions do, go.sum lines included', async () => {
     const dir = strippedExample();
     const shared = await openGetProject({ dir, env });
+    // The same session with the engine's plain paths forced, as GOMODX_PLAIN_GRAPH=1 asks.
+    const plain = await openGetProject({ dir, env: { ...env, GOMODX_PLAIN_GRAPH: '1' } });
+    expect(plain.session.memory.options.plainGraph).toBe(true);
+    expect(shared.session.memory.options.plainGraph).toBeUndefined();
     const modules = shared.session.requirements.rootModules.map((m) => m.path).filter((p) => p !== 'go' && p !== 'toolchain');
     const args = [
       ...modules.map((p) => `${p}@none`),
@@ -53,6 +57,7 @@ describe('previews in one session', () => {
       const got = await previewGet(shared, { args: [arg] });
       const want = await previewGet(await openGetProject({ dir, env }), { args: [arg] });
       expect(shown(got), arg).toEqual(shown(want));
+      expect(shown(await previewGet(plain, { args: [arg] })), `${arg} (plain)`).toEqual(shown(want));
       if ((got.addedSumLines?.length ?? 0) > 0) withSums++;
     }
     // The stripped go.sum must make previews add go.mod hashes, or this checks nothing.

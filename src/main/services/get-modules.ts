@@ -8,10 +8,12 @@ import { readdir } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { planGet, type GetOptions, type GetPlan, type GetSession } from '../core/modget/go-get';
-import type { LocalDirEntry, PackageSource } from '../core/modget/ports';
-import type { BuildContext } from '../core/modget/go-imports';
-import { ModuleQueries } from '../core/modget/query';
-import { unifiedDiff } from '../core/modget/unified-diff';
+import { PreviewSession } from '../core/modget/preview-session';
+import type { EngineOptions } from '../core/modload/session-memory';
+import type { LocalDirEntry, PackageSource } from '../core/modload/ports';
+import type { BuildContext } from '../core/modload/load/go-imports';
+import { ModuleQueries } from '../core/modload/query/query';
+import { unifiedDiff } from '../core/whatif/unified-diff';
 import { goModHash } from '../sources/gomod-hash';
 import { readIfExists, writeFileInPlace } from './user-file';
 import { ProxyModuleRepository } from '../sources/module-repository';
@@ -72,6 +74,14 @@ export function buildContextFor(env: Readonly<Record<string, string | undefined>
   return { goos, goarch, cgo, localGo, toolTags };
 }
 
+/**
+ * engineOptionsFromEnv reads the engine's switches from the environment, here at the edge:
+ * GOMODX_PLAIN_GRAPH=1 forces the plain paths that the accelerated ones are checked against.
+ */
+export function engineOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): EngineOptions {
+  return env.GOMODX_PLAIN_GRAPH === '1' ? { plainGraph: true } : {};
+}
+
 /** packageSource reads module zips through the repository and the working tree from disk. */
 function packageSource(repository: ProxyModuleRepository): PackageSource {
   return {
@@ -88,7 +98,7 @@ function packageSource(repository: ProxyModuleRepository): PackageSource {
  * openGetProject opens the module containing dir as go get does: never a workspace, and with
  * -mod=mod (go get fixes an inconsistent go.mod instead of refusing it).
  */
-export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'>): Promise<GetProject> {
+export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFetch' | 'onSummaryFromIndex'> & { readonly engine?: EngineOptions }): Promise<GetProject> {
   const read: ModuleVersion[] = [];
   const project = await openProject({
     ...opts,
@@ -122,6 +132,8 @@ export async function openGetProject(opts: Omit<OpenOptions, 'buildMod' | 'onFet
     toolchainExplain: project.toolchain.explain,
     buildContext: buildContextFor(opts.env, project.loader.opts.localGo),
     signal: opts.signal,
+    // What the session remembers from preview to preview lives (and is dropped) with it.
+    memory: new PreviewSession({ ...engineOptionsFromEnv(opts.env), ...opts.engine }),
   };
   return { project, session, repository };
 }

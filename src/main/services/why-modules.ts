@@ -4,8 +4,8 @@
  */
 import { GraphIndex, explainModule, type Explanation } from '../core/why/explain';
 import { explanationJson, explanationText } from '../core/why/why-output';
-import { ModuleQueries } from '../core/modget/query';
-import { findError, ModuleRetractedError } from '../core/modget/query-errors';
+import { ModuleQueries } from '../core/modload/query/query';
+import { findError, ModuleRetractedError } from '../core/modload/query/query-errors';
 import { ProxyModuleRepository } from '../sources/module-repository';
 import { formatFailure, type CommandOutput } from './list-modules';
 import type { Project } from './project';

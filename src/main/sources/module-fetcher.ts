@@ -16,7 +16,7 @@ import { decodeRevInfo } from '../core/gojson/go-json';
 import { goQuote } from '../core/gostrings/go-quote';
 import { redactUrl } from './net/redact';
 import { Semaphore } from './semaphore';
-import { isNotExist } from '../core/modget/ports';
+import { isNotExist } from '../core/modload/ports';
 import { DirectSource, type DirectRequest } from './git/direct-source';
 import type { GitCall } from './git/git-runner';
 

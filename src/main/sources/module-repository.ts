@@ -9,7 +9,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import type { SumLookup } from '../core/modload/ports';
-import { isNotExist, type GoFile, type ModuleRepository, type PackageSource, type RevInfo } from '../core/modget/ports';
+import { isNotExist, type GoFile, type ModuleRepository, type PackageSource, type RevInfo } from '../core/modload/ports';
 import { escapePath, escapeVersion } from '../core/modpath/escape';
 import { check as checkModule, canonicalVersion } from '../core/modpath/module-path';
 import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';

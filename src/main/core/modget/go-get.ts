@@ -1,10 +1,10 @@
 /**
- * What `go get ARG...` does to a module, computed without writing anything: modget's resolver
- * (arguments, version queries against the initial build list, conflicts between arguments,
- * -u upgrades of imported packages' modules), modload.EditBuildList, the package loads that
- * make the modules of loaded packages roots and mark direct imports (load-packages.ts), the
- * retraction and deprecation warnings, the go.mod text go writes, the change report and the
- * go.sum lines.
+ * Package modget: go get's resolver (cmd/go/internal/modget). What `go get ARG...` does to a
+ * module, computed without writing anything: modget's resolver (arguments, version queries
+ * against the initial build list, conflicts between arguments, -u upgrades of imported
+ * packages' modules), modload.EditBuildList, the package loads that make the modules of loaded
+ * packages roots and mark direct imports (modload/load/), the retraction and
+ * deprecation warnings, the go.mod text go writes, the change report and the go.sum lines.
  *
  * Arguments are module or package paths, local directories with or without "..." (./...),
  * module path patterns with "..." (example.com/x/...), "all", "work" and "tool". Packages are
@@ -17,8 +17,7 @@
 import type { ModuleVersion } from '../../../shared/model/module-version';
 import { isToolchainPath, modCompare } from '../gover/gover';
 import { modSort } from '../gover/module-sort';
-import { cloneModFile } from '../modfile/clone';
-import { parseModFile, type ModFile } from '../modfile/rules';
+import type { ModFile } from '../modfile/rules';
 import { Requirements, type Loader, type ModuleGraphResult } from '../modload/loader';
 import { cleanJoin, cleanPath, dirName, isAbsolutePath } from '../modload/file-path';
 import type { MainModule } from '../modload/main-modules';
@@ -28,34 +27,18 @@ import { checkPath, splitPathVersion } from '../modpath/module-path';
 import { InvalidPathError, InvalidVersionError } from '../modpath/module-errors';
 import { goQuote } from '../gostrings/go-quote';
 import { compareGoStrings } from '../gostrings/go-string-order';
-import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from './edit-requirements';
-import { editGraphIds, type ModuleTable } from './edit-graph';
-import { grown } from './int-list';
+import { Conflict, ConstraintError, convertPruning, editRequirements, NON_TERMINATION, type EditContext } from '../modload/edit/edit-requirements';
+import { NOT_LOOKED_UP, NOT_UNSUMMED, unsummedIdsOf, type PreviewSession, type UnsummedGoMod, type UnsummedIndex } from './preview-session';
 import { pruningForGoVersion } from '../modload/summary';
-import {
-  AmbiguousImportError,
-  dirImportPath,
-  IgnorePatterns,
-  ImportMissingError,
-  matchMainModulePackages,
-  loadPackages as loadPackageGraph,
-  matchInMainModule,
-  MatchError,
-  matchPackages,
-  NoGoError,
-  packageModule,
-  PackageTree,
-  replacedPathSet,
-  replacementOf,
-  isGraphLoaded,
-  markGraphLoaded,
-  type LoadResult,
-  type PackageContext,
-} from './load-packages';
-import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from './package-patterns';
-import { ANY_TAGS, buildTags, type BuildContext } from './go-imports';
-import { isNotExist, type PackageSource } from './ports';
-import type { AllowedFn, ModuleQueries } from './query';
+import { AmbiguousImportError, ImportMissingError } from '../modload/load/import';
+import { dirImportPath, IgnorePatterns, matchMainModulePackages, matchInMainModule, MatchError, matchPackages } from '../modload/load/search';
+import { loadPackages as loadPackageGraph, packageModule, type LoadResult } from '../modload/load/load';
+import { NoGoError, PackageTree, replacedPathSet, replacementOf } from '../modload/load/package-tree';
+import { type PackageContext } from '../modload/load/package-context';
+import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from '../modload/load/package-patterns';
+import { ANY_TAGS, buildTags, type BuildContext } from '../modload/load/go-imports';
+import { isNotExist, type PackageSource } from '../modload/ports';
+import type { AllowedFn, ModuleQueries } from '../modload/query/query';
 import {
   findError,
   ModuleRetractedError,
@@ -65,7 +48,7 @@ import {
   QueryMatchesMainModulesError,
   QueryMatchesPackagesInMainModuleError,
   shortMessage,
-} from './query-errors';
+} from '../modload/query/query-errors';
 import { reportChanges, type Change } from './report-changes';
 import { requirerIndex } from '../mvs/first-requirer';
 import { updateGoModFromReqs } from './update-go-mod';
@@ -80,18 +63,6 @@ export interface GetOptions {
   readonly upgrade?: UpgradeFlag;
   /** verbose adds go get -v's lines about downgrades and accepted upgrades. */
   readonly verbose?: boolean;
-}
-
-/**
- * The spelling of a root list, a direct set or a build list in a state key: the same objects
- * come back round after round (they are never changed once made), so each is spelled once.
- */
-const spellings = new WeakMap<object, string>();
-
-function spelled(o: object, spell: () => string): string {
-  let s = spellings.get(o);
-  if (s === undefined) spellings.set(o, (s = spell()));
-  return s;
 }
 
 /** ResolverState is Resolver.state: a short key, and the rest of it spelled when asked. */
@@ -120,6 +91,11 @@ export interface GetSession {
   /** buildContext is the target whose build tags the final package check uses (default linux/amd64, cgo). */
   readonly buildContext?: BuildContext;
   readonly signal?: AbortSignal;
+  /**
+   * memory is what the session remembers from one go get to the next, and its engine switches
+   * (memory.options: the accelerated paths or the plain ones they are checked against).
+   */
+  readonly memory: PreviewSession;
 }
 
 /** ChangeReason says why a module moved, in the words of the preview. */
@@ -146,39 +122,6 @@ export interface GetPlan {
   readonly requirementsAfter?: readonly ModuleVersion[];
   /** graphAfter is the module graph of requirementsAfter. */
   readonly graphAfter?: RequirementGraph;
-}
-
-const parsedGoMods = new WeakMap<object, ModFile>();
-
-/**
- * goModToEdit is a parse of the main go.mod that the caller may edit: the file is parsed once
- * per read and each edit gets a copy, which costs a fraction of parsing it again.
- */
-function goModToEdit(mm: MainModule): ModFile {
-  let f = parsedGoMods.get(mm.index);
-  if (!f) {
-    f = parseModFile(mm.goModPath, mm.index.data);
-    parsedGoMods.set(mm.index, f);
-  }
-  return cloneModFile(f);
-}
-
-const toolsAndIgnoresCache = new WeakMap<object, { tools: string[]; ignore: string[] }>();
-
-/** toolsAndIgnores reads the tool and ignore directives of the main go.mod (once per file read). */
-function toolsAndIgnores(mm: MainModule): { tools: string[]; ignore: string[] } {
-  let r = toolsAndIgnoresCache.get(mm.index);
-  if (!r) {
-    r = { tools: [], ignore: [] };
-    try {
-      const f = parseModFile(mm.goModPath, mm.index.data);
-      r = { tools: f.tool.map((t) => t.path), ignore: f.ignore.map((i) => i.path) };
-    } catch {
-      // go.mod was read already: a file that does not parse again has no tools to offer.
-    }
-    toolsAndIgnoresCache.set(mm.index, r);
-  }
-  return r;
 }
 
 /** Thrown to stop the resolver where go calls base.ExitIfErrors with errors pending. */
@@ -353,12 +296,12 @@ class Resolver {
   ) {
     this.rs = rs;
     this.buildList = mg.graph.buildList();
-    this.buildListVersion = buildListVersions(mg.graph);
+    this.buildListVersion = this.session.memory.buildListVersions(mg.graph);
     this.initialVersion = this.buildListVersion;
     this.mainPaths = new Set(session.loader.mainModules.versions.map((m) => m.path));
-    this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal);
+    this.tree = new PackageTree(session.loader, session.packages, this.zipSums, session.signal, session.memory);
     const buildContext = session.buildContext ?? { goos: 'linux', goarch: 'amd64', cgo: true, localGo: session.loader.opts.localGo, toolTags: ['amd64.v1'] };
-    const { tools, ignore } = toolsAndIgnores(session.mainModule);
+    const { tools, ignore } = session.memory.toolsAndIgnores(session.mainModule);
     this.pctx = {
       loader: session.loader,
       tree: this.tree,
@@ -366,6 +309,7 @@ class Resolver {
       tags: buildTags(buildContext),
       tools: new Set(tools),
       ...(ignore.length > 0 ? { ignore: new IgnorePatterns(ignore) } : {}),
+      memory: session.memory,
     };
     this.editCtx = {
       loader: session.loader,
@@ -375,6 +319,7 @@ class Resolver {
       onDowngrade: (m, _to, conflict) => {
         if (!this.downgradeReasons.has(m.path)) this.downgradeReasons.set(m.path, conflict.summary());
       },
+      session: session.memory,
     };
   }
 
@@ -408,9 +353,9 @@ class Resolver {
     return {
       short: `${resolved}|${seen}|${rs.rootModules.length}/${rs.direct.size}/${buildList.length}`,
       long: () => {
-        const roots = spelled(rs.rootModules, () => rs.rootModules.map(keyOf).join(' '));
-        const direct = spelled(rs.direct, () => [...rs.direct.keys()].sort().join(' '));
-        const list = spelled(buildList, () => buildList.map(keyOf).join(' '));
+        const roots = this.session.memory.spelled(rs.rootModules, () => rs.rootModules.map(keyOf).join(' '));
+        const direct = this.session.memory.spelled(rs.direct, () => [...rs.direct.keys()].sort().join(' '));
+        const list = this.session.memory.spelled(buildList, () => buildList.map(keyOf).join(' '));
         return `${roots}|${direct}|${list}`;
       },
     };
@@ -932,14 +877,14 @@ class Resolver {
     const { rs, mg } = await this.expand(edited.rs);
     this.rs = rs;
     this.buildList = mg.graph.buildList();
-    this.buildListVersion = buildListVersions(mg.graph);
+    this.buildListVersion = this.session.memory.buildListVersions(mg.graph);
     return true;
   }
 
   async expand(rs: Requirements): Promise<{ rs: Requirements; mg: ModuleGraphResult }> {
     try {
       const e = await this.loader.expandGraph(rs);
-      markGraphLoaded(e.rs);
+      this.session.memory.markGraphLoaded(e.rs);
       return e;
     } catch (e) {
       this.error(`go: ${(e as Error).message}`);
@@ -1189,7 +1134,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
   } catch (e) {
     return failed(`go: ${(e as Error).message}\n`, goModBefore, goSumBefore, []);
   }
-  markGraphLoaded(start.rs);
+  session.memory.markGraphLoaded(start.rs);
   const r = new Resolver(session, opts, start.rs, start.mg);
   const buildListBefore = r.buildList;
   try {
@@ -1225,7 +1170,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     r.stderr.push(...warnings);
     r.exitIfErrors();
 
-    const file = goModToEdit(mainModule);
+    const file = session.memory.goModToEdit(mainModule);
     const oldReqs = reqsFromGoMod(file);
     if (addedGoLine !== undefined) oldReqs.push({ path: 'go', version: addedGoLine });
     let after: string;
@@ -1399,7 +1344,7 @@ async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{
   // modload.keepSums: the modules of the last load's packages (and every module that could
   // have provided them), then the whole graph if go has loaded it, or else only the roots.
   const rs = r.rs;
-  let graphLoaded = isGraphLoaded(rs);
+  let graphLoaded = r.session.memory.isGraphLoaded(rs);
   for (const pkg of r.lastLoad?.pkgs ?? []) {
     if (pkg.testOf || (pkg.mod.path === '' && !pkg.err)) continue;
     if (pkg.mod.path !== '') {
@@ -1476,7 +1421,7 @@ function keptSums(
     const u = k.endsWith('/go.mod') ? unsummed.bySumKey.get(k) : undefined;
     if (u) goMods.add(u);
   }
-  const ids = graphLoaded ? editGraphIds(graph) : undefined;
+  const ids = graphLoaded ? r.session.memory.editGraphIds(graph) : undefined;
   if (ids) {
     // The graph of an edit: its modules by table id, whose answers are kept for the session.
     const t = ids.table;
@@ -1525,63 +1470,12 @@ function keptSums(
   return { goMods: [...goMods].map((u) => u.m), has };
 }
 
-/** UnsummedGoMod is a go.mod read in the session whose hash go.sum lacks. */
-interface UnsummedGoMod {
-  readonly m: ModuleVersion;
-  /** "path version/go.mod", as go.sum spells its key. */
-  readonly sumKey: string;
-}
-
-interface UnsummedIndex {
-  scanned: number;
-  /** By keyOf. */
-  readonly byKey: Map<string, UnsummedGoMod>;
-  readonly bySumKey: Map<string, UnsummedGoMod>;
-  readonly byTable: WeakMap<ModuleTable, UnsummedIds>;
-}
-
-const unsummedBySession = new WeakMap<GetSession, UnsummedIndex>();
-
-const versionsByGraph = new WeakMap<RequirementGraph, ReadonlyMap<string, string>>();
-
-/**
- * buildListVersions maps each path of graph's build list to its version. Every preview of a
- * session starts from the same graph: the map is made once per graph (and never changed).
- */
-function buildListVersions(graph: RequirementGraph): ReadonlyMap<string, string> {
-  let v = versionsByGraph.get(graph);
-  if (!v) versionsByGraph.set(graph, (v = new Map(graph.buildList().map((m) => [m.path, m.version]))));
-  return v;
-}
-
-/** No answer yet for a table id; the id's go.mod is not among the unsummed ones. */
-const NOT_LOOKED_UP = -2;
-const NOT_UNSUMMED = -1;
-
-/** The unsummed index's answers by table id: an index into entries, or NOT_*. */
-class UnsummedIds {
-  answer = new Int32Array(0);
-  readonly entries: UnsummedGoMod[] = [];
-
-  grow(n: number): void {
-    this.answer = grown(this.answer, n, (k) => new Int32Array(k).fill(NOT_LOOKED_UP));
-  }
-}
-
-/** unsummedIdsOf is the answers of an unsummed index for one module table. */
-function unsummedIdsOf(u: UnsummedIndex, t: ModuleTable): UnsummedIds {
-  let k = u.byTable.get(t);
-  if (!k) u.byTable.set(t, (k = new UnsummedIds()));
-  return k;
-}
-
 /**
  * unsummedGoMods indexes the module versions whose go.mod was read in this session and whose
  * go.mod hash go.sum lacks. The list of reads only grows: each call looks at what is new.
  */
 function unsummedGoMods(session: GetSession): UnsummedIndex {
-  let u = unsummedBySession.get(session);
-  if (!u) unsummedBySession.set(session, (u = { scanned: 0, byKey: new Map(), bySumKey: new Map(), byTable: new WeakMap() }));
+  const u = session.memory.unsummed;
   const have = parsedGoSum(session.goSum);
   const read = session.goModsRead();
   for (; u.scanned < read.length; u.scanned++) {

@@ -8,7 +8,7 @@ import { versionError } from '../modpath/module-errors';
 import type { ModFileView } from './mod-file-view';
 import type { MainModuleSet } from './main-modules';
 import type { LoadProgress, ModuleFetcher, SumLookup, SummaryCache } from './ports';
-import { summaryFromModFile, virtualSummary, type ModFileSummary, type Pruning } from './summary';
+import { followsAllRequirements, requirementPruning, summaryFromModFile, virtualSummary, type ModFileSummary, type Pruning } from './summary';
 import { cleanJoin, isAbsolutePath } from './file-path';
 
 /** BuildMod is the -mod flag: readonly refuses to fix go.mod, mod fixes it in memory. */
@@ -69,6 +69,20 @@ export function cmpVersion(path: string, a: string, b: string): number {
 }
 
 type SummaryResult = { ok: true; summary: ModFileSummary } | { ok: false; error: Error };
+
+/** PrunedRootsAdding is what package loading brings to updatePrunedRoots. */
+export interface PrunedRootsAdding {
+  /** roots are rs's roots with the added ones, module.Sort-ed if any was added. */
+  readonly roots: readonly ModuleVersion[];
+  /** rootsUpgraded: some root was added. */
+  readonly rootsUpgraded: boolean;
+  /** graphLoaded tells whether go has loaded the graph of rs (then it is used, not spot-checked). */
+  graphLoaded(rs: Requirements): boolean;
+  /** graphOf loads the graph of rs (recording that go loaded it). */
+  graphOf(rs: Requirements): Promise<ModuleGraphResult>;
+  /** spotCheck tells whether rs's roots satisfy the go.mod files of the packages' modules. */
+  spotCheck(rs: Requirements): Promise<boolean>;
+}
 
 /** Requirements is the root set of a build (modload.Requirements): roots, pruning, direct paths. */
 export class Requirements {
@@ -323,9 +337,10 @@ export class Loader {
     const visit = (p: Pruning, r: SummaryResult): void => {
       if (!r.ok) return;
       const summary = r.summary;
-      const next: Pruning = p === 'unpruned' ? 'unpruned' : summary.pruning;
+      const next = requirementPruning(p, summary.pruning);
+      const all = followsAllRequirements(p, summary.pruning);
       for (const req of summary.require) {
-        if (p !== 'pruned' || summary.pruning === 'unpruned' || unprune?.has(keyOf(req))) enqueue(req, next);
+        if (all || unprune?.has(keyOf(req))) enqueue(req, next);
       }
     };
     const enqueue = (m: ModuleVersion, p: Pruning): void => {
@@ -451,25 +466,36 @@ export class Loader {
     }
   }
 
-  private async updatePrunedRoots(direct: ReadonlyMap<string, boolean>, rs: Requirements): Promise<Requirements> {
-    let roots: ModuleVersion[] = rs.rootModules.slice();
-    let rootsUpgraded = false;
+  /**
+   * updatePrunedRoots is modload.updatePrunedRoots, written once: each root path appears once,
+   * at its selected version, until the graph selects every root. Without adding (the graph is
+   * loaded: expandGraph) that is all; package loading (load/load.ts) passes the roots
+   * its packages and go get add, go's spot check of the roots, and its record of which graphs
+   * go has loaded.
+   */
+  async updatePrunedRoots(direct: ReadonlyMap<string, boolean>, rs: Requirements, adding?: PrunedRootsAdding): Promise<Requirements> {
+    let roots: ModuleVersion[] = adding ? adding.roots.slice() : rs.rootModules.slice();
+    let rootsUpgraded = adding?.rootsUpgraded ?? false;
+    const graphOf = (r: Requirements): Promise<ModuleGraphResult> => (adding ? adding.graphOf(r) : r.graph(this));
     for (;;) {
-      let mg: ModuleGraphResult;
+      let mg: ModuleGraphResult | undefined;
       if (rootsUpgraded) {
         if (this.mustHaveCompleteRequirements) throw this.dirtyError();
         rs = new Requirements('pruned', roots, direct);
-        mg = await rs.graph(this);
+        mg = await graphOf(rs);
         if (mg.error) throw mg.error;
-      } else {
-        mg = await rs.graph(this);
+      } else if (!adding || adding.graphLoaded(rs)) {
+        mg = await graphOf(rs);
+      } else if (!(await adding.spotCheck(rs))) {
+        mg = await graphOf(rs);
+        if (mg.error) throw mg.error;
       }
       roots = [];
       rootsUpgraded = false;
       const inRootPaths = new Set(this.mainModules.versions.map((m) => m.path));
       for (const m of rs.rootModules) {
         if (inRootPaths.has(m.path)) continue;
-        const v = mg.graph.selectedVersion(m.path);
+        const v = mg ? mg.graph.selectedVersion(m.path) : rs.rootSelected(this, m.path)!;
         roots.push({ path: m.path, version: v });
         inRootPaths.add(m.path);
         if (v !== m.version) rootsUpgraded = true;

@@ -198,6 +198,22 @@ export class MainModuleSet {
 
   private readonly replacementMemo = new Map<string, Replacement | null>();
 
+  private replacedPathsMemo?: ReadonlySet<string>;
+
+  /**
+   * replacedPaths holds every path that some replacement of the main modules names ("*" in a
+   * workspace, whose go.work replacements the modules' indexes do not hold): a path outside it
+   * is never replaced, which package loading asks about for every module it reads.
+   */
+  get replacedPaths(): ReadonlySet<string> {
+    if (!this.replacedPathsMemo) {
+      const set = new Set<string>();
+      for (const mm of this.modules) for (const k of mm.index.replace.keys()) set.add(k.slice(0, k.indexOf('@')));
+      this.replacedPathsMemo = this.inWorkspace ? new Set(['*']) : set;
+    }
+    return this.replacedPathsMemo;
+  }
+
   /** replacement returns the canonical replacement of mod, or undefined. */
   replacement(mod: ModuleVersion): Replacement | undefined {
     const k = keyOf(mod);

@@ -9,6 +9,12 @@
  *   loaded transitively.
  * - MVS runs on original paths and versions; a replacement only decides whose go.mod supplies
  *   the requirements.
+ *
+ * Where go's files are: buildlist.go's graph loading, pruning rule and root updates in
+ * loader.ts (with summary.ts, requirements.ts, main-modules.ts); query.go in query/; edit.go
+ * (editRequirements and its disqualification walk) in edit/; load.go, import.go and search.go
+ * (packages, their imports and patterns) in load/; the accelerated graph that edit/ reloads
+ * round after round in edit-graph/ (its scheme and glossary head edit-graph.ts).
  */
 import type { ModuleVersion } from '../../../shared/model/module-version';
 

@@ -22,6 +22,26 @@ export function pruningForGoVersion(goVersion: string): Pruning {
   return goCompare(goVersion, '1.17') < 0 ? 'unpruned' : 'pruned';
 }
 
+/**
+ * followsAllRequirements is go's graph-pruning rule, stated once (modload.readModGraph's
+ * loadOne/enqueue): a module reached with pruning `reached` whose own go.mod has pruning `own`
+ * has every requirement loaded when it is reached unpruned (or in a workspace) or when its own
+ * go.mod is unpruned (go < 1.17); otherwise only the requirements in the "unprune" set are.
+ * Every graph loader follows it: loader.ts readModGraph, and the accelerated graph
+ * (edit-graph/: GrowingEditGraph.load and the root layer's counts).
+ */
+export function followsAllRequirements(reached: Pruning, own: Pruning): boolean {
+  return reached !== 'pruned' || own === 'unpruned';
+}
+
+/**
+ * requirementPruning is the other half of the rule: the pruning with which a module's followed
+ * requirements are reached (unpruned below an unpruned visit, else as its own go.mod says).
+ */
+export function requirementPruning(reached: Pruning, own: Pruning): Pruning {
+  return reached === 'unpruned' ? 'unpruned' : own;
+}
+
 /** TooNewError reports a go.mod that needs a newer Go than the one we model. */
 export class TooNewError extends Error {
   constructor(readonly what: string, readonly goVersion: string, readonly localVersion: string, explain: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gomod, openWorld, type World } from '../modget/module-world.test-helper';
+import { gomod, openWorld, type World } from '../modload/testing/module-world.test-helper';
 import { explainModule, GraphIndex } from './explain';
 import { explanationJson } from './why-output';
 

@@ -4,16 +4,16 @@
  * (augmented by the main module's replacements), with the allowed-predicate (excludes,
  * retractions) and go's "+incompatible" rule.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { fromToolchain, goCompare, goIsLang, goIsPrerelease, goIsValid, goLang, isToolchainPath, modCompare, modIsValid } from '../gover/gover';
-import type { Loader } from '../modload/loader';
-import { TooNewError } from '../modload/summary';
-import { cleanJoin } from '../modload/file-path';
-import { autoQuote } from '../modfile/rules';
-import { canonicalVersion, checkPath, checkPathMajor, splitPathVersion } from '../modpath/module-path';
-import { isPseudoVersion, pseudoVersion, pseudoVersionTime, GO_ZERO_TIME } from '../semver/pseudo';
-import { build as semverBuild, canonical as semverCanonical, majorMinor as semverMajorMinor, prerelease as semverPrerelease } from '../semver/semver';
-import { isNotExist, type ModuleRepository, type RevInfo } from './ports';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { fromToolchain, goCompare, goIsLang, goIsPrerelease, goIsValid, goLang, isToolchainPath, modCompare, modIsValid } from '../../gover/gover';
+import type { Loader } from '../loader';
+import { TooNewError } from '../summary';
+import { cleanJoin } from '../file-path';
+import { autoQuote } from '../../modfile/rules';
+import { canonicalVersion, checkPath, checkPathMajor, splitPathVersion } from '../../modpath/module-path';
+import { isPseudoVersion, pseudoVersion, pseudoVersionTime, GO_ZERO_TIME } from '../../semver/pseudo';
+import { build as semverBuild, canonical as semverCanonical, majorMinor as semverMajorMinor, prerelease as semverPrerelease } from '../../semver/semver';
+import { isNotExist, type ModuleRepository, type RevInfo } from '../ports';
 import {
   ExcludedError,
   isDisallowed,
@@ -22,7 +22,7 @@ import {
   NoPatchBaseError,
   RetractionLoadingError,
 } from './query-errors';
-import { ModuleError } from '../modpath/module-errors';
+import { ModuleError } from '../../modpath/module-errors';
 
 /**
  * AllowedFn is modload.AllowedFunc: it resolves to undefined for an acceptable version, to an

@@ -3,9 +3,9 @@
  * (modload's NoMatchingVersionError, NoPatchBaseError, excludedError, ModuleRetractedError,
  * QueryMatchesMainModulesError, PackageNotInModuleError).
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { goTrimSpace, isGoSpace } from '../gostrings/go-space';
-import { isGoGraphic } from '../gostrings/unicode-print';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { goTrimSpace, isGoSpace } from '../../gostrings/go-space';
+import { isGoGraphic } from '../../gostrings/unicode-print';
 
 /** NoMatchingVersionError: the module exists, but no version satisfies the query. */
 export class NoMatchingVersionError extends Error {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import type { ModuleGraphResult } from '../modload/loader';
-import { keyOf } from '../mvs/graph';
-import { graphResultOf, loadEditGraph, ModuleTable, type EditGraph } from './edit-graph';
-import { gomod, openWorld, type World } from './module-world.test-helper';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import type { ModuleGraphResult } from '../loader';
+import { keyOf } from '../../mvs/graph';
+import { graphResultOf, loadEditGraph as loadEditGraphIn, ModuleTable, type EditGraph } from './edit-graph';
+import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
+import { SessionMemory } from '../session-memory';
 
 /*
  * The edit graph carries the roots' share of a graph from load to load (RootLayer): a graph
@@ -95,7 +96,13 @@ function requiredIn(g: EditGraph): string[] {
   return g.table.mods.filter((_, id) => g.isRequired(id)).map(keyOf).sort();
 }
 
-describe('loadEditGraph', () => {
+// Each test runs with the root layer (the accelerated path) and without it (forced plain).
+describe.each([
+  { mode: 'accelerated', plain: false },
+  { mode: 'plain', plain: true },
+])('loadEditGraph ($mode)', ({ plain }) => {
+  const loadEditGraph = (...a: Parameters<typeof loadEditGraphIn>) => loadEditGraphIn(a[0], a[1], a[2], a[3], plain);
+
   it('hands over the graph the loader loads for the same roots', async () => {
     for (const set of ROOT_SETS) {
       const w = openWorld(WORLD, MAIN);
@@ -103,7 +110,7 @@ describe('loadEditGraph', () => {
       const want = described(await w.loader.readModGraph('pruned', roots, undefined));
       const table = new ModuleTable();
       const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-      const got = graphResultOf(g, w.loader, roots);
+      const got = graphResultOf(g, w.loader, roots, new SessionMemory());
       expect(got, set.join(' ')).toBeDefined();
       expect(described(got!), set.join(' ')).toEqual(want);
     }
@@ -118,7 +125,7 @@ describe('loadEditGraph', () => {
       const roots = [{ path: 'go', version: '1.21' }, ...set.map(mv)];
       const want = described(await w.loader.readModGraph('pruned', roots, undefined));
       const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-      expect(described(graphResultOf(g, w.loader, roots)!), set.join(' ')).toEqual(want);
+      expect(described(graphResultOf(g, w.loader, roots, new SessionMemory())!), set.join(' ')).toEqual(want);
       expect(requiredIn(g), set.join(' ')).toEqual(required(await w.loader.readModGraph('pruned', roots, undefined), roots));
       // Unpruning a module a pruned root requires loads it, as the loader's unprune set does.
       const unprune = roots.flatMap((r) => (w.loader.goModSummary(r) as { ok: boolean; summary?: { require: ModuleVersion[] } }).summary?.require ?? []);
@@ -130,10 +137,10 @@ describe('loadEditGraph', () => {
       const raised = new Set(await g.unprune(ids, new Uint8Array(table.paths.length).fill(1)));
       const moved = table.paths.filter((_, p) => g.selectedId(p) !== before[p]);
       expect(moved.filter((_, i) => !raised.has(table.lookupPath(moved[i]!))), `${set.join(' ')} raised`).toEqual([]);
-      expect(described(graphResultOf(g, w.loader, roots)!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
+      expect(described(graphResultOf(g, w.loader, roots, new SessionMemory())!), `${set.join(' ')} unpruned`).toEqual(wantUnpruned);
       expect(requiredIn(g), `${set.join(' ')} unpruned`).toEqual(required(await w.loader.readModGraph('pruned', roots, new Set(unprune.map(keyOf))), roots));
     }
-    expect(table.layer).toBeDefined();
+    expect(table.layer !== undefined).toBe(!plain);
   });
 
   it('hands over nothing where a go.mod failed to load', async () => {
@@ -141,7 +148,7 @@ describe('loadEditGraph', () => {
     const roots = [{ path: 'go', version: '1.21' }, mv('example.com/p@v1.0.0'), mv('example.com/missing@v1.0.0')];
     const table = new ModuleTable();
     const g = await loadEditGraph(w.loader, table, 'pruned', Int32Array.from(roots.map((r) => table.id(r))));
-    expect(graphResultOf(g, w.loader, roots)).toBeUndefined();
+    expect(graphResultOf(g, w.loader, roots, new SessionMemory())).toBeUndefined();
   });
 
   it('loads a graph in a table that loaded others before exactly as afresh', async () => {
@@ -154,7 +161,7 @@ describe('loadEditGraph', () => {
       const got = picture(await loadEditGraph(w.loader, shared, 'pruned', Int32Array.from(set.map((r) => shared.id(mv(r))))));
       expect(got, set.join(' ')).toEqual(want);
     }
-    expect(shared.layer).toBeDefined();
+    expect(shared.layer !== undefined).toBe(!plain);
   });
 
   it('grows a cached graph with unprune as afresh', async () => {

@@ -1,17 +1,56 @@
 /**
- * The module graph as editRequirements reloads it, round after round: the same graph that
- * modload's readModGraph builds (pruning rules, the "unprune" set, load errors), over module
- * versions interned as small integers so that a reload from cached go.mod summaries costs a
- * few array passes instead of map and string work per edge. A removal preview can take a
- * hundred rounds; each must be cheap, so what the roots contribute is carried from round to
- * round (root-layer.ts) and only the modules that move are counted again.
+ * The accelerated module graph: the same graph that modload's readModGraph builds (loader.ts:
+ * pruning, the "unprune" set, load errors), for editRequirements, which reloads it round after
+ * round. A removal preview can take a hundred rounds over a thousand roots; each must be cheap.
+ *
+ * The scheme. Module versions are interned once per session as small integers (the table), so
+ * that a reload from cached go.mod summaries is a few passes over typed arrays instead of map
+ * and string work per edge. A round moves only a few roots, so what the roots contribute is
+ * carried from round to round (the layer) and only the roots that moved are counted again. The
+ * disqualification walk that follows each load visits only the modules that can be
+ * disqualified (the taint). Nothing here decides anything go's rules do not: each accelerated
+ * answer is the plain one, and EditContext.plainGraph (GOMODX_PLAIN_GRAPH=1 in the services)
+ * forces the plain paths so the tests can run both and compare them with go.
+ *
+ * Files: edit-graph.ts (the table, graphs, loading and hand-over), root-layer.ts (the layer),
+ * taint.ts (the taint, the walk's filter; the walk itself is edit/disqualify-walk.ts),
+ * int-list.ts (lists that keep their storage).
+ *
+ * Glossary.
+ * - id: a module version's index in the table (ModuleTable); a path has a path id too.
+ * - rank: the order of a version among the interned versions of its path, so comparing two
+ *   versions of one path compares two integers; ranks are renumbered when a version needs room.
+ * - table: the interned module versions of a session with their go.mod summaries and the
+ *   reverse edges (requirers); it only grows. The session keeps one (SessionMemory
+ *   withModuleTable), used by one edit at a time.
+ * - stamp, gen: graph state lives in the table's arrays (Stamps), each entry written with the
+ *   number (gen) of the graph that wrote it, so loading a graph clears nothing and allocates
+ *   nothing; a graph is valid until the next one is loaded from the same table.
+ * - layer (RootLayer): the roots' share of a pruned graph (how many roots require each version,
+ *   the highest of each path, the closures of unpruned roots), moved with the roots that moved.
+ * - moves, entered: how many times the layer moved, and the ids its last move brought in.
+ * - spawner, closure: a module reached pruned whose own go.mod is unpruned (go < 1.17) pulls in
+ *   the unpruned closure of what it requires; closures, and differences between two closures
+ *   of one root, are kept for the next rounds.
+ * - unprune: the set of modules whose requirements are loaded although pruning skips them (the
+ *   selected versions of root paths); it only grows within a round (GrowingEditGraph.unprune).
+ * - skipped: requirements a pruned visit did not load, stamped so that unprune can load them.
+ * - taint, marks: the modules that can be disqualified (above a request, a load error, or
+ *   requiring a marked module), carried from round to round; the walk follows only those.
+ * - arena, generation: the storage of the taint's lists of marked requirements (one IntList),
+ *   valid for one generation of marks (a new generation when everything is marked anew).
+ * - tie: two spellings of one version interned; which one a graph selects then depends on the
+ *   order of loading, so the layer (which keeps no order) is not used.
+ * - hand-over (graphResultOf): the last round's graph given to the caller as readModGraph's
+ *   answer instead of being loaded again.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { cmpVersion, type Loader, type ModuleGraphResult } from '../modload/loader';
-import type { ModFileSummary, Pruning } from '../modload/summary';
-import { keyOf, RequirementGraph } from '../mvs/graph';
-import { modSort } from '../gover/module-sort';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { cmpVersion, type Loader, type ModuleGraphResult } from '../loader';
+import { followsAllRequirements, requirementPruning, type ModFileSummary, type Pruning } from '../summary';
+import { keyOf, RequirementGraph } from '../../mvs/graph';
+import { modSort } from '../../gover/module-sort';
 import { RootLayer } from './root-layer';
+import type { SessionMemory } from '../session-memory';
 import { grown, IntList } from './int-list';
 
 /** RootPaths is an edit's root paths in module.Sort order, their path ids, each one's position. */
@@ -217,26 +256,6 @@ export class ModuleTable {
 
 const NONE = -1;
 
-const shared = new WeakMap<Loader, ModuleTable>();
-const busy = new WeakSet<ModuleTable>();
-
-/**
- * withModuleTable runs f with the loader's module table, interned once for every edit of the
- * session; an edit that overlaps another (the app previews concurrently) gets a fresh table,
- * because a table's graph stamps serve one edit at a time.
- */
-export async function withModuleTable<T>(loader: Loader, f: (t: ModuleTable) => Promise<T>): Promise<T> {
-  let t = shared.get(loader);
-  if (!t) shared.set(loader, (t = new ModuleTable()));
-  if (busy.has(t)) return f(new ModuleTable());
-  busy.add(t);
-  try {
-    return await f(t);
-  } finally {
-    busy.delete(t);
-  }
-}
-
 /**
  * Graph state kept in the table and stamped with the number of the graph that wrote it, so that
  * loading a graph allocates nothing: a graph's view is valid until the next graph is loaded
@@ -258,7 +277,7 @@ class Stamps {
   readonly loadedBuf = new IntList(1024);
   /** The storage of the newest graph's work list. */
   readonly workBuf = new IntList(1024);
-  /** The storage of an edit's lists of marked requirements (see Taint in edit-requirements). */
+  /** The storage of an edit's lists of marked requirements (see taint.ts). */
   readonly markedArena = new IntList(4096);
 
   ensure(ids: number, paths: number): void {
@@ -397,21 +416,14 @@ export interface EditGraphIds {
   readonly selected: readonly number[];
 }
 
-const idsOfGraph = new WeakMap<RequirementGraph, EditGraphIds>();
-
-/** editGraphIds returns the ids behind g, if graphResultOf assembled it. */
-export function editGraphIds(g: RequirementGraph): EditGraphIds | undefined {
-  return idsOfGraph.get(g);
-}
-
 /**
  * graphResultOf is the graph mg as the loader's readModGraph would return it for the same roots
  * (mg loaded with an empty unprune set): editRequirements' last round has loaded exactly the
  * graph of the requirements it returns. It is undefined where that cannot be vouched for: a
  * go.mod that failed to load (the loader reports it with its path), two spellings of one
- * version, a workspace.
+ * version, a workspace. The ids behind the graph are recorded in the session's memory.
  */
-export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: readonly ModuleVersion[]): ModuleGraphResult | undefined {
+export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: readonly ModuleVersion[], memory: SessionMemory): ModuleGraphResult | undefined {
   const t = mg.table;
   const mms = loader.mainModules;
   if (t.hasTies || mms.inWorkspace || mms.versions.length !== 1) return undefined;
@@ -447,7 +459,7 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
     for (const id of ids) for (const r of t.reqIds[id] ?? []) yield keyOf(t.mods[r]!);
   };
   const graph = RequirementGraph.assembled(cmpVersion, [main], [[main, roots], ...loaded], required, selected, buildList);
-  idsOfGraph.set(graph, { table: t, loaded: loadedIds, selected: selectedIds });
+  memory.recordGraphIds(graph, { table: t, loaded: loadedIds, selected: selectedIds });
   // Previews never ask for the summaries by key: they are spelled out when asked for (from the
   // table, which only grows, so mg need not stay valid).
   let summaries: Map<string, ModFileSummary> | undefined;
@@ -473,9 +485,10 @@ export function graphResultOf(mg: GrowingEditGraph, loader: Loader, roots: reado
  * The unprune set can then grow with unprune(): the loaded set and the selected versions only
  * grow with it, so the graph is extended where the larger set reaches further (the requirements
  * it skipped before), which gives the graph a full reload would, at the cost of what is new.
+ * plain loads without the root layer (the path the layer is checked against).
  */
-export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array): Promise<GrowingEditGraph> {
-  if (pruning === 'pruned' && !table.hasTies) {
+export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning: Pruning, rootIds: Int32Array, plain = false): Promise<GrowingEditGraph> {
+  if (pruning === 'pruned' && !table.hasTies && !plain) {
     // Which version wins a tie depends on the order of loading: a layer keeps no order.
     const missing: number[] = [];
     let hasNone = false;
@@ -633,12 +646,14 @@ export class GrowingEditGraph extends EditGraph {
     const reqs = table.reqIds[id];
     if (!s || !reqs) return;
     if (first) for (let i = 0; i < reqs.length; i++) this.raise(reqs[i]!);
-    if (p === 'pruned' && s.pruning === 'unpruned' && this.pruning === 'pruned') {
+    // go's pruning rule (summary.ts), with one case deferred: reached pruned, an unpruned go.mod
+    // pulls in the unpruned closure of its requirements, which drain takes from the layer.
+    const next = requirementPruning(p, s.pruning);
+    const all = followsAllRequirements(p, s.pruning);
+    if (p === 'pruned' && next === 'unpruned' && this.pruning === 'pruned') {
       this.pendingSpawners.push(id);
       return;
     }
-    const next: Pruning = p === 'unpruned' ? 'unpruned' : s.pruning;
-    const all = p !== 'pruned' || s.pruning === 'unpruned';
     const { unprune, skipped } = st;
     const mark = this.unpruneMark;
     for (let i = 0; i < reqs.length; i++) {

@@ -5,7 +5,8 @@
  * An edit reloads its graph round after round while moving only a few of a thousand roots, so
  * the counts of who requires what are kept and moved with the roots instead of raised again.
  */
-import type { Loader } from '../modload/loader';
+import type { Loader } from '../loader';
+import { followsAllRequirements } from '../summary';
 import type { ModuleTable } from './edit-graph';
 import { grown, IntList } from './int-list';
 
@@ -102,8 +103,9 @@ export class RootLayer {
   }
 
   /**
-   * closure lists every id reached from what root requires, following every requirement (the
-   * unpruned rule), "none" aside: the modules an unpruned root pulls into the graph.
+   * closure lists every id reached from what root requires, following every requirement (go's
+   * pruning rule below an unpruned visit: followsAllRequirements('unpruned', any) holds), "none"
+   * aside: the modules an unpruned root pulls into the graph.
    */
   private async closure(loader: Loader, root: number): Promise<Int32Array> {
     const t = this.table;
@@ -191,7 +193,7 @@ export class RootLayer {
       removed.splice(0, removed.length, ...removed.filter(keep));
       added.splice(0, added.length, ...added.filter(keep));
     }
-    for (const id of added) if (this.table.summary[id]?.pruning === 'unpruned' && !this.closureNow(id)) await this.closureOf(loader, id);
+    for (const id of added) if (this.pullsClosure(id) && !this.closureNow(id)) await this.closureOf(loader, id);
     this.ensure();
     this.entered.length = 0;
     // An unpruned root moved from one version to another moves only what their closures do not
@@ -289,7 +291,7 @@ export class RootLayer {
     const s = t.summary[id];
     const reqs = t.reqIds[id];
     if (!s || !reqs) return;
-    const pruned = s.pruning !== 'unpruned';
+    const pruned = !this.pullsClosure(id);
     for (const r of reqs) {
       this.bump(r, delta);
       if (pruned) this.prunedCount[r]! += delta;
@@ -303,6 +305,16 @@ export class RootLayer {
       this.closures.set(id, this.spawners.get(id)!);
       this.spawners.delete(id);
     }
+  }
+
+  /**
+   * pullsClosure reports whether root id pulls the closure of its requirements into the graph:
+   * go's pruning rule (summary.ts) for a root of a pruned graph, whose unpruned go.mod has every
+   * requirement followed, unpruned; a pruned go.mod's are skipped unless unpruned.
+   */
+  private pullsClosure(id: number): boolean {
+    const s = this.table.summary[id];
+    return s !== undefined && followsAllRequirements('pruned', s.pruning);
   }
 
   /** enter counts what a module newly pulled in requires. */

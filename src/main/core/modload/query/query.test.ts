@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gomod, openWorld, type World } from './module-world.test-helper';
+import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
 import { ALLOW_ALL, isRevisionQuery, modIsPrefix } from './query';
-import { goCommand } from '../../../../test/helpers/go-command';
-import { skipNoticeWithoutGo } from '../../../../test/helpers/go-skip-notice';
+import { goCommand } from '../../../../../test/helpers/go-command';
+import { skipNoticeWithoutGo } from '../../../../../test/helpers/go-skip-notice';
 
 /*
  * Version queries (modload/query.go) over a small world, table-driven. Each row is also asked

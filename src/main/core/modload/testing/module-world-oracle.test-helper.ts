@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { goCommand } from '../../../../test/helpers/go-command';
-import { storeZip } from '../../../../test/helpers/universe/store-zip';
+import { goCommand } from '../../../../../test/helpers/go-command';
+import { storeZip } from '../../../../../test/helpers/universe/store-zip';
 import type { World } from './module-world.test-helper';
 
 /** GO is the oracle go command (see test/helpers/go-command.ts); "go" when there is none. */

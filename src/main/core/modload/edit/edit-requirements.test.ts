@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { parseModFile } from '../modfile/rules';
-import { checkTaint, ConstraintError, editRequirements } from './edit-requirements';
-import { gomod, openWorld, type World } from './module-world.test-helper';
-import { goGet, haveGo, writeWorldProxy } from './module-world-oracle.test-helper';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { parseModFile } from '../../modfile/rules';
+import { ConstraintError, editRequirements } from './edit-requirements';
+import { SessionMemory } from '../session-memory';
+import { gomod, openWorld, type World } from '../testing/module-world.test-helper';
+import { goGet, haveGo, writeWorldProxy } from '../testing/module-world-oracle.test-helper';
 
 /*
  * modload's editRequirements, table-driven: each row edits the main module's requirements with
@@ -191,11 +192,11 @@ function mv(s: string): ModuleVersion {
   return { path: s.slice(0, at), version: s.slice(at + 1) };
 }
 
-async function runRow(row: Row): Promise<{ roots?: string[]; conflicts?: string[] }> {
+async function runRow(row: Row, plainGraph: boolean): Promise<{ roots?: string[]; conflicts?: string[] }> {
   const w = openWorld(WORLD, row.main);
   const { rs } = await w.loader.expandGraph(w.requirements);
   try {
-    const edited = await editRequirements({ loader: w.loader, queries: w.queries }, rs, (row.tryUpgrade ?? []).map(mv), (row.mustSelect ?? []).map(mv));
+    const edited = await editRequirements({ loader: w.loader, queries: w.queries, session: new SessionMemory({ plainGraph, checkTaint: !plainGraph }) }, rs, (row.tryUpgrade ?? []).map(mv), (row.mustSelect ?? []).map(mv));
     return { roots: edited.rs.rootModules.map((m) => `${m.path}@${m.version}`) };
   } catch (e) {
     if (e instanceof ConstraintError) return { conflicts: e.conflicts.map((c) => c.summary()) };
@@ -203,14 +204,14 @@ async function runRow(row: Row): Promise<{ roots?: string[]; conflicts?: string[
   }
 }
 
-describe('editRequirements', () => {
-  // Every round checks the marks it carried over from the round before.
-  beforeAll(() => checkTaint(true));
-  afterAll(() => checkTaint(false));
-
+// Accelerated (every round checks the marks it carried over from the round before) and forced plain.
+describe.each([
+  { mode: 'accelerated', plain: false },
+  { mode: 'plain', plain: true },
+])('editRequirements ($mode)', ({ plain }) => {
   for (const row of ROWS) {
     it(row.name, async () => {
-      const got = await runRow(row);
+      const got = await runRow(row, plain);
       if (row.conflicts) expect(got.conflicts).toEqual(row.conflicts);
       else expect(got.roots?.filter((r) => !r.startsWith('toolchain@'))).toEqual(row.roots!.filter((r) => !r.startsWith('toolchain@')));
     });

@@ -4,16 +4,16 @@
  * module opened into a Loader exactly as the services open a real one. The same world can be
  * written to disk as a file:// GOPROXY tree so that the go command can confirm the tables.
  */
-import type { ModuleVersion } from '../../../shared/model/module-version';
-import { Loader, type Requirements } from '../modload/loader';
-import { indexModFile, MainModuleSet, type MainModule } from '../modload/main-modules';
-import type { ModuleFetcher, SumLookup, VersionInfo } from '../modload/ports';
-import { requirementsFromModFiles } from '../modload/requirements';
-import { parseModFile } from '../modfile/rules';
-import { isPseudoVersion } from '../semver/pseudo';
-import { sortVersions } from '../semver/semver';
-import type { GoFile, ModuleRepository, PackageSource, RevInfo } from './ports';
-import { ModuleQueries } from './query';
+import type { ModuleVersion } from '../../../../shared/model/module-version';
+import { Loader, type Requirements } from '../loader';
+import { indexModFile, MainModuleSet, type MainModule } from '../main-modules';
+import type { ModuleFetcher, SumLookup, VersionInfo } from '../ports';
+import { requirementsFromModFiles } from '../requirements';
+import { parseModFile } from '../../modfile/rules';
+import { isPseudoVersion } from '../../semver/pseudo';
+import { sortVersions } from '../../semver/semver';
+import type { GoFile, ModuleRepository, PackageSource, RevInfo } from '../ports';
+import { ModuleQueries } from '../query/query';
 
 /** WorldVersion is one published version; goMod null means "no go.mod" (served synthetic). */
 export interface WorldVersion {
