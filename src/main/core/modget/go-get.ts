@@ -1482,7 +1482,8 @@ function unsummedGoMods(session: GetSession): UnsummedIndex {
     const m = read[u.scanned]!;
     if (m.version === '' || isToolchainPath(m.path)) continue;
     const sumKey = `${m.path} ${m.version}/go.mod`;
-    if (have.has(sumKey) || u.bySumKey.has(sumKey)) continue;
+    // Only an h1: line records the hash; go adds one beside a line of another algorithm.
+    if ([...(have.get(sumKey) ?? [])].some((h) => h.startsWith('h1:')) || u.bySumKey.has(sumKey)) continue;
     const e = { m, sumKey };
     u.bySumKey.set(sumKey, e);
     u.byKey.set(keyOf(m), e);
