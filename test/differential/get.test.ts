@@ -7,7 +7,7 @@
 //
 // GOMODX_GET_COUNT universes (default 30) with GOMODX_GET_CASES cases each (default 8), seeds
 // from GOMODX_GET_SEED; a failure prints the seed and case to replay alone.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { goEnvFor, settleUniverse } from '../helpers/universe/settle-universe';
 import type { Universe } from '../helpers/universe/universe-model';
 import { lineDiff, loadRunCli, mapWithConcurrency, type RunCli } from './differential-harness';
 import { getCases, type GetCase } from './get-arguments';
+import { readOrAbsent, withoutDownloads } from '../helpers/go-output';
 
 const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 30);
 const CASES = Number(process.env.GOMODX_GET_CASES ?? 8);
@@ -38,21 +39,6 @@ function universes(): Universe[] {
 
 function mainPathOf(u: Universe): string {
   return /^module\s+(\S+)/m.exec(u.files['go.mod'] ?? '')?.[1] ?? '';
-}
-
-function goStderr(s: string): string {
-  return s
-    .split('\n')
-    .filter((l) => !l.startsWith('go: downloading '))
-    .join('\n');
-}
-
-async function readOr(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return '<absent>';
-  }
 }
 
 /** gomodx runs the CLI in-process like runGomodx, but gives up after two minutes. */
@@ -76,7 +62,7 @@ async function gomodx(args: string[], cwd: string, env: Record<string, string | 
 }
 
 async function stripGoModHashes(file: string): Promise<void> {
-  const text = await readOr(file);
+  const text = await readOrAbsent(file);
   if (text === '<absent>') return;
   await writeFile(file, text.split('\n').filter((l) => !/\/go\.mod h1:/.test(l)).join('\n'));
 }
@@ -110,13 +96,13 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
   const dryEnv = plainFirst ? { ...gxEnv, GOMODX_PLAIN_GRAPH: '1' } : gxEnv;
   const writeEnv = plainFirst ? gxEnv : { ...gxEnv, GOMODX_PLAIN_GRAPH: '1' };
   const problems: string[] = [];
-  const before = { mod: await readOr(path.join(gxDir, 'go.mod')), sum: await readOr(path.join(gxDir, 'go.sum')) };
+  const before = { mod: await readOrAbsent(path.join(gxDir, 'go.mod')), sum: await readOrAbsent(path.join(gxDir, 'go.sum')) };
   const inWork = (r: GoRun): GoRun => ({ ...r, stderr: r.stderr.split(gxDir).join('$WORK') });
   const t0 = performance.now();
   const goCwd = path.join(goDir, c.cwd ?? '.');
   const gxCwd = path.join(gxDir, c.cwd ?? '.');
   const dry = inWork(await gomodx(['get', '--dry-run', ...c.args], gxCwd, dryEnv));
-  if ((await readOr(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOr(path.join(gxDir, 'go.sum'))) !== before.sum) {
+  if ((await readOrAbsent(path.join(gxDir, 'go.mod'))) !== before.mod || (await readOrAbsent(path.join(gxDir, 'go.sum'))) !== before.sum) {
     problems.push('--dry-run changed go.mod or go.sum');
   }
   // go get can loop forever (upgrades and downgrades chasing a package that only some versions
@@ -144,13 +130,13 @@ async function runCase(root: string, workDir: string, goEnv: Record<string, stri
     return { c, problems, goOk: false, panics: true };
   }
   // Messages about local directories name the copy each tool ran in.
-  const goErr = goStderr(go.stderr).split(goDir).join('$WORK');
+  const goErr = withoutDownloads(go.stderr).split(goDir).join('$WORK');
   if ((go.code === 0) !== (gx.code === 0)) problems.push(`exit status: go ${go.code}, gomodx ${gx.code}`);
   if (goErr !== gx.stderr) problems.push(`stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, gx.stderr)}`);
   if ((go.code === 0) === (dry.code === 0) && goErr !== dry.stderr) problems.push(`--dry-run stderr differs:\n--- go\n+++ gomodx\n${lineDiff(goErr, dry.stderr)}`);
   for (const f of ['go.mod', 'go.sum']) {
-    const a = await readOr(path.join(goDir, f));
-    const b = await readOr(path.join(gxDir, f));
+    const a = await readOrAbsent(path.join(goDir, f));
+    const b = await readOrAbsent(path.join(gxDir, f));
     if (a !== b) problems.push(`${f} differs:\n--- go\n+++ gomodx\n${lineDiff(a, b)}`);
   }
   if (go.code === 0) {

@@ -12,12 +12,13 @@
 // go1.27.3 comes from test/helpers/go-toolchain.ts (skipped with a message where absent).
 // GOMODX_TC_COUNT universes (default 12) from GOMODX_TC_SEED, GOMODX_TC_GET_CASES get cases each.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GO127_VERSION, go127Command, NO_GO127 } from '../helpers/go-toolchain';
 import { existsSync } from 'node:fs';
+import { readOrAbsent, withoutDownloads } from '../helpers/go-output';
 
 const GO127 = go127Command();
 /**
@@ -96,20 +97,6 @@ function runBinary(bin: string, args: readonly string[], cwd: string, env: Recor
   });
 }
 
-function noDownloads(s: string): string {
-  return s
-    .split('\n')
-    .filter((l) => !l.startsWith('go: downloading '))
-    .join('\n');
-}
-
-async function readOr(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return '<absent>';
-  }
-}
 
 interface Outcome {
   readonly problems: string[];
@@ -179,14 +166,14 @@ async function runOne(u: Universe, variant: Variant, root: string): Promise<Outc
     const gx = await runGomodx(runCli!, ['get', ...c.args], { cwd: path.join(gxDir, c.cwd ?? '.'), env: { ...gxBase, GOMODCACHE: path.join(root, 'gomodx-get-modcache') }, timeoutMs: 120_000 });
     stats.gets++;
     if (go.code === 0) stats.getsOk++;
-    const goErr = noDownloads(go.stderr).split(goDir).join('$WORK');
+    const goErr = withoutDownloads(go.stderr).split(goDir).join('$WORK');
     const gxErr = gx.stderr.split(gxDir).join('$WORK');
     const where = `go get ${c.args.join(' ')} (GOTOOLCHAIN=${gotoolchain})`;
     if ((go.code === 0) !== (gx.code === 0)) problems.push(`${where}: exit status go ${go.code}, gomodx ${gx.code}\n${lineDiff(goErr, gxErr)}`);
     else if (goErr !== gxErr) problems.push(`${where}: stderr differs\n--- go\n+++ gomodx\n${lineDiff(goErr, gxErr)}`);
     for (const f of ['go.mod', 'go.sum']) {
-      const a = await readOr(path.join(goDir, f));
-      const b = await readOr(path.join(gxDir, f));
+      const a = await readOrAbsent(path.join(goDir, f));
+      const b = await readOrAbsent(path.join(gxDir, f));
       if (a !== b) problems.push(`${where}: ${f} differs\n--- go\n+++ gomodx\n${lineDiff(a, b)}`);
     }
   }
