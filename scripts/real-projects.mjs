@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECTS, PROXY, WORK, GO, baseEnv, buildCli, gomodxCommand, prepareProject, run } from './lib/real-world.mjs';
+import { PROJECTS, PROXY, WORK, GO, baseEnv, buildCli, gomodxCommand, prepareProject, run, toolchainEnv } from './lib/real-world.mjs';
 
 const argv = process.argv.slice(2);
 const refresh = argv.includes('--refresh');
@@ -40,12 +40,12 @@ async function main() {
   const [node, gx] = gomodxCommand();
   const rows = [];
   const failures = [];
-  const selected = PROJECTS.filter((p) => only.length === 0 || only.some((o) => `${p.module}@${p.version ?? ''}`.includes(o)));
+  const selected = PROJECTS.filter((p) => only.length === 0 || only.some((o) => `${p.module}@${p.version ?? ''}${p.toolchain ? '+toolchain-' + p.toolchain : ''}`.includes(o)));
   for (const p of selected) {
     process.stdout.write(`\n== ${p.module}${p.version ? '@' + p.version : ''} (${p.note})\n`);
     let prep;
     try {
-      prep = await prepareProject(p.module, { version: p.version, refresh, log: (l) => process.stdout.write(l + '\n') });
+      prep = await prepareProject(p.module, { version: p.version, toolchain: p.toolchain, refresh, log: (l) => process.stdout.write(l + '\n') });
     } catch (e) {
       prep = { ok: false, module: p.module, error: e.message, notes: [] };
     }
@@ -56,7 +56,7 @@ async function main() {
       continue;
     }
     process.stdout.write(`  project ${prep.dir} (${prep.module}@${prep.version})\n`);
-    const env = baseEnv();
+    const env = baseEnv(toolchainEnv(p.toolchain));
     const row = { module: p.module, version: prep.version, size: 0, edges: 0 };
     for (const c of CHECKS) {
       const g = run(GO, c.go, { cwd: prep.dir, env });
