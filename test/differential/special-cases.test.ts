@@ -44,6 +44,7 @@ const cases: Case[] = [
   // Arguments: "--" ends the flags as in go's flag package, and a path go cannot look up is refused before any proxy is asked.
   { name: 'list -m -- PATH', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '--', 'm'] },
   { name: 'list -m -versions of a malformed module path', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', 'example.com/Bad%Path'] },
+  { name: 'get of a malformed module path', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'example.com/Bad%Path@latest'] },
   { name: 'list -m -versions -- PATH', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', '--', 'example.com/a'] },
   { name: 'GOPROXY=off with an uncached module', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['mod', 'graph'], env: { GOPROXY: 'off' } },
 ];

@@ -3,7 +3,6 @@
  * -retracted (include retracted ones and mark retracted modules), -u (available upgrades,
  * retractions and deprecations), for "all", module path patterns, paths and path@version.
  */
-import { checkPath } from '../core/modpath/module-path';
 import type { ModuleVersion } from '../../shared/model/module-version';
 import { isToolchainPath, modCompare } from '../core/gover/gover';
 import { goModNeedsUpdate } from '../core/modload/dirty';
@@ -159,8 +158,6 @@ export async function listModulesWithFlags(project: Project, args: readonly stri
     }
     if (flags.versions) {
       try {
-        // go looks the path up as a module path before it asks any proxy.
-        checkPath(m.path);
         m.versions = await queries.allowedVersions(m.path, flags.retracted ? queries.checkExclusions : queries.checkAllowed);
       } catch (e) {
         m.error ??= (e as Error).message;

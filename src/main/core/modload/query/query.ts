@@ -67,6 +67,8 @@ interface VersionRepo {
   versions(prefix: string): Promise<readonly string[]>;
   stat(rev: string): Promise<RevInfo>;
   latest(): Promise<RevInfo>;
+  /** Set when the path cannot be a module path (module.CheckPath's error). */
+  readonly pathError?: Error;
 }
 
 interface QueryMatcher {
@@ -209,8 +211,10 @@ export class ModuleQueries {
       pathErr = e as Error;
     }
     if (pathErr) {
+      // go's lookupRepo returns the path's error with an empty repository: asked for versions, a
+      // lookup fails with that error (unless a replacement widens the repository, below).
       const err = pathErr;
-      return { versions: async () => [], stat: async () => Promise.reject(err), latest: async () => Promise.reject(err) };
+      return { versions: async () => Promise.reject(err), stat: async () => Promise.reject(err), latest: async () => Promise.reject(err), pathError: err };
     }
     return {
       versions: async (prefix) => (await repo.versions(path, signal)).filter((v) => v.startsWith(prefix)),
@@ -279,7 +283,7 @@ export class ModuleQueries {
         try {
           list = await base.versions(prefix);
         } catch (e) {
-          if (!isNotExist(e)) throw e;
+          if (!isNotExist(e) && e !== base.pathError) throw e;
           list = [];
         }
         const extra: string[] = [];
