@@ -51,7 +51,7 @@ export function WhySection({ node }: { node: ModuleNodeDto }): JSX.Element | nul
               Shortest paths
             </button>
             <button aria-pressed={whyPath === 'all'} onClick={() => setWhyPath('all')} title="Every path from a main module (bounded)">
-              All {chains.length} paths
+              {chains.length === 1 ? 'The 1 path' : `All ${chains.length} paths`}
             </button>
           </div>
           <ol className="plain why-chains" data-testid="why-chains">
