@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } fr
 import { useShallow } from 'zustand/react/shallow';
 import { clusterId, toElements } from '../graph/elements';
 import { chooseLayout, type LayoutHints, type LayoutKind, type Positions } from '../graph/layout';
+import { layoutBox } from '../graph/layout-box';
 import { cachedLayout, keepLayout, layoutKey } from '../graph/layout-cache';
 import { LayoutClient, LayoutSuperseded } from '../graph/layout-client';
 import { isLargeProject, READABLE_ZOOM } from '../graph/scale';
@@ -66,28 +67,6 @@ const layoutClient = new LayoutClient(() => new Worker(new URL('../graph/layout-
 /** warmLayoutWorker starts the layout worker (call once the window shows). */
 export function warmLayoutWorker(): void {
   layoutClient.warm();
-}
-
-/** FAMILY_PAD is the room a family box leaves around its members (styles.ts: padding 22px, its label). */
-const FAMILY_PAD = 40;
-
-/** layoutBox is the box around laid-out leaves (their w and h data), with room for family boxes. */
-function layoutBox(elements: readonly ElementDefinition[], positions: Positions): Box {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const e of elements) {
-    const p = e.group === 'nodes' ? positions[e.data.id!] : undefined;
-    if (!p) continue;
-    const w = Number(e.data.w ?? 60) / 2 + (e.data.parent ? FAMILY_PAD : 0);
-    const h = Number(e.data.h ?? 30) / 2 + (e.data.parent ? FAMILY_PAD : 0);
-    x1 = Math.min(x1, p.x - w);
-    x2 = Math.max(x2, p.x + w);
-    y1 = Math.min(y1, p.y - h);
-    y2 = Math.max(y2, p.y + h);
-  }
-  return x1 === Infinity ? { x1: 0, y1: 0, w: 1, h: 1 } : { x1, y1, w: x2 - x1, h: y2 - y1 };
 }
 
 /** GraphView draws the module graph: it decides what is shown and hands it to a canvas of the right size class. */

@@ -6,7 +6,7 @@
  */
 import type { Collection, Core } from 'cytoscape';
 import { READABLE_ZOOM } from '../graph/scale';
-import { LEGEND_INSET, type Box } from './graph-handle';
+import { usableArea, type Box } from './graph-handle';
 
 /** Viewport is a zoom and pan. */
 export interface Viewport {
@@ -16,12 +16,6 @@ export interface Viewport {
 
 /** The largest zoom a fit may use: a small graph would look like a poster. */
 const MAX_FIT_ZOOM = 1.5;
-
-/** usableArea is the part of the canvas not covered by the legend (left) and the preview panel (below). */
-function usableArea(cy: Core, legendOpen: boolean, pad: number, coveredBelow = 0): { x: number; y: number; w: number; h: number } {
-  const inset = legendOpen && cy.width() > 900 ? LEGEND_INSET : 0;
-  return { x: inset + pad, y: pad, w: Math.max(cy.width() - inset - 2 * pad, 50), h: Math.max(cy.height() - coveredBelow - 2 * pad, 50) };
-}
 
 /**
  * readableStart is the first view of a large graph: all of it when that is readable, else its

@@ -6,6 +6,7 @@ import cytoscape, { type ElementDefinition, type LayoutOptions } from 'cytoscape
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { columnsLayout } from './columns-layout';
+import { layoutBox } from './layout-box';
 import { layoutOptions, type LayoutHints, type LayoutKind, type Positions } from './layout';
 
 let registered = false;
@@ -38,23 +39,10 @@ function leafCount(elements: readonly ElementDefinition[]): number {
   return elements.filter((e) => e.group === 'nodes' && e.data.w !== undefined).length;
 }
 
-/** fitScale is how large positions' bounding box is drawn when fitted into a canvas of the given aspect (relative units). */
+/** fitScale is how large positions' box is drawn when fitted into a canvas of the given aspect (relative units). */
 function fitScale(positions: Positions, elements: readonly ElementDefinition[], aspect: number): number {
-  let x1 = Infinity;
-  let x2 = -Infinity;
-  let y1 = Infinity;
-  let y2 = -Infinity;
-  for (const e of elements) {
-    const p = e.group === 'nodes' ? positions[e.data.id!] : undefined;
-    if (!p) continue;
-    const w = Number(e.data.w ?? 60) / 2;
-    const h = Number(e.data.h ?? 30) / 2;
-    x1 = Math.min(x1, p.x - w);
-    x2 = Math.max(x2, p.x + w);
-    y1 = Math.min(y1, p.y - h);
-    y2 = Math.max(y2, p.y + h);
-  }
-  return Math.min(aspect / Math.max(x2 - x1, 1), 1 / Math.max(y2 - y1, 1));
+  const box = layoutBox(elements, positions, false);
+  return Math.min(aspect / Math.max(box.w, 1), 1 / Math.max(box.h, 1));
 }
 
 function runDagreOrFcose(elements: readonly ElementDefinition[], options: LayoutOptions): Positions {

@@ -5,6 +5,7 @@
  * what-if preview (whose marks need the whole view) keep the user's view.
  */
 import type { ModuleExplanationDto } from '../../../shared/ipc/contract';
+import { indexGraph } from '../graph/graph-index';
 import { isLargeProject } from '../graph/scale';
 import type { Focus, ViewOptions } from '../graph/visible-graph';
 import { whyHighlight, type PathChoice } from '../graph/why-highlight';
@@ -26,7 +27,7 @@ function whyFocus(id: string, value: ModuleExplanationDto, choice: PathChoice): 
 export function selectWhyFocus(s: AppState): Focus | undefined {
   if (!isLargeProject(s.graph) || s.focus || !s.selectedId || s.preview.kind !== 'idle') return undefined;
   if (s.why.kind !== 'ready' || !s.why.value.selectedId) return undefined;
-  const node = s.graph!.nodes.find((n) => n.id === s.selectedId);
+  const node = indexGraph(s.graph!).byId.get(s.selectedId);
   if (!node || node.path !== s.why.path) return undefined;
   return whyFocus(s.selectedId, s.why.value, s.whyPath);
 }
