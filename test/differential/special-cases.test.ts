@@ -46,6 +46,22 @@ const cases: Case[] = [
   { name: 'list -m -versions of a malformed module path', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', 'example.com/Bad%Path'] },
   { name: 'get of a malformed module path', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'example.com/Bad%Path@latest'] },
   { name: 'list -m -versions -- PATH', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', '--', 'example.com/a'] },
+  // modget.queryPath: a path with no dot in its first element is a standard-library package only where GOROOT holds one; otherwise it is queried as a module path and refused as malformed.
+  { name: 'get of a path with an invalid character and no dot', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'Bad%Path'] },
+  { name: 'get -- of a path with a leading dash', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', '--', '-foo'] },
+  { name: 'get -- of a path with a leading dash and a version', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', '--', '-foo@v1.0.0'] },
+  { name: 'get of a dotless path GOROOT does not hold', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'foo'] },
+  { name: 'get of a package in GOROOT/src/vendor', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'vendor/golang.org/x/net/route'] },
+  { name: 'get of standard-library and cmd packages', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'fmt', 'cmd/go', 'internal/abi'] },
+  { name: 'get of a standard-library package at a version', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'fmt@latest'] },
+  // modfetch.lookup's errRepo: with GOPROXY=off the refusal is not wrapped in the module's name.
+  { name: 'list -m -versions with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-versions', 'example.com/zz'], env: { GOPROXY: 'off' } },
+  { name: 'list -m PATH@latest with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', 'example.com/zz@latest'], env: { GOPROXY: 'off' } },
+  { name: 'list -m PATH@version with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['list', '-m', '-json', 'example.com/zz@v1.0.0'], env: { GOPROXY: 'off' } },
+  { name: 'list -m -u all with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['list', '-m', '-u', 'all'], env: { GOPROXY: 'off' } },
+  { name: 'list -m all with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['list', '-m', 'all'], env: { GOPROXY: 'off' } },
+  { name: 'list -m -u PATH with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['list', '-m', '-u', 'example.com/a'], env: { GOPROXY: 'off' } },
+  { name: 'get PATH with GOPROXY=off', files: { 'w/go.mod': 'module m\n\ngo 1.21\n' }, args: ['get', 'example.com/zz'], env: { GOPROXY: 'off' } },
   { name: 'GOPROXY=off with an uncached module', files: { 'w/go.mod': 'module m\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n', 'w/go.sum': SUM }, args: ['mod', 'graph'], env: { GOPROXY: 'off' } },
 ];
 

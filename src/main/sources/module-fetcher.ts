@@ -53,7 +53,10 @@ export interface FetcherOptions {
   readonly direct?: DirectSource;
 }
 
-class LookupDisabledError extends NotFoundError {}
+/** modfetch.lookup's own refusals (errRepo, errNoproxy, errUseProxy): no repository wraps them in the module's name. */
+class LookupDisabledError extends NotFoundError {
+  readonly lookup = true;
+}
 
 /**
  * checkRevInfo is proxyRepo.Stat's (and Latest's) check of an .info answer: JSON that decodes
@@ -181,7 +184,8 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
     } catch (e) {
       // Direct mode's errors already read "path@version: invalid version: ...", as go's do, and
       // its lookup errors (no repository for the path, GOVCS) are reported bare.
-      if ((e as { lookup?: boolean }).lookup === true) throw e;
+      // GOPROXY=off answers through errRepo, bare; modload names path@version only for a .mod it cannot read.
+      if ((e as { lookup?: boolean }).lookup === true && (ext === 'info' || !(e instanceof LookupDisabledError))) throw e;
       if (e instanceof ModuleError && e.kind === 'module' && e.path === m.path && e.err instanceof InvalidVersionError && e.err.version === m.version) throw e;
       throw versionError(m, e as Error);
     }

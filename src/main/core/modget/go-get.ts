@@ -35,6 +35,7 @@ import { dirImportPath, IgnorePatterns, matchMainModulePackages, matchInMainModu
 import { loadPackages as loadPackageGraph, packageModule, type LoadResult } from '../modload/load/load';
 import { NoGoError, PackageTree, replacedPathSet, replacementOf } from '../modload/load/package-tree';
 import { type PackageContext } from '../modload/load/package-context';
+import { isGorootPackage } from '../modload/load/std-packages-index';
 import { isMetaPackage, isStandardImportPath, matchPattern, treeCanMatchPattern } from '../modload/load/package-patterns';
 import { ANY_TAGS, buildTags, type BuildContext } from '../modload/load/go-imports';
 import { isNotExist, type PackageSource } from '../modload/ports';
@@ -538,8 +539,7 @@ class Resolver {
 
   async queryPath(q: Query): Promise<void> {
     await q.pathOnce(q.pattern, async (): Promise<PathSet> => {
-      if (isStandardImportPath(q.pattern) && !isToolchainPath(q.pattern)) {
-        // No module can hold a path without a dot in its first element: it names the standard library.
+      if (isStandardImportPath(q.pattern) && isGorootPackage(q.pattern)) {
         if (q.rawVersion !== '') return { path: '', pkgMods: [], err: new Error(`can't request explicit version "${q.version}" of standard library package ${q.pattern}`) };
         q.matchesPackages = true;
         return { path: '', pkgMods: [] };
