@@ -72,7 +72,7 @@ export class DirectSource {
 
   constructor(private readonly opts: DirectSourceOptions) {
     this.runner = new GitRunner({ env: opts.env, ...(opts.gitTimeoutMs ? { timeoutMs: opts.gitTimeoutMs } : {}), ...(opts.onGit ? { onCall: opts.onGit } : {}) });
-    const getPage = opts.getPage ?? makePageGetter();
+    const getPage = opts.getPage ?? makePageGetter({ env: opts.env });
     this.resolver = new RepoRootResolver({
       goprivate: opts.goprivate,
       govcs: opts.govcs,

@@ -11,7 +11,7 @@
  * - bodies streamed with the size cap applied while reading: nothing beyond the cap is kept;
  * - errors in go's words (go-net-errors.ts), marked transient or not, for the caller's retries.
  */
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, ProxyAgent, request, type Dispatcher } from 'undici';
 import { goQuote } from '../../core/gostrings/go-quote';
 import { DETAIL_PREFIX_BYTES } from './error-detail';
 import { goBodyText, goNetText } from './go-net-errors';
@@ -39,6 +39,10 @@ export interface HttpAnswer {
   readonly status: string;
   readonly contentType: string;
   readonly body: Buffer;
+  /** truncated says that a 200 body went past maxBytes and was cut there (HttpGetOptions.truncate). */
+  readonly truncated?: boolean;
+  /** url is where the answer came from, after redirects. */
+  readonly url?: string;
 }
 
 /** HttpGetOptions bounds one GET. */
@@ -50,6 +54,12 @@ export interface HttpGetOptions {
   readonly maxBytes: number;
   /** tooLarge is the whole error for a body over maxBytes (default: `read "URL": response body too large …`). */
   readonly tooLarge?: string;
+  /** truncate keeps the first maxBytes of a longer 200 body (and says so) instead of failing. */
+  readonly truncate?: boolean;
+  /** insecure skips certificate checks, as go's web.Insecure does for GOINSECURE paths. */
+  readonly insecure?: boolean;
+  /** connectTo sends every connection to this address; TLS still checks the URL's host name (tests). */
+  readonly connectTo?: { readonly host: string; readonly port: number };
 }
 
 interface ClientState {
@@ -73,7 +83,12 @@ function stateFor(env: Env): ClientState {
   return s;
 }
 
-function dispatcherFor(s: ClientState, target: URL): { dispatcher: Dispatcher; proxy?: URL } {
+interface DispatchOptions {
+  readonly insecure?: boolean;
+  readonly connectTo?: { readonly host: string; readonly port: number };
+}
+
+function dispatcherFor(s: ClientState, target: URL, o: DispatchOptions = {}): { dispatcher: Dispatcher; proxy?: URL } {
   let proxy: URL | undefined;
   try {
     proxy = proxyFor(s.proxy, target);
@@ -83,12 +98,25 @@ function dispatcherFor(s: ClientState, target: URL): { dispatcher: Dispatcher; p
   if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
     throw new TransportError(`proxyconnect tcp: ${proxy.protocol.replace(/:$/, '')} proxies are not supported by gomodx`, false);
   }
-  const key = `${target.protocol}${proxy ? proxy.href : 'direct'}`;
+  const to = o.connectTo ? `${o.connectTo.host}:${o.connectTo.port}` : '';
+  const key = `${target.protocol}${proxy ? proxy.href : 'direct'}|${o.insecure ? 'insecure' : ''}|${to}`;
   let d = s.dispatchers.get(key);
   if (!d) {
     // The trust store is read only when TLS is spoken: a plain-http or file:// GOPROXY never pays for it.
-    const tls = (): { secureContext: ReturnType<typeof trustContext> } => ({ secureContext: trustContext(s.env) });
+    const tls = (): { secureContext: ReturnType<typeof trustContext>; rejectUnauthorized?: boolean } => ({
+      secureContext: trustContext(s.env),
+      ...(o.insecure ? { rejectUnauthorized: false } : {}),
+    });
     const targetTls = target.protocol === 'https:' ? tls() : undefined;
+    if (o.connectTo && !proxy) {
+      const base = buildConnector(targetTls ?? {});
+      const dest = o.connectTo;
+      d = new Agent({
+        connect: (opts, cb) => base({ ...opts, servername: opts.servername || opts.hostname, hostname: dest.host, port: String(dest.port) }, cb),
+      });
+      s.dispatchers.set(key, d);
+      return { dispatcher: d };
+    }
     d = proxy
       ? new ProxyAgent({
           uri: proxy.href,
@@ -140,7 +168,7 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
   let current = new URL(withoutUserInfo(url));
   let printed = url;
   for (let hop = 0; ; hop++) {
-    const { dispatcher, proxy } = dispatcherFor(s, current);
+    const { dispatcher, proxy } = dispatcherFor(s, current, { ...(opts.insecure ? { insecure: true } : {}), ...(opts.connectTo ? { connectTo: opts.connectTo } : {}) });
     const headers: Record<string, string> = { 'user-agent': 'gomodx (Go-http-client compatible)' };
     if (authorization && current.protocol === 'https:') headers.authorization = authorization;
     let res: Dispatcher.ResponseData;
@@ -180,21 +208,23 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
     const ok = res.statusCode === 200;
     const cap = ok ? opts.maxBytes : DETAIL_PREFIX_BYTES;
     const declared = Number(header(res.headers, 'content-length') || NaN);
-    if (ok && declared > cap) {
+    if (ok && declared > cap && !opts.truncate) {
       discard(res.body);
       throw tooLarge(url, opts);
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let truncated = false;
     try {
       for await (const chunk of res.body as AsyncIterable<Buffer>) {
         if (size + chunk.length > cap) {
-          if (ok) {
+          if (ok && !opts.truncate) {
             discard(res.body);
             throw tooLarge(url, opts);
           }
           chunks.push(chunk.subarray(0, cap - size));
           size = cap;
+          truncated = ok;
           discard(res.body);
           break;
         }
@@ -205,11 +235,11 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
       if (e instanceof TransportError) throw e;
       opts.signal?.throwIfAborted();
       if (timeout.aborted) throw new TransportError(`read ${goQuote(redactUrl(url))}: context deadline exceeded (Client.Timeout or context cancellation while reading body)`, false);
-      if (!ok) return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks) };
+      if (!ok) return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href };
       const t = goBodyText(e);
       throw new TransportError(`read ${goQuote(redactUrl(url))}: ${t.text}`, t.transient);
     }
-    return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks) };
+    return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href, ...(truncated ? { truncated } : {}) };
   }
 }
 
