@@ -307,6 +307,35 @@ describe.skipIf(skip)('transport as the go command does it', () => {
     await same(LIST, { GOPROXY: http('auth') }, true, '401 Unauthorized', { netrc });
   });
 
+  it('runs GOAUTH commands and git credential helpers, asking again with the URL after a 401', async () => {
+    const cred = `Authorization: Basic ${Buffer.from('alice:s3cret').toString('base64')}`;
+    const script = async (name: string, body: string): Promise<string> => {
+      const file = path.join(base, name);
+      await writeFile(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return file;
+    };
+    const eager = await script('auth-eager.sh', `printf 'https://127.0.0.1:${httpsPort}/auth\\n\\n${cred}\\n\\n'`);
+    // Answers only when asked about a URL, with the failed response on stdin.
+    const late = await script('auth-late.sh', `[ $# -eq 1 ] || exit 0\nhead -n 1 | grep -q '^HTTP/1.1 401 Unauthorized' || exit 0\nprintf '%s\\n\\n${cred}\\n\\n' "$1"`);
+    const wrong = await script('auth-wrong.sh', `printf 'https://127.0.0.1:${httpsPort}/auth\\n\\nAuthorization: Basic d3Jvbmc6d3Jvbmc=\\n\\n'`);
+    const garbage = await script('auth-garbage.sh', `echo 'not the format'`);
+    const env = { GOPROXY: https('auth'), SSL_CERT_FILE: caFile };
+    await same(LIST, { ...env, GOAUTH: eager }, false);
+    await same(LIST, { ...env, GOAUTH: late }, false);
+    await same(LIST, { ...env, GOAUTH: wrong }, true, '401 Unauthorized');
+    await same(LIST, { ...env, GOAUTH: garbage }, true, '401 Unauthorized');
+    // The first method named wins a prefix both give; a longer prefix wins over a shorter one.
+    await same(LIST, { ...env, GOAUTH: `${eager};${wrong}` }, false);
+    await same(LIST, { ...env, GOAUTH: `${wrong};${eager}` }, true, '401 Unauthorized');
+    const host = await script('auth-host.sh', `printf 'https://127.0.0.1:${httpsPort}\\n\\nAuthorization: Basic d3Jvbmc6d3Jvbmc=\\n\\n'`);
+    await same(LIST, { ...env, GOAUTH: `${host};${eager}` }, false);
+    const repo = path.join(base, 'auth-git');
+    await mkdir(repo, { recursive: true });
+    spawnSync('git', ['init', '-q', repo]);
+    spawnSync('git', ['-C', repo, 'config', 'credential.helper', '!f() { echo username=alice; echo password=s3cret; }; f']);
+    await same(LIST, { ...env, GOAUTH: `git ${repo}` }, false);
+  });
+
   it('goes through HTTPS_PROXY and HTTP_PROXY for other hosts, never for loopback', async () => {
     const proxy = `http://127.0.0.1:${proxyPort}`;
     proxyLog.length = 0;

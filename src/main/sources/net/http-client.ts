@@ -3,9 +3,9 @@
  * - proxies from HTTPS_PROXY / HTTP_PROXY / NO_PROXY as Go reads them (proxy-env.ts), through
  *   undici's ProxyAgent (CONNECT for https, absolute-form requests for http);
  * - Node's roots plus the system's and SSL_CERT_FILE / SSL_CERT_DIR (trust-store.ts);
- * - credentials from the URL's user information, else GOAUTH=netrc (netrc.ts), sent over
- *   https only; a URL with credentials over plain http is refused; every URL that is printed
- *   is redacted (redact.ts);
+ * - credentials from GOAUTH (goauth.ts: netrc, git, commands; asked again after a 4xx), else
+ *   from the URL's user information, sent over https only; a URL with credentials over plain
+ *   http is refused; every URL that is printed is redacted (redact.ts);
  * - any port (undici's request API has no "bad port" list, unlike fetch);
  * - at most 10 redirects, never from https to anything else;
  * - bodies streamed with the size cap applied while reading: nothing beyond the cap is kept;
@@ -15,7 +15,8 @@ import { Agent, buildConnector, ProxyAgent, request, type Dispatcher } from 'und
 import { goQuote } from '../../core/gostrings/go-quote';
 import { DETAIL_PREFIX_BYTES } from './error-detail';
 import { goBodyText, goNetText } from './go-net-errors';
-import { credentialFor, loadCredentials, type Credentials } from './netrc';
+import { GoAuth, GoAuthFatal } from './goauth';
+import type { Header } from './goauth-output';
 import { proxyFor, readProxyConfig, type ProxyConfig } from './proxy-env';
 import { redactUrl, stripPassword, userInfo, withoutUserInfo } from './redact';
 import { trustContext } from './trust-store';
@@ -43,6 +44,8 @@ export interface HttpAnswer {
   readonly truncated?: boolean;
   /** url is where the answer came from, after redirects. */
   readonly url?: string;
+  /** headers are the response's, as go names them (a GOAUTH command reads them after a 4xx). */
+  readonly headers?: readonly Header[];
 }
 
 /** HttpGetOptions bounds one GET. */
@@ -64,7 +67,7 @@ export interface HttpGetOptions {
 
 interface ClientState {
   readonly proxy: ProxyConfig;
-  readonly credentials: Credentials;
+  readonly auth: GoAuth;
   readonly env: Env;
   readonly dispatchers: Map<string, Dispatcher>;
 }
@@ -77,7 +80,7 @@ function stateFor(env: Env): ClientState {
     .join('\x01');
   let s = states.get(key);
   if (!s) {
-    s = { proxy: readProxyConfig(env), credentials: loadCredentials(env), env, dispatchers: new Map() };
+    s = { proxy: readProxyConfig(env), auth: new GoAuth(env), env, dispatchers: new Map() };
     states.set(key, s);
   }
   return s;
@@ -158,19 +161,59 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
   if (start.protocol !== 'http:' && start.protocol !== 'https:') {
     throw new TransportError(`unsupported scheme: ${redactUrl(url)}`, false);
   }
-  let authorization: string | undefined;
-  if (start.protocol === 'https:') {
-    if (creds) authorization = 'Basic ' + Buffer.from(`${creds.username}:${creds.password ?? ''}`).toString('base64');
-    else authorization = credentialFor(s.credentials, url);
+  if (start.protocol !== 'https:') return attempt(s, url, opts, []);
+  const first = await authHeaders(s, url, creds);
+  const answer = await attempt(s, url, opts, first);
+  if (answer.statusCode < 400 || answer.statusCode >= 500) return answer;
+  // web.Get: after a 4xx, every GOAUTH method is asked again about this URL, with the response.
+  // go then always asks again; an identical request would only get the same answer, so the
+  // request is repeated only when the credentials changed.
+  const again = await authHeaders(s, url, creds, { status: answer.status, headers: answer.headers ?? [] });
+  if (sameHeaders(first, again)) return answer;
+  return attempt(s, url, opts, again);
+}
+
+/** authHeaders is what GOAUTH gives an https URL, then net/http's Basic auth from the URL's user information where GOAUTH set no Authorization. */
+async function authHeaders(s: ClientState, url: string, creds: ReturnType<typeof userInfo>, failed?: { status: string; headers: readonly Header[] }): Promise<Header[]> {
+  let got: Header[] | undefined;
+  try {
+    got = await s.auth.headersFor(url, failed);
+  } catch (e) {
+    if (e instanceof GoAuthFatal) throw new TransportError(e.message, false);
+    throw e;
   }
+  const out = got ? got.slice() : [];
+  if (creds && !out.some(([k]) => k.toLowerCase() === 'authorization')) {
+    out.push(['Authorization', 'Basic ' + Buffer.from(`${creds.username}:${creds.password ?? ''}`).toString('base64')]);
+  }
+  return out;
+}
+
+function sameHeaders(a: readonly Header[], b: readonly Header[]): boolean {
+  return a.length === b.length && a.every(([k, v], i) => b[i]![0] === k && b[i]![1] === v);
+}
+
+/** Headers net/http drops on a redirect to another host. */
+const SENSITIVE = new Set(['authorization', 'www-authenticate', 'cookie', 'cookie2', 'proxy-authorization']);
+
+/** attempt is one client.Do: the request with its redirects, and the body read within the cap. */
+async function attempt(s: ClientState, url: string, opts: HttpGetOptions, auth: readonly Header[]): Promise<HttpAnswer> {
+  const start = new URL(url);
+  let extra = auth.slice();
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let current = new URL(withoutUserInfo(url));
   let printed = url;
   for (let hop = 0; ; hop++) {
     const { dispatcher, proxy } = dispatcherFor(s, current, { ...(opts.insecure ? { insecure: true } : {}), ...(opts.connectTo ? { connectTo: opts.connectTo } : {}) });
-    const headers: Record<string, string> = { 'user-agent': 'gomodx (Go-http-client compatible)' };
-    if (authorization && current.protocol === 'https:') headers.authorization = authorization;
+    const headers: Record<string, string | string[]> = { 'user-agent': 'gomodx (Go-http-client compatible)' };
+    if (current.protocol === 'https:') {
+      for (const [k, v] of extra) {
+        const key = k.toLowerCase();
+        const had = headers[key];
+        headers[key] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
+      }
+    }
     let res: Dispatcher.ResponseData;
     try {
       res = await request(current, { method: 'GET', headers, dispatcher, signal });
@@ -198,7 +241,7 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         throw new TransportError(`Get ${goQuote(next.href)}: unsupported protocol scheme ${goQuote(next.protocol.replace(/:$/, ''))}`, false);
       }
-      if (authorization && !keepsAuthorization(current, next)) authorization = undefined;
+      if (!keepsAuthorization(current, next)) extra = extra.filter(([k]) => !SENSITIVE.has(k.toLowerCase()));
       current = next;
       printed = next.href;
       continue;
@@ -235,12 +278,22 @@ export async function httpGet(url: string, opts: HttpGetOptions): Promise<HttpAn
       if (e instanceof TransportError) throw e;
       opts.signal?.throwIfAborted();
       if (timeout.aborted) throw new TransportError(`read ${goQuote(redactUrl(url))}: context deadline exceeded (Client.Timeout or context cancellation while reading body)`, false);
-      if (!ok) return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href };
+      if (!ok) return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href, headers: responseHeaders(res) };
       const t = goBodyText(e);
       throw new TransportError(`read ${goQuote(redactUrl(url))}: ${t.text}`, t.transient);
     }
-    return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href, ...(truncated ? { truncated } : {}) };
+    return { statusCode: res.statusCode, status, contentType, body: Buffer.concat(chunks), url: current.href, headers: responseHeaders(res), ...(truncated ? { truncated } : {}) };
   }
+}
+
+/** responseHeaders lists a response's headers in go's canonical form, for a GOAUTH command's stdin. */
+function responseHeaders(res: Dispatcher.ResponseData): Header[] {
+  const out: Header[] = [];
+  for (const [k, v] of Object.entries(res.headers)) {
+    const name = k.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
+    out.push([name, Array.isArray(v) ? v.join(', ') : (v ?? '')]);
+  }
+  return out;
 }
 
 /** discard drops a body we will not read; its abort is expected, not an error to report. */

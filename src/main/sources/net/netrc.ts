@@ -1,12 +1,6 @@
 /**
- * Credentials from GOAUTH, as the go command finds them: GOAUTH=netrc (the default) reads
- * $NETRC, else ~/.netrc, and a request to https://host/path gets the credentials of the
- * longest "host/path" prefix a machine line names. GOAUTH=off sends none. The go command's
- * other GOAUTH methods ("git dir", commands) are not supported and send nothing.
+ * The .netrc file as go's auth package reads it (GOAUTH=netrc, the default; goauth.ts runs it).
  */
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { goFields } from '../../core/gostrings/go-space';
 
 /** NetrcLine is one complete machine entry. */
@@ -51,43 +45,4 @@ export function parseNetrc(data: string): NetrcLine[] {
     if (i < f.length && f[i] === 'default') break;
   }
   return out;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** Credentials maps "host[:port][/path]" prefixes to an Authorization header value. */
-export type Credentials = ReadonlyMap<string, string>;
-
-/** loadCredentials reads the credentials GOAUTH names (the first netrc entry of a machine wins). */
-export function loadCredentials(env: Env): Credentials {
-  const goauth = (env.GOAUTH ?? '').trim() || 'netrc';
-  const out = new Map<string, string>();
-  const methods = goauth.split(';').map((s) => s.trim());
-  if (!methods.includes('netrc')) return out;
-  const path = env.NETRC || join(env.HOME || homedir(), '.netrc');
-  let data: string;
-  try {
-    data = readFileSync(path, 'utf8');
-  } catch {
-    return out;
-  }
-  const lines = parseNetrc(data);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = lines[i];
-    const prefix = l.machine.replace(/^https:\/\//, '').replace(/\/$/, '');
-    out.set(prefix, 'Basic ' + Buffer.from(`${l.login}:${l.password}`).toString('base64'));
-  }
-  return out;
-}
-
-/** credentialFor finds the Authorization value for an https URL: the longest matching prefix. */
-export function credentialFor(creds: Credentials, url: string): string | undefined {
-  let prefix = url.replace(/^https:\/\//, '').replace(/\/$/, '');
-  for (;;) {
-    const v = creds.get(prefix);
-    if (v !== undefined) return v;
-    const slash = prefix.lastIndexOf('/');
-    if (slash < 0) return undefined;
-    prefix = prefix.slice(0, slash);
-  }
 }
