@@ -8,7 +8,7 @@ import { canonicalVersion, check as checkModule, matchPrefixPatterns } from '../
 import { InvalidVersionError, ModuleError, versionError } from '../core/modpath/module-errors';
 import type { CacheLookup } from '../core/modload/module-info';
 import type { ModuleFetcher, SumLookup, VersionInfo } from '../core/modload/ports';
-import { ChecksumMismatchError, unknownHashesWarning } from './checksum-error';
+import { ChecksumMismatchError, unknownHashesWarning } from '../core/gosum/checksum-error';
 import type { GoEnv } from './go-env';
 import { goModHash } from './gomod-hash';
 import { getProxyFile, NotFoundError, type ProxyRequestOptions } from './proxy-client';

@@ -15,7 +15,7 @@ import { check as checkModule, canonicalVersion } from '../core/modpath/module-p
 import { InvalidVersionError, ModuleError } from '../core/modpath/module-errors';
 import { isPseudoVersion, pseudoVersionTime } from '../core/semver/pseudo';
 import { isValid as semverIsValid, sortVersions } from '../core/semver/semver';
-import { ChecksumMismatchError, unknownHashesWarning } from './checksum-error';
+import { ChecksumMismatchError, unknownHashesWarning } from '../core/gosum/checksum-error';
 import type { GoEnv } from './go-env';
 import { worthCaching, type ProxyModuleFetcher } from './module-fetcher';
 import { ZipArchive } from './module-zip';

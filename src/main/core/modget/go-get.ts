@@ -1189,9 +1189,10 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
     const newReqs = reqsFromGoMod(file);
     const resolved = new Map([...r.resolvedVersion].map(([p, v]) => [p, v.version]));
     const report = reportChanges({ resolved, initial: r.initialVersion, final: r.buildListVersion, oldReqs, newReqs });
-    r.stderr.push(...report.lines);
     const finalGraph = await r.rs.graph(loader);
     const sums = await goSumAfter(r, finalGraph);
+    // go writes go.mod and go.sum (warning as it writes go.sum) before it reports the changes.
+    r.stderr.push(...sums.warnings, ...report.lines);
     return {
       ok: true,
       stderr: r.stderr.join(''),
@@ -1331,7 +1332,7 @@ async function checkPackageProblems(r: Resolver, queries: readonly Query[]): Pro
  * Only the hashes checked in this command that go.sum lacks can change the file, so keepSums'
  * question is asked of those alone instead of listing every key the whole graph keeps.
  */
-async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ render?: () => string; added: string[] }> {
+async function goSumAfter(r: Resolver, finalGraph: ModuleGraphResult): Promise<{ render?: () => string; added: string[]; warnings: string[] }> {
   const { session } = r;
   const loader = session.loader;
   const mms = loader.mainModules;

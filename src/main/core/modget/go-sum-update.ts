@@ -4,6 +4,7 @@
  * needs it (keep); the file is rewritten sorted (module.Sort) only when something is added.
  */
 import { compareModulesForSort, sortModules } from '../gover/module-sort';
+import { unknownHashesWarning } from '../gosum/checksum-error';
 
 const EMPTY_GO_MOD_HASH = 'h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=';
 
@@ -17,13 +18,13 @@ function splitKey(k: string): { path: string; version: string } {
  * updatedGoSum returns the lines go.sum gains and, when it gains any, how to render the new
  * go.sum text (go rewrites the file only then). checked maps "path version" or "path
  * version/go.mod" to the hash computed in this command; keep says whether the build list needs
- * a key.
+ * a key. warnings are what go prints as it writes the file.
  */
 export function updatedGoSum(
   existing: string,
   checked: ReadonlyMap<string, string>,
   keep: (key: string) => boolean,
-): { render?: () => string; added: string[] } {
+): { render?: () => string; added: string[]; warnings: string[] } {
   const have = parsedGoSum(existing);
   const additions = new Map<string, Set<string>>();
   const added: string[] = [];
@@ -33,11 +34,21 @@ export function updatedGoSum(
     additions.get(k)!.add(h);
     added.push(k);
   }
-  if (added.length === 0) return { added: [] };
+  if (added.length === 0) return { added: [], warnings: [] };
+  // tidyGoSum reads go.sum again before writing it and adds every hash checked in the command:
+  // a key the file lists only under unknown algorithms is warned about a second time.
+  const warnings: string[] = [];
+  for (const [k, h] of checked) {
+    const old = have.get(k);
+    if (old && old.size > 0 && !old.has(h)) {
+      const { path, version } = splitKey(k);
+      warnings.push(unknownHashesWarning(path, version, [...old], h));
+    }
+  }
   const addedLines = sortModules(added.map(splitKey)).flatMap((m) => [...additions.get(`${m.path} ${m.version}`)!].map((h) => `${m.path} ${m.version} ${h}`));
   let text: string | undefined;
   // A preview shows the lines added; the whole file is written out only when applied.
-  return { render: () => (text ??= renderWith(existing, have, additions)), added: addedLines };
+  return { render: () => (text ??= renderWith(existing, have, additions)), added: addedLines, warnings };
 }
 
 /** renderWith is go.sum's text with additions merged into existing (whose parse is have). */
