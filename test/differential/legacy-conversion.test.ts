@@ -1,0 +1,217 @@
+// Differential suite for issue 15: `gomodx mod init` against go1.21.13's `go mod init`, the last
+// go that converted pre-module lock files. Each universe is a file:// GOPROXY of generated
+// modules (tags, untagged commits, packages that come and go, a nested module, "+incompatible"
+// and /v2 majors) that also answers revision names (hashes, short hashes, a branch), as
+// proxy.golang.org does; each case is a project directory holding one random lock file of one
+// of the nine formats (entries naming tags, non-canonical versions, hashes of tagged and
+// untagged commits, branches, unknown revisions, packages inside modules and missing from them,
+// dep sources, duplicates, modules that do not exist), plus fixed cases (go.mod already there,
+// no lock file, malformed lock files, two lock files, module path inferred from the files).
+// Compared: exit status, go.mod (go line aside: gomodx writes the Go version it models), the
+// set of "go: converting" lines, and the other stderr lines in order ("go: downloading" aside).
+//
+// GOMODX_LEGACY_SEED (default 15_021), GOMODX_LEGACY_UNIVERSES (default 10) and
+// GOMODX_LEGACY_CASES (cases per universe, default 8). go1.21.13 comes from
+// test/helpers/go-toolchain.ts; the suite skips with NO_GO121 where it is absent.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { go121Command, NO_GO121 } from '../helpers/go-toolchain';
+import { hermeticGoEnv } from '../helpers/go-oracle';
+import { readOrAbsent, withoutDownloads } from '../helpers/go-output';
+import { createPrng, type Prng } from '../helpers/universe/prng';
+import { generateLegacyUniverse, randomEntry, type LegacyEntry } from '../helpers/universe/legacy-universe';
+import { LOCK_FORMATS, renderLockFile, type LockFormat } from '../helpers/universe/legacy-lock-files';
+import { writeProxy } from '../helpers/universe/write-universe';
+import type { Universe } from '../helpers/universe/universe-model';
+import { envInteger, loadRunCli, mapWithConcurrency, runGomodx } from './differential-harness';
+
+const GO121 = go121Command();
+const SEED = envInteger('GOMODX_LEGACY_SEED', 15_021);
+const UNIVERSES = envInteger('GOMODX_LEGACY_UNIVERSES', 10);
+const CASES = envInteger('GOMODX_LEGACY_CASES', 8);
+const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
+const runCli = await loadRunCli();
+
+/** LegacyCase is one project directory: its files and the module path argument (undefined: none). */
+interface LegacyCase {
+  readonly name: string;
+  readonly files: Record<string, string>;
+  readonly modulePath?: string;
+  readonly kinds: readonly string[];
+}
+
+interface Outcome {
+  readonly code: number;
+  readonly goMod: string;
+  readonly converting: readonly string[];
+  readonly otherStderr: string;
+}
+
+function runGo121(args: readonly string[], cwd: string, env: Record<string, string | undefined>): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const clean: Record<string, string> = {};
+    for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
+    const child = spawn(GO121!, [...args], { cwd, env: clean, stdio: ['ignore', 'ignore', 'pipe'] });
+    const err: Buffer[] = [];
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', (e) => reject(e));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+/** outcome reads what a run left: go.mod with its go line blanked, and stderr split as compared. */
+async function outcome(dir: string, code: number, stderr: string): Promise<Outcome> {
+  const goMod = (await readOrAbsent(path.join(dir, 'go.mod'))).replace(/^go \S+$/m, 'go <modelled>');
+  const lines = withoutDownloads(stderr.split(dir).join('$WORK')).split('\n');
+  const converting = lines.filter((l) => l.startsWith('go: converting ')).sort();
+  const otherStderr = lines.filter((l) => !l.startsWith('go: converting ')).join('\n');
+  return { code, goMod, converting, otherStderr };
+}
+
+function drawCase(r: Prng, u: ReturnType<typeof generateLegacyUniverse>, name: string, format: LockFormat): LegacyCase {
+  const n = r.int(1, 7);
+  const entries: LegacyEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = randomEntry(r, u);
+    // dep alone has sources; other formats record the fork's own path.
+    entries.push(format === 'Gopkg.lock' || e.source === undefined ? e : { ...e, source: undefined });
+    if (r.chance(0.15)) entries.push({ ...randomEntry(r, u), path: e.path, kind: 'duplicate' });
+  }
+  const files: Record<string, string> = {};
+  let modulePath: string | undefined = 'example.com/legacy/app';
+  let importPath: string | undefined;
+  if (r.chance(0.2)) {
+    // No argument: the path comes from Godeps.json, vendor.json, an import comment, or nowhere.
+    modulePath = undefined;
+    if (format === 'Godeps/Godeps.json' || format === 'vendor/vendor.json') importPath = 'example.com/legacy/inferred';
+    else if (r.chance(0.7)) files['main.go'] = 'package main // import "example.com/legacy/fromcomment"\n\nfunc main() {}\n';
+  }
+  files[format] = renderLockFile(format, entries, r, importPath);
+  if (r.chance(0.4)) files['cmd/app/main.go'] = 'package main\n';
+  return { name, files, modulePath, kinds: [format, ...new Set(entries.map((e) => e.kind))] };
+}
+
+/** fixedCases are the situations go mod init handled apart from conversion. */
+function fixedCases(): LegacyCase[] {
+  const lock = '[[projects]]\n  name = "example.com/alpha"\n  revision = "master"\n';
+  return [
+    { name: 'go.mod exists', files: { 'go.mod': 'module example.com/old\n', 'Gopkg.lock': lock }, modulePath: 'example.com/x', kinds: ['existing-go.mod'] },
+    { name: 'no lock file', files: { 'main.go': 'package main\n' }, modulePath: 'example.com/x', kinds: ['no-lock-file'] },
+    { name: 'bad quoted string', files: { 'Gopkg.lock': '[[projects]]\n  name = "a\\qb"\n  revision = "x"\n' }, modulePath: 'example.com/x', kinds: ['malformed'] },
+    { name: 'empty stanza', files: { 'Gopkg.lock': '[[projects]]\n  name = "example.com/alpha"\n[[projects]]\n  revision = "abc"\n' }, modulePath: 'example.com/x', kinds: ['malformed'] },
+    { name: 'bad JSON', files: { 'vendor/manifest': '{"dependencies": [ {"importpath": 5} ]}' }, modulePath: 'example.com/x', kinds: ['malformed'] },
+    { name: 'JSON syntax', files: { 'Godeps/Godeps.json': '{"Deps": [}' }, modulePath: 'example.com/x', kinds: ['malformed'] },
+    { name: 'Gopkg.lock wins over glide.lock', files: { 'Gopkg.lock': lock, 'glide.lock': 'imports:\n- name: example.com/beta\n  version: master\n' }, modulePath: 'example.com/x', kinds: ['two-lock-files'] },
+    { name: 'no module path anywhere', files: { 'GLOCKFILE': 'example.com/alpha master\n' }, kinds: ['no-module-path'] },
+    { name: 'bad module path', files: { 'GLOCKFILE': 'example.com/alpha master\n' }, modulePath: 'example.com/x/v1', kinds: ['bad-module-path'] },
+  ];
+}
+
+async function writeCase(dir: string, c: LegacyCase): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [rel, text] of Object.entries(c.files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+}
+
+interface CaseResult {
+  readonly universe: number;
+  readonly c: LegacyCase;
+  readonly go: Outcome;
+  readonly gx: Outcome;
+  readonly goMs: number;
+  readonly gxMs: number;
+}
+
+describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SEED})`, () => {
+  let root = '';
+  const results: CaseResult[] = [];
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gomodx-legacy-'));
+    const plan: { universe: number; proxyDir: string; cases: LegacyCase[] }[] = [];
+    for (let ui = 0; ui < UNIVERSES; ui++) {
+      const r = createPrng((SEED + ui * 7919) >>> 0);
+      const u = generateLegacyUniverse(r);
+      const proxyDir = path.join(root, `u${ui}`, 'proxy');
+      const asUniverse = { modules: u.modules } as unknown as Universe;
+      await writeProxy(asUniverse, { root, proxyDir, proxyUrl: '', workDir: '', runDir: '' });
+      const cases: LegacyCase[] = [];
+      for (let ci = 0; ci < CASES; ci++) {
+        const format = LOCK_FORMATS[(ui * CASES + ci) % LOCK_FORMATS.length]!;
+        cases.push(drawCase(r, u, `u${ui}c${ci} ${format}`, format));
+      }
+      if (ui === 0) cases.push(...fixedCases());
+      plan.push({ universe: ui, proxyDir, cases });
+    }
+    const jobs = plan.flatMap((p) => p.cases.map((c, ci) => ({ ...p, c, ci })));
+    const done = await mapWithConcurrency(jobs, 2, async (j) => {
+      const base = path.join(root, `u${j.universe}`, `c${j.ci}`);
+      const goDir = path.join(base, 'go');
+      const gxDir = path.join(base, 'gx');
+      await writeCase(goDir, j.c);
+      await writeCase(gxDir, j.c);
+      const home = path.join(root, `u${j.universe}`, 'home');
+      const env = { ...hermeticGoEnv({ root: home, proxy: j.proxyDir }), GOFLAGS: '-mod=mod', GO111MODULE: 'on', GOPATH: path.join(home, 'gopath') };
+      const args = ['mod', 'init', ...(j.c.modulePath !== undefined ? [j.c.modulePath] : [])];
+      let t = Date.now();
+      const goRun = await runGo121(args, goDir, env);
+      const goMs = Date.now() - t;
+      const gxEnv = { ...env, GOMODCACHE: path.join(home, 'gomodx-modcache'), GOMODX_CACHE: path.join(home, 'gomodx-cache') };
+      t = Date.now();
+      const gxRun = await runGomodx(runCli!, args, { cwd: gxDir, env: gxEnv });
+      const gxMs = Date.now() - t;
+      return { universe: j.universe, c: j.c, go: await outcome(goDir, goRun.code, goRun.stderr), gx: await outcome(gxDir, gxRun.code, gxRun.stderr), goMs, gxMs };
+    });
+    results.push(...done);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (results.length > 0) {
+      const agree = results.filter((x) => JSON.stringify(x.go) === JSON.stringify(x.gx)).length;
+      const kinds = new Map<string, number>();
+      for (const x of results) for (const k of x.c.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      const sum = (f: (x: CaseResult) => number): number => results.reduce((a, x) => a + f(x), 0);
+      console.log(
+        `legacy-conversion: seed ${SEED}, ${results.length} cases, ${agree} agree with go1.21.13; ` +
+          `go ${sum((x) => x.goMs)} ms, gomodx ${sum((x) => x.gxMs)} ms; ` +
+          `exit 0: ${results.filter((x) => x.go.code === 0).length}, dropped entries: ${sum((x) => x.go.converting.length)}\n` +
+          [...kinds].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n'),
+      );
+    }
+    if (KEEP) console.log(`kept ${root}`);
+    else if (root !== '') await rm(root, { recursive: true, force: true });
+  });
+
+  it('every case agrees with go1.21.13 (exit status, go.mod but the go line, converting errors, other stderr)', () => {
+    expect(results.length).toBeGreaterThan(0);
+    const mismatches = results.filter((x) => JSON.stringify(x.go) !== JSON.stringify(x.gx));
+    const report = mismatches.map((x) => `--- ${x.c.name} (seed ${SEED}, kinds ${x.c.kinds.join(',')})\nfiles: ${JSON.stringify(x.c.files)}\ngo:     ${JSON.stringify(x.go)}\ngomodx: ${JSON.stringify(x.gx)}`);
+    expect(report.join('\n\n')).toBe('');
+  });
+
+  it('the cases cover every format and entry kind, with conversions that succeed and that fail', () => {
+    const kinds = new Set(results.flatMap((x) => x.c.kinds));
+    for (const k of [...LOCK_FORMATS, 'canonical-version', 'non-canonical-version', 'hash-of-tag', 'untagged-commit', 'branch', 'unknown-revision', 'package-not-in-module', 'no-such-module', 'source-fork', 'duplicate']) {
+      expect(kinds, k).toContain(k);
+    }
+    expect(results.some((x) => x.go.code === 0 && x.go.goMod.includes('require'))).toBe(true);
+    expect(results.some((x) => x.go.converting.length > 0)).toBe(true);
+    expect(results.some((x) => x.go.goMod.includes('replace'))).toBe(true);
+  });
+});
+
+// Registered only when skipping: a describe.skipIf would count a skipped test on every run.
+if (!GO121) {
+  describe('gomodx mod init against go1.21.13', () => {
+    it.skip(NO_GO121, () => {});
+  });
+}
