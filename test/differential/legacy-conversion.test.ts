@@ -7,11 +7,13 @@
 // untagged commits, branches, unknown revisions, packages inside modules and missing from them,
 // dep sources, duplicates, modules that do not exist), plus fixed cases (go.mod already there,
 // no lock file, malformed lock files, two lock files, module path inferred from the files).
-// Compared: exit status, go.mod (go line aside: gomodx writes the Go version it models), the
-// set of "go: converting" lines, and the other stderr lines in order ("go: downloading" aside).
+// Compared: exit status, go.mod byte for byte (go1.21.13 is first on gomodx's PATH, so gomodx
+// models go 1.21.13 and writes its go line), the set of "go: converting" lines (go prints them
+// as lookups finish), and the other stderr lines in order ("go: downloading" aside).
 //
 // GOMODX_LEGACY_SEED (default 15_021), GOMODX_LEGACY_UNIVERSES (default 10) and
-// GOMODX_LEGACY_CASES (cases per universe, default 8). go1.21.13 comes from
+// GOMODX_LEGACY_CASES (cases per universe, default 8); GOMODX_LEGACY_DIRECT (direct-mode cases,
+// default 6). go1.21.13 comes from
 // test/helpers/go-toolchain.ts; the suite skips with NO_GO121 where it is absent.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -27,12 +29,23 @@ import { LOCK_FORMATS, renderLockFile, type LockFormat } from '../helpers/univer
 import { writeProxy } from '../helpers/universe/write-universe';
 import type { Universe } from '../helpers/universe/universe-model';
 import { envInteger, loadRunCli, mapWithConcurrency, runGomodx } from './differential-harness';
+import { buildGitUniverse, generateGitUniverse } from '../helpers/git-universe/generate-git-universe';
+import { directEnv, gitConfigText, type DirectMode } from '../helpers/git-universe/settle-git-universe';
+import { spawnSync } from 'node:child_process';
 
 const GO121 = go121Command();
 const SEED = envInteger('GOMODX_LEGACY_SEED', 15_021);
 const UNIVERSES = envInteger('GOMODX_LEGACY_UNIVERSES', 10);
 const CASES = envInteger('GOMODX_LEGACY_CASES', 8);
+const DIRECT = envInteger('GOMODX_LEGACY_DIRECT', 6);
 const KEEP = process.env.GOMODX_DIFF_KEEP === '1';
+const hasGit = spawnSync('git', ['--version']).status === 0;
+/**
+ * GO121_PATH puts go1.21.13 first on gomodx's PATH: gomodx then models the go the user would
+ * run, go 1.21.13 itself, so the go line and the toolchain checks ("requires go >= 1.22.3
+ * (running go 1.21.13; GOTOOLCHAIN=local)") are go1.21.13's too.
+ */
+const GO121_PATH = `${GO121 ? path.dirname(GO121) : '/nonexistent'}:/usr/bin:/bin`;
 const runCli = await loadRunCli();
 
 /** LegacyCase is one project directory: its files and the module path argument (undefined: none). */
@@ -66,9 +79,9 @@ function runGo121(args: readonly string[], cwd: string, env: Record<string, stri
   });
 }
 
-/** outcome reads what a run left: go.mod with its go line blanked, and stderr split as compared. */
+/** outcome reads what a run left: go.mod, and stderr split as compared. */
 async function outcome(dir: string, code: number, stderr: string): Promise<Outcome> {
-  const goMod = (await readOrAbsent(path.join(dir, 'go.mod'))).replace(/^go \S+$/m, 'go <modelled>');
+  const goMod = await readOrAbsent(path.join(dir, 'go.mod'));
   const lines = withoutDownloads(stderr.split(dir).join('$WORK')).split('\n');
   const converting = lines.filter((l) => l.startsWith('go: converting ')).sort();
   const otherStderr = lines.filter((l) => !l.startsWith('go: converting ')).join('\n');
@@ -165,7 +178,7 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
       let t = Date.now();
       const goRun = await runGo121(args, goDir, env);
       const goMs = Date.now() - t;
-      const gxEnv = { ...env, GOMODCACHE: path.join(home, 'gomodx-modcache'), GOMODX_CACHE: path.join(home, 'gomodx-cache') };
+      const gxEnv = { ...env, PATH: GO121_PATH, GOMODCACHE: path.join(home, 'gomodx-modcache'), GOMODX_CACHE: path.join(home, 'gomodx-cache') };
       t = Date.now();
       const gxRun = await runGomodx(runCli!, args, { cwd: gxDir, env: gxEnv });
       const gxMs = Date.now() - t;
@@ -191,7 +204,7 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
     else if (root !== '') await rm(root, { recursive: true, force: true });
   });
 
-  it('every case agrees with go1.21.13 (exit status, go.mod but the go line, converting errors, other stderr)', () => {
+  it('every case agrees with go1.21.13 (exit status, go.mod, converting errors, other stderr)', () => {
     expect(results.length).toBeGreaterThan(0);
     const mismatches = results.filter((x) => JSON.stringify(x.go) !== JSON.stringify(x.gx));
     const report = mismatches.map((x) => `--- ${x.c.name} (seed ${SEED}, kinds ${x.c.kinds.join(',')})\nfiles: ${JSON.stringify(x.c.files)}\ngo:     ${JSON.stringify(x.go)}\ngomodx: ${JSON.stringify(x.gx)}`);
@@ -206,6 +219,81 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
     expect(results.some((x) => x.go.code === 0 && x.go.goMod.includes('require'))).toBe(true);
     expect(results.some((x) => x.go.converting.length > 0)).toBe(true);
     expect(results.some((x) => x.go.goMod.includes('replace'))).toBe(true);
+  });
+});
+
+// Direct mode: modules in real Git repositories (test/helpers/git-universe) reached with
+// GOPROXY=direct, with GOPRIVATE naming one owner (the others in a file:// proxy), or through
+// GOPROXY=file://proxy,direct with that owner missing from the proxy: the lock-file entries are
+// resolved by git as every other fetch is.
+describe.skipIf(!GO121 || !runCli || !hasGit || DIRECT === 0)(`gomodx mod init against go1.21.13, direct mode (seed ${SEED})`, () => {
+  let root = '';
+  const results: CaseResult[] = [];
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gomodx-legacy-git-'));
+    const modes: DirectMode[] = ['direct', 'private', 'fallback'];
+    const jobs = Array.from({ length: DIRECT }, (_, i) => i);
+    const done = await mapWithConcurrency(jobs, 2, async (i): Promise<CaseResult> => {
+      const seed = (SEED + 100_003 * (i + 1)) >>> 0;
+      const r = createPrng(seed);
+      const u = generateGitUniverse(seed);
+      const uroot = path.join(root, `g${i}`);
+      const layout = { root: uroot, reposDir: path.join(uroot, 'repos'), workDir: path.join(uroot, 'work'), gitConfig: path.join(uroot, 'gitconfig'), proxyDir: path.join(uroot, 'proxy') };
+      await mkdir(path.join(uroot, 'home'), { recursive: true });
+      const built = buildGitUniverse(u, layout.reposDir);
+      await writeFile(layout.gitConfig, gitConfigText(layout.reposDir));
+      const mode = modes[i % modes.length]!;
+      const privateOwner = mode !== 'direct' ? u.owners[0] : undefined;
+      await mkdir(layout.proxyDir, { recursive: true });
+      if (mode !== 'direct') {
+        const open = built.modules.filter((m) => !m.path.startsWith(`github.com/${privateOwner}/`));
+        await writeProxy({ modules: open } as unknown as Universe, { root: uroot, proxyDir: layout.proxyDir, proxyUrl: '', workDir: '', runDir: '' });
+      }
+      const entries: LegacyEntry[] = [];
+      for (let k = r.int(2, 6); k > 0; k--) {
+        const m = r.pick(built.modules);
+        const v = r.pick(m.versions);
+        const roll = r.int(0, 5);
+        const rev = roll === 0 ? v.version : roll === 1 ? v.hash : roll === 2 ? v.hash.slice(0, 12) : roll === 3 ? 'main' : roll === 4 ? r.hex(40) : v.version.replace(/^v/, '');
+        entries.push({ path: r.chance(0.2) ? `${m.path}/nosuch` : m.path, rev, kind: `git-${['version', 'hash', 'short-hash', 'branch', 'unknown', 'non-canonical'][roll]}` });
+      }
+      const format = r.pick(['Gopkg.lock', 'GLOCKFILE', 'vendor.conf', 'glide.lock'] as const);
+      const c: LegacyCase = { name: `g${i} ${mode} ${format}`, files: { [format]: renderLockFile(format, entries, r) }, modulePath: 'example.com/legacy/git', kinds: [`mode-${mode}`, format, ...new Set(entries.map((e) => e.kind))] };
+      const goDir = path.join(uroot, 'go');
+      const gxDir = path.join(uroot, 'gx');
+      await writeCase(goDir, c);
+      await writeCase(gxDir, c);
+      const s = { layout, mode, ...(privateOwner ? { privateOwner } : {}) };
+      const goEnv = { ...directEnv(s, { gomodcache: path.join(uroot, 'go-modcache'), gomodxCache: path.join(uroot, 'unused') }), GOFLAGS: '-mod=mod' };
+      const gxEnv = { ...directEnv(s, { gomodcache: path.join(uroot, 'gx-modcache'), gomodxCache: path.join(uroot, 'gx-cache') }), GOFLAGS: '-mod=mod', PATH: GO121_PATH };
+      const args = ['mod', 'init', c.modulePath!];
+      let t = Date.now();
+      const goRun = await runGo121(args, goDir, goEnv);
+      const goMs = Date.now() - t;
+      t = Date.now();
+      const gxRun = await runGomodx(runCli!, args, { cwd: gxDir, env: gxEnv, timeoutMs: 120_000 });
+      const gxMs = Date.now() - t;
+      return { universe: i, c, go: await outcome(goDir, goRun.code, goRun.stderr), gx: await outcome(gxDir, gxRun.code, gxRun.stderr), goMs, gxMs };
+    });
+    results.push(...done);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (results.length > 0) {
+      const agree = results.filter((x) => JSON.stringify(x.go) === JSON.stringify(x.gx)).length;
+      const sum = (f: (x: CaseResult) => number): number => results.reduce((a, x) => a + f(x), 0);
+      console.log(`legacy-conversion (direct): seed ${SEED}, ${results.length} cases, ${agree} agree with go1.21.13; go ${sum((x) => x.goMs)} ms, gomodx ${sum((x) => x.gxMs)} ms; dropped entries: ${sum((x) => x.go.converting.length)}`);
+    }
+    if (KEEP) console.log(`kept ${root}`);
+    else if (root !== '') await rm(root, { recursive: true, force: true });
+  });
+
+  it('every case agrees with go1.21.13', () => {
+    expect(results.length).toBeGreaterThan(0);
+    const mismatches = results.filter((x) => JSON.stringify(x.go) !== JSON.stringify(x.gx));
+    const report = mismatches.map((x) => `--- ${x.c.name} (seed ${SEED}, kinds ${x.c.kinds.join(',')})\nfiles: ${JSON.stringify(x.c.files)}\ngo:     ${JSON.stringify(x.go)}\ngomodx: ${JSON.stringify(x.gx)}`);
+    expect(report.join('\n\n')).toBe('');
   });
 });
 

@@ -308,7 +308,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     throw new ProjectError((e as Error).message, true);
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
-  const fetcher = new ProxyModuleFetcher({ env, sums, warn, localGo: goVersion, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const fetcher = new ProxyModuleFetcher({ env, sums, warn, localGo: goVersion, toolchainExplain, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
   const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath, opts.onSummaryFromIndex);
   fetcher.rememberInfoIn(index);
   const loader = new Loader({
