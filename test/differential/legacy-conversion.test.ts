@@ -107,6 +107,8 @@ function drawCase(r: Prng, u: ReturnType<typeof generateLegacyUniverse>, name: s
     else if (r.chance(0.7)) files['main.go'] = 'package main // import "example.com/legacy/fromcomment"\n\nfunc main() {}\n';
   }
   files[format] = renderLockFile(format, entries, r, importPath);
+  // Lock files written on Windows: go's scanners split on "\n" only.
+  if (r.chance(0.15)) files[format] = files[format]!.replace(/\n/g, '\r\n');
   if (r.chance(0.4)) files['cmd/app/main.go'] = 'package main\n';
   return { name, files, modulePath, kinds: [format, ...new Set(entries.map((e) => e.kind))] };
 }
@@ -123,6 +125,9 @@ function fixedCases(): LegacyCase[] {
     { name: 'JSON syntax', files: { 'Godeps/Godeps.json': '{"Deps": [}' }, modulePath: 'example.com/x', kinds: ['malformed'] },
     { name: 'Gopkg.lock wins over glide.lock', files: { 'Gopkg.lock': lock, 'glide.lock': 'imports:\n- name: example.com/beta\n  version: master\n' }, modulePath: 'example.com/x', kinds: ['two-lock-files'] },
     { name: 'no module path anywhere', files: { 'GLOCKFILE': 'example.com/alpha master\n' }, kinds: ['no-module-path'] },
+    { name: 'entries inside the main module', files: { GLOCKFILE: 'example.com/x/sub master\nexample.com/x master\nexample.com/alpha/util master\n', 'sub/a.go': 'package sub\n' }, modulePath: 'example.com/x', kinds: ['main-module-package'] },
+    { name: 'a lock file that is a directory', files: { 'Gopkg.lock/x': '', GLOCKFILE: 'example.com/alpha master\n' }, modulePath: 'example.com/x', kinds: ['lock-file-directory'] },
+    { name: 'byte order mark and odd spacing', files: { 'Gopkg.lock': '\ufeff[[projects]]\n  name = "example.com/alpha"\n  revision = "master"\n[[projects]]\n\tname=example.com/beta\n\trevision =  master  \n' }, modulePath: 'example.com/x', kinds: ['odd-spacing'] },
     { name: 'bad module path', files: { 'GLOCKFILE': 'example.com/alpha master\n' }, modulePath: 'example.com/x/v1', kinds: ['bad-module-path'] },
   ];
 }
