@@ -216,6 +216,29 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
     expect(report.join('\n\n')).toBe('');
   });
 
+  it('infers the module path from GOPATH as go does (and refuses a bad one the same way)', async () => {
+    const proxyDir = path.join(root, 'u0', 'proxy');
+    for (const rel of ['example.com/fromgopath/app', 'example.com/bad path/app', '']) {
+      const runs: Outcome[] = [];
+      for (const who of ['go', 'gx'] as const) {
+        const gopath = path.join(root, 'gopath-cases', who, 'gopath');
+        const dir = rel === '' ? path.join(gopath, 'src') : path.join(gopath, 'src', ...rel.split('/'));
+        await writeCase(dir, { name: rel, files: { GLOCKFILE: 'example.com/alpha master\n' }, kinds: [] });
+        const home = path.join(root, 'gopath-cases', who);
+        const env = { ...hermeticGoEnv({ root: home, proxy: proxyDir }), GOFLAGS: '-mod=mod', GOPATH: gopath };
+        if (who === 'go') {
+          const r = await runGo121(['mod', 'init'], dir, env);
+          runs.push(await outcome(dir, r.code, r.stderr.split(gopath).join('$GOPATH')));
+        } else {
+          const r = await runGomodx(runCli!, ['mod', 'init'], { cwd: dir, env: { ...env, PATH: GO121_PATH, GOMODX_CACHE: path.join(home, 'gomodx-cache') } });
+          runs.push(await outcome(dir, r.code, r.stderr.split(gopath).join('$GOPATH')));
+        }
+        await rm(path.join(dir, 'go.mod'), { force: true });
+      }
+      expect(runs[1], rel).toEqual(runs[0]);
+    }
+  });
+
   it('the cases cover every format and entry kind, with conversions that succeed and that fail', () => {
     const kinds = new Set(results.flatMap((x) => x.c.kinds));
     for (const k of [...LOCK_FORMATS, 'canonical-version', 'non-canonical-version', 'hash-of-tag', 'untagged-commit', 'branch', 'unknown-revision', 'package-not-in-module', 'no-such-module', 'source-fork', 'duplicate']) {
