@@ -54,6 +54,8 @@ interface LegacyCase {
   readonly files: Record<string, string>;
   readonly modulePath?: string;
   readonly kinds: readonly string[];
+  /** goflags is GOFLAGS for the run (go mod init uses -mod=mod unless told otherwise). */
+  readonly goflags?: string;
 }
 
 interface Outcome {
@@ -110,7 +112,8 @@ function drawCase(r: Prng, u: ReturnType<typeof generateLegacyUniverse>, name: s
   // Lock files written on Windows: go's scanners split on "\n" only.
   if (r.chance(0.15)) files[format] = files[format]!.replace(/\n/g, '\r\n');
   if (r.chance(0.4)) files['cmd/app/main.go'] = 'package main\n';
-  return { name, files, modulePath, kinds: [format, ...new Set(entries.map((e) => e.kind))] };
+  const goflags = r.pick(['-mod=mod', '-mod=mod', '', '-mod=readonly', '-mod=vendor']);
+  return { name, files, modulePath, goflags, kinds: [format, `GOFLAGS=${goflags}`, ...new Set(entries.map((e) => e.kind))] };
 }
 
 /** fixedCases are the situations go mod init handled apart from conversion. */
@@ -178,7 +181,7 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
       await writeCase(goDir, j.c);
       await writeCase(gxDir, j.c);
       const home = path.join(root, `u${j.universe}`, 'home');
-      const env = { ...hermeticGoEnv({ root: home, proxy: j.proxyDir }), GOFLAGS: '-mod=mod', GO111MODULE: 'on', GOPATH: path.join(home, 'gopath') };
+      const env = { ...hermeticGoEnv({ root: home, proxy: j.proxyDir }), GOFLAGS: j.c.goflags ?? '-mod=mod', GO111MODULE: 'on', GOPATH: path.join(home, 'gopath') };
       const args = ['mod', 'init', ...(j.c.modulePath !== undefined ? [j.c.modulePath] : [])];
       let t = Date.now();
       const goRun = await runGo121(args, goDir, env);
