@@ -131,6 +131,23 @@ function fixedCases(): LegacyCase[] {
     { name: 'entries inside the main module', files: { GLOCKFILE: 'example.com/x/sub master\nexample.com/x master\nexample.com/alpha/util master\n', 'sub/a.go': 'package sub\n' }, modulePath: 'example.com/x', kinds: ['main-module-package'] },
     { name: 'a lock file that is a directory', files: { 'Gopkg.lock/x': '', GLOCKFILE: 'example.com/alpha master\n' }, modulePath: 'example.com/x', kinds: ['lock-file-directory'] },
     { name: 'byte order mark and odd spacing', files: { 'Gopkg.lock': '\ufeff[[projects]]\n  name = "example.com/alpha"\n  revision = "master"\n[[projects]]\n\tname=example.com/beta\n\trevision =  master  \n' }, modulePath: 'example.com/x', kinds: ['odd-spacing'] },
+    ...[
+      'https://example.com/alpha%zz.git',
+      'ht tp://example.com/alpha',
+      '//example.com/alpha',
+      'https://user@example.com:443/alpha.git',
+      'example.com:alpha',
+      '1x:example.com/alpha',
+      'https://example.com/al%70ha.git?x=1#frag',
+      'https://example.com/alpha#bad%z',
+      'ssh://git@example.com/../alpha.hg',
+      '\\u0001example.com/alpha',
+    ].map((source, i) => ({
+      name: `odd source ${i}`,
+      files: { 'Gopkg.lock': `[[projects]]\n  name = "fork.example/alpha"\n  revision = "master"\n  source = "${source}"\n` },
+      modulePath: 'example.com/x',
+      kinds: ['odd-source'],
+    })),
     { name: 'bad module path', files: { 'GLOCKFILE': 'example.com/alpha master\n' }, modulePath: 'example.com/x/v1', kinds: ['bad-module-path'] },
   ];
 }

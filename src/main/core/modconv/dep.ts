@@ -6,6 +6,8 @@
  * order, so a version line comes after its revision line (go relied on that, and so do we).
  */
 import { goUnquote } from '../gostrings/go-unquote';
+import { goQuote } from '../gostrings/go-quote';
+import { decodeGoBytes, encodeGoBytes } from '../gostrings/utf8';
 import { goTrimSpace } from '../gostrings/go-space';
 import { canonical as semverCanonical, isValid as semverIsValid } from '../semver/semver';
 import { LegacyParseError, splitLines, type LegacyConfig, type LegacyReplace, type LegacyRequire } from './legacy-config';
@@ -58,7 +60,13 @@ export function parseGopkgLock(file: string, data: string): LegacyConfig {
     if (p.path === '' || p.version === '') throw new LegacyParseError(file, 0, `${file}: empty [[projects]] stanza (${p.path})`);
     require.push({ path: p.path, version: p.version });
     if (p.source !== '') {
-      replace.push({ old: { path: p.path, version: p.version }, new: { path: decodeSource(p.source), version: p.version } });
+      let source: string;
+      try {
+        source = decodeSource(p.source);
+      } catch (e) {
+        throw new LegacyParseError(file, 0, (e as Error).message);
+      }
+      replace.push({ old: { path: p.path, version: p.version }, new: { path: source, version: p.version } });
     }
   }
   return { require, replace };
@@ -69,17 +77,18 @@ const SCP_LIKE = /^([a-zA-Z0-9_]+)@([a-zA-Z0-9._-]+):(.*)$/;
 /**
  * decodeSource turns a dep source ("git@host:x/y.git", "https://host/x/y.git", "host/x/y") into
  * an import path as go did: host joined with the URL's cleaned path, ".git"/".hg" dropped.
- * A value with no host (no scheme) is kept as written.
+ * A value with no host (no "//") is kept as written; one net/url refuses is an error.
  */
 export function decodeSource(source: string): string {
-  let host = '';
-  let urlPath = '';
+  let host: string;
+  let urlPath: string;
   const scp = SCP_LIKE.exec(source);
   if (scp) {
     host = scp[2]!;
     urlPath = '/' + scp[3]!;
   } else {
-    const u = parseUrlHostPath(source);
+    const u = parseUrl(source);
+    if (!u) throw new Error(`${goQuote(source)} is not a valid URI`);
     host = u.host;
     urlPath = u.path;
   }
@@ -89,27 +98,75 @@ export function decodeSource(source: string): string {
   return p;
 }
 
-/**
- * parseUrlHostPath finds what net/url.Parse would call the host and path: a host only after
- * "scheme://" (a scheme is a letter then letters, digits, "+", "-", "."), userinfo dropped, the
- * path up to "?" or "#". Values url.Parse refuses have no host here, which keeps them whole, as
- * go would have too had it not stopped (TODO(gomodx): go's "is not a valid URI" error).
- */
-function parseUrlHostPath(s: string): { host: string; path: string } {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/.exec(s);
-  if (!m) return { host: '', path: s };
-  let authority = m[2]!;
-  const at = authority.lastIndexOf('@');
-  if (at >= 0) authority = authority.slice(at + 1);
-  return { host: authority, path: decodePercent(m[3]!) };
+const isAlpha = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+/** unescapes tells whether net/url can unescape s: every "%" starts two hex digits. */
+function unescapes(s: string): boolean {
+  return !/%(?![0-9A-Fa-f]{2})/.test(s);
 }
 
-function decodePercent(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
+/** unescapeBytes is url.PathUnescape: %XX escapes decoded as bytes, as Go strings hold them. */
+function unescapeBytes(s: string): string {
+  if (!s.includes('%')) return s;
+  const bytes: number[] = [];
+  const enc = encodeGoBytes(s);
+  for (let i = 0; i < enc.length; i++) {
+    if (enc[i] === 0x25) {
+      bytes.push(parseInt(String.fromCharCode(enc[i + 1]!, enc[i + 2]!), 16));
+      i += 2;
+    } else bytes.push(enc[i]!);
   }
+  return decodeGoBytes(Uint8Array.from(bytes));
+}
+
+/**
+ * parseUrl is the part of net/url.Parse that decodeSource needs: the host and the unescaped
+ * path, or undefined where Parse returns an error (control characters, a missing scheme before
+ * ":", a colon in the first segment of a relative reference, a bad "%" escape or host).
+ */
+function parseUrl(raw: string): { host: string; path: string } | undefined {
+  const hash = raw.indexOf('#');
+  const u = hash >= 0 ? raw.slice(0, hash) : raw;
+  const frag = hash >= 0 ? raw.slice(hash + 1) : '';
+  if (/[\x00-\x1f\x7f]/.test(u)) return undefined;
+  if (!unescapes(frag)) return undefined;
+  let scheme = '';
+  let rest = u;
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i]!;
+    if (isAlpha(c)) continue;
+    if ((c >= '0' && c <= '9') || c === '+' || c === '-' || c === '.') {
+      if (i === 0) break;
+      continue;
+    }
+    if (c === ':') {
+      if (i === 0) return undefined; // missing protocol scheme
+      scheme = u.slice(0, i);
+      rest = u.slice(i + 1);
+    }
+    break;
+  }
+  const q = rest.indexOf('?');
+  if (q >= 0) rest = rest.slice(0, q);
+  if (!rest.startsWith('/')) {
+    if (scheme !== '') return { host: '', path: '' };
+    const seg = rest.split('/')[0]!;
+    if (seg.includes(':')) return undefined;
+  }
+  let host = '';
+  if ((scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
+    let authority = rest.slice(2);
+    const slash = authority.indexOf('/');
+    rest = slash >= 0 ? authority.slice(slash) : '';
+    if (slash >= 0) authority = authority.slice(0, slash);
+    const at = authority.lastIndexOf('@');
+    if (at >= 0 && !unescapes(authority.slice(0, at))) return undefined;
+    host = at >= 0 ? authority.slice(at + 1) : authority;
+    if (!unescapes(host)) return undefined;
+    host = unescapeBytes(host);
+  }
+  if (!unescapes(rest)) return undefined;
+  return { host, path: unescapeBytes(rest) };
 }
 
 /** cleanSlashPath is path.Clean for the joined host and path (path.Join cleans). */

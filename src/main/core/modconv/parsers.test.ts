@@ -81,6 +81,13 @@ describe('Gopkg.lock', () => {
     expect(decodeSource('ssh://git@example.com/a/b.hg')).toBe('example.com/a/b');
     expect(decodeSource('github.com/x/y')).toBe('github.com/x/y');
     expect(decodeSource('https://example.com/a/../b/')).toBe('example.com/b');
+    expect(decodeSource('//example.com/a')).toBe('example.com/a');
+    expect(decodeSource('https://user@example.com:443/a.git')).toBe('example.com:443/a');
+  });
+  it('refuses the sources net/url refuses, as go did', () => {
+    expect(() => decodeSource('https://example.com/a%zz.git')).toThrow('"https://example.com/a%zz.git" is not a valid URI');
+    expect(() => decodeSource('ht tp://example.com/a')).toThrow('is not a valid URI');
+    expect(() => parseGopkgLock('/p/Gopkg.lock', '[[projects]]\n  name = "a"\n  revision = "r"\n  source = ":x"\n')).toThrow('":x" is not a valid URI');
   });
 });
 
