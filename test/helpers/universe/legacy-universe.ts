@@ -116,6 +116,8 @@ export function generateLegacyUniverse(r: Prng): LegacyUniverse {
   specs.push(specFor(r, 'github.com/org/gamma', pick(['v1.0.0', 'v1.3.0']), ['client'], true));
   specs.push(specFor(r, 'github.com/org/gamma/v2', pick(['v2.0.0', 'v2.0.1']), ['client'], true));
   specs.push(specFor(r, 'gopkg.in/yaml.v2', pick(['v2.2.1', 'v2.2.2', 'v2.3.0']), [], r.chance(0.5)));
+  // An upper-case path (escaped as !sirupsen by the proxy), as dep projects pinned logrus.
+  if (r.chance(0.5)) specs.push(specFor(r, 'github.com/Sirupsen/logrus', pick(['v1.0.0', 'v1.0.5', 'v1.1.0']), ['hooks/syslog'], r.chance(0.5)));
   if (r.chance(0.5)) specs.push(specFor(r, 'golang.org/x/text', pick(['v0.3.0', 'v0.3.2']), ['unicode/norm', 'transform'], r.chance(0.5)));
   const modules = specs.map((s) => toModule(s, s.path === 'example.com/alpha' ? ['nested'] : [], r));
   return { modules, specs };
