@@ -62,6 +62,7 @@ test('a Gopkg.lock project is previewed, applied, and opens with go\'s graph', a
   await expect(dropped.getByTestId('legacy-doc-link')).toHaveAttribute('href', 'https://pkg.go.dev/example.com/log');
   await expect(panel.getByTestId('legacy-tidy')).toContainText('go mod tidy');
   await expect(panel.getByTestId('legacy-build-list')).toContainText('example.com/depapp');
+  await expect(panel.getByTestId('legacy-graph')).toHaveAttribute('data-nodes', /^[1-9]/);
   // Nothing is written by the preview.
   expect(existsSync(join(dir, 'go.mod'))).toBe(false);
   await g.shot('legacy-init-preview');

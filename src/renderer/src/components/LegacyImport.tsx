@@ -8,6 +8,7 @@ import { useEffect, useState, type JSX } from 'react';
 import type { LegacyPreviewDto } from '../../../shared/ipc/contract';
 import type { ModuleGraphDto } from '../../../shared/model/module-graph';
 import { useAppStore } from '../store/app-store';
+import { PreviewGraph } from './PreviewGraph';
 
 function moduleUrl(path: string, version: string): string {
   const p = path.split('/').map(encodeURIComponent).join('/');
@@ -26,6 +27,7 @@ function BuildList({ graph }: { readonly graph: ModuleGraphDto }): JSX.Element {
         Module graph <span className="count">{selected.length} modules, {edges.length} requirements</span>
       </h3>
       {graph.error && <pre className="error-text">{graph.error.message}</pre>}
+      <PreviewGraph dto={graph} />
       <ul className="legacy-list" data-testid="legacy-build-list">
         {[...main, ...deps].map((n) => (
           <li key={n.id} className={n.kind === 'main' ? 'main' : n.dependency}>
