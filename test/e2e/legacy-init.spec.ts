@@ -61,6 +61,7 @@ test('a Gopkg.lock project is previewed, applied, and opens with go\'s graph', a
   await expect(dropped).toContainText('invalid version');
   await expect(dropped.getByTestId('legacy-doc-link')).toHaveAttribute('href', 'https://pkg.go.dev/example.com/log');
   await expect(panel.getByTestId('legacy-tidy')).toContainText('go mod tidy');
+  await expect(page.getByTestId('status-error')).toHaveText('no go.mod yet: Gopkg.lock can be converted');
   await expect(panel.getByTestId('legacy-build-list')).toContainText('example.com/depapp');
   await expect(panel.getByTestId('legacy-graph')).toHaveAttribute('data-nodes', /^[1-9]/);
   // Nothing is written by the preview.
