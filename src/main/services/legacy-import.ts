@@ -47,6 +47,8 @@ export class LegacyImport {
     let graph: LegacyPreviewDto['graph'];
     if (plan.ok && plan.goMod !== undefined) {
       base = createHash('sha256').update(plan.goModPath).update('\0').update(plan.goMod).digest('hex');
+      // Only the latest preview of a directory can be applied: it is the one on screen.
+      for (const [k, v] of this.previews) if (v.goModPath === plan.goModPath) this.previews.delete(k);
       this.previews.set(base, { goModPath: plan.goModPath, goMod: plan.goMod });
       graph = await loadGraphDtoFrom(dir, plan.goMod, goEnvForGraph(this.env), signal);
     }
