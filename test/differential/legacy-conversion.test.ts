@@ -259,6 +259,41 @@ describe.skipIf(!GO121 || !runCli)(`gomodx mod init against go1.21.13 (seed ${SE
     }
   });
 
+  it("refuses the module paths go refuses, in go's words (go's mod_init_invalid_major and mod_init_path cases)", async () => {
+    const paths = [
+      ...['v0', 'v02', 'v023', 'v1', 'v2.0', 'v2.1.4', 'v3.5', 'v4.1.4', 'v.2.3', 'v.5.3', 'v2.', 'v2..', 'v2'].map((v) => `example.com/user/repo/${v}`),
+      ...['pkg', 'user/pkg', 'user/pkg/v0', 'user/pkg/v1', 'user/pkg/v2', 'user/pkg.v', 'user/pkg.v0.1', 'user/pkg.v.1', 'user/pkg.v01', 'user/pkg.v.2.3', 'user/pkg.v.2.', 'user/pkg.v.2..', 'user/pkg.v2'].map((p) => `gopkg.in/${p}`),
+      'foo bar',
+      'foo  bar baz',
+      '.',
+      '..',
+      './x',
+      '../x',
+      'm',
+      'example.com/x',
+      'Example.COM/x',
+      'example.com/x/',
+      '/abs',
+      'example.com/x@v1',
+      // ("go" is left out: go1.21.13 panics on it, "internal error: missing go root module".)
+      'std',
+    ];
+    const mismatches: string[] = [];
+    for (const [i, modPath] of paths.entries()) {
+      const runs: Outcome[] = [];
+      for (const who of ['go', 'gx'] as const) {
+        const dir = path.join(root, 'paths', who, String(i));
+        await mkdir(dir, { recursive: true });
+        const home = path.join(root, 'paths', who);
+        const env = { ...hermeticGoEnv({ root: home, proxy: path.join(root, 'u0', 'proxy') }), GOFLAGS: '-mod=mod' };
+        const r = who === 'go' ? await runGo121(['mod', 'init', modPath], dir, env) : await runGomodx(runCli!, ['mod', 'init', modPath], { cwd: dir, env: { ...env, PATH: GO121_PATH, GOMODX_CACHE: path.join(home, 'gomodx-cache') } });
+        runs.push(await outcome(dir, r.code, r.stderr));
+      }
+      if (JSON.stringify(runs[0]) !== JSON.stringify(runs[1])) mismatches.push(`${JSON.stringify(modPath)}\ngo:     ${JSON.stringify(runs[0])}\ngomodx: ${JSON.stringify(runs[1])}`);
+    }
+    expect(mismatches.join('\n')).toBe('');
+  });
+
   it('the cases cover every format and entry kind, with conversions that succeed and that fail', () => {
     const kinds = new Set(results.flatMap((x) => x.c.kinds));
     for (const k of [...LOCK_FORMATS, 'canonical-version', 'non-canonical-version', 'hash-of-tag', 'untagged-commit', 'branch', 'unknown-revision', 'package-not-in-module', 'no-such-module', 'source-fork', 'duplicate']) {
