@@ -1,4 +1,4 @@
-// Where the tests find a second go command, go1.27.3, to compare gomodx's toolchain modelling
+// Where the tests find other go commands: go1.27.3 (and go1.21.13, below), to compare gomodx's toolchain modelling
 // against: $GOMODX_GO127 when set (and then only it), else the toolchain module that
 // `GOTOOLCHAIN=go1.27.3 go version` leaves in the module cache
 // ($GOMODCACHE, else $GOPATH/pkg/mod, else ~/go/pkg/mod)/golang.org/toolchain@v0.0.1-go1.27.3.<os>-<arch>/bin/go.
@@ -35,20 +35,41 @@ function runsAs(bin: string, want: string): boolean {
   return res.status === 0 && res.stdout.trim() === `go${want}`;
 }
 
-let found: { bin: string | undefined } | undefined;
+const found = new Map<string, string | undefined>();
 
-/** go127Command returns the absolute path of go1.27.3's go command, or undefined. */
-export function go127Command(): string | undefined {
-  if (found === undefined) {
-    const env = process.env.GOMODX_GO127;
+/** toolchainCommand finds go<version>: $<envVar> when set (and then only it), else the module cache's copy. */
+function toolchainCommand(version: string, envVar: string): string | undefined {
+  if (!found.has(version)) {
+    const env = process.env[envVar];
     let candidate: string;
     if (env !== undefined && env !== '') candidate = path.resolve(env);
     else {
       const gopath = (process.env.GOPATH ?? '').split(path.delimiter).filter(Boolean)[0] ?? path.join(homedir(), 'go');
       const modcache = process.env.GOMODCACHE || path.join(gopath, 'pkg', 'mod');
-      candidate = path.join(modcache, 'golang.org', `toolchain@v0.0.1-go${GO127_VERSION}.${goosGoarch()}`, 'bin', 'go');
+      candidate = path.join(modcache, 'golang.org', `toolchain@v0.0.1-go${version}.${goosGoarch()}`, 'bin', 'go');
     }
-    found = { bin: runsAs(candidate, GO127_VERSION) ? candidate : undefined };
+    found.set(version, runsAs(candidate, version) ? candidate : undefined);
   }
-  return found.bin;
+  return found.get(version);
+}
+
+/** go127Command returns the absolute path of go1.27.3's go command, or undefined. */
+export function go127Command(): string | undefined {
+  return toolchainCommand(GO127_VERSION, 'GOMODX_GO127');
+}
+
+/**
+ * GO121_VERSION is the last Go release whose go mod init converted pre-module lock files
+ * (Gopkg.lock and eight others): the legacy-conversion suite compares against it.
+ */
+export const GO121_VERSION = '1.21.13';
+
+/** NO_GO121 is the reason the legacy-conversion tests give when they skip. */
+export const NO_GO121 =
+  `no go${GO121_VERSION} found: run \`GOTOOLCHAIN=go${GO121_VERSION} go version\` once (it downloads ` +
+  `golang.org/toolchain@v0.0.1-go${GO121_VERSION}.<os>-<arch> into the module cache), or set GOMODX_GO121 to its bin/go`;
+
+/** go121Command returns the absolute path of go1.21.13's go command, or undefined. */
+export function go121Command(): string | undefined {
+  return toolchainCommand(GO121_VERSION, 'GOMODX_GO121');
 }

@@ -12,6 +12,7 @@ Commands:
   get [--dry-run] ARG...   what 'go get ARG...' does to go.mod and go.sum (preview or write)
   graph                    the module requirement graph, as 'go mod graph' prints it
   mod graph                same as graph
+  mod init [--dry-run] [M] a new go.mod, converting a pre-module lock file (Gopkg.lock...) as go 1.21 did
   mod edit -json|-print    the main go.mod, as 'go mod edit -json|-print' prints it
   work edit -json|-print   the go.work file, as 'go work edit -json|-print' prints it
   serve [dir]              the explorer in a browser, over loopback HTTP
@@ -90,6 +91,20 @@ one line, and opens it in the default browser unless --no-open is given. Every r
 without the token, or whose Host or Origin is not the server itself, is refused.
 With dir (or from a directory holding go.mod or go.work), that project opens at once.
 --port N listens on port N instead of a free one. Ctrl+C stops the server.
+`,
+  'mod init': `usage: gomodx mod init [--dry-run] [module-path]
+
+Creates go.mod in the current directory as 'go mod init' does, and converts the first
+pre-module lock file it finds as Go 1.11 to 1.21 did (Go 1.22 dropped the conversion):
+Gopkg.lock (dep), GLOCKFILE, Godeps/Godeps.json, dependencies.tsv, glide.lock, vendor.conf,
+vendor.yml, vendor/manifest, vendor/vendor.json. Each entry is resolved through GOPROXY (or
+directly, as GOPRIVATE/GONOPROXY say) to the module that provides the package at that
+revision; revisions become go's versions, dep's source becomes a replace, entries of one
+module are merged to the highest. Entries that cannot be resolved are dropped with go's
+'go: converting' message. Without module-path, it is inferred as go infers it (import
+comments, Godeps.json ImportPath, vendor.json rootPath, GOPATH). The go line is the Go
+version gomodx models. It refuses if go.mod exists; --dry-run prints go.mod instead of
+writing it. Run 'go mod tidy' afterwards: it adds what the packages need and go.sum.
 `,
   'work edit': `usage: gomodx work edit -json | -print [go.work]
 

@@ -85,6 +85,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           if (wantsHelp(subRest)) return help(io, 'graph');
           return await (await import('./commands/graph-command')).runGraphCommand(ctx(subRest));
         }
+        if (verb === 'mod' && sub === 'init') {
+          if (wantsHelp(subRest)) return help(io, 'mod init');
+          return await (await import('./commands/init-command')).runModInitCommand(ctx(subRest));
+        }
         if (sub === 'edit') {
           if (wantsHelp(subRest)) return help(io, `${verb} edit`);
           return await (await import('./commands/edit-command')).runEditCommand(ctx(subRest), verb);

@@ -24,6 +24,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:whatif-cancel': async () => ok({ canceled: false }),
     'app:whatif-apply': async () => ok({ command: 'go get', files: [], undoId: 'u', output: '' }),
     'app:whatif-undo': async () => ok({ files: [] }),
+    'app:legacy-preview': async () => ok({ dir: '/p', ok: true, output: '', requirements: [], dropped: [], needsTidy: false, base: '0'.repeat(64), elapsedMs: 0 }),
+    'app:legacy-cancel': async () => ok({ canceled: false }),
+    'app:legacy-apply': async () => ok({ goModPath: '/p/go.mod' }),
   };
   return { ...base, ...overrides };
 }

@@ -17,6 +17,7 @@ import type { Project } from './project';
 import { ProjectWatcher } from './project-watcher';
 import type { RecentProjects } from './recent-projects';
 import { WhatIf, WhatIfError } from './what-if';
+import { LegacyImport, LegacyImportError } from './legacy-import';
 
 /** Handlers implements every call channel. */
 export type Handlers = { readonly [K in InvokeChannel]: (req: Req<K>) => Promise<Res<K>> };
@@ -111,6 +112,7 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
   let whatIf: { readonly dir: string; readonly engine: WhatIf } | undefined;
   const whatIfFor = (dir: string): WhatIf | undefined => (whatIf?.dir === dir ? whatIf.engine : undefined);
   const interval = deps.progressIntervalMs ?? 50;
+  const legacy = new LegacyImport(deps.env);
 
   const cancelJob = (jobId: string): Result<{ readonly canceled: boolean }> => {
     const job = jobs.get(jobId);
@@ -271,6 +273,41 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
         return ok(await engine.undo(undoId));
       } catch (e) {
         return whatIfFailure<{ readonly files: readonly string[] }>(e);
+      }
+    },
+
+    'app:legacy-preview': async ({ jobId, dir, modulePath }) => {
+      if (jobs.has(jobId)) return fail('invalid-request', `job ${jobId} is already running`);
+      const abs = resolve(dir);
+      if (!isDirectory(abs)) return fail('not-found', `${abs}: not a directory`);
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      let last = 0;
+      try {
+        const dto = await legacy.preview(abs, modulePath, controller.signal, (p) => {
+          const now = Date.now();
+          if (now - last < interval && p.done < p.total) return;
+          last = now;
+          deps.emit('app:legacy-progress', { jobId, done: p.done, total: p.total, ...(p.entry ? { current: `${p.entry.path}@${p.entry.version}` } : {}) });
+        });
+        if (controller.signal.aborted) return fail('canceled', 'the conversion was canceled');
+        return ok(dto);
+      } catch (e) {
+        if (controller.signal.aborted) return fail('canceled', 'the conversion was canceled');
+        throw e;
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    'app:legacy-cancel': async ({ jobId }) => cancelJob(jobId),
+
+    'app:legacy-apply': async ({ dir, base }) => {
+      try {
+        return ok({ goModPath: await legacy.apply(resolve(dir), base) });
+      } catch (e) {
+        if (e instanceof LegacyImportError) return fail(e.code, e.message);
+        throw e;
       }
     },
   };

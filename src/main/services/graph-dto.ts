@@ -28,6 +28,8 @@ import { openProject, type ModelledToolchain, type Project } from './project';
 import { toolchainInfo } from './toolchain-info';
 import type { FetchEvent } from '../sources/module-fetcher';
 import { readGoEnv } from '../sources/go-env';
+import { findLegacyConfig } from './mod-init';
+import { ProjectError } from './project-error';
 
 /** GraphLoad is a loaded graph (possibly partial) and the error that stopped it, if any. */
 export interface GraphLoad {
@@ -325,7 +327,10 @@ export async function loadGraphDto(opts: LoadGraphOptions): Promise<ModuleGraphD
     });
   } catch (e) {
     if (isAbort(e, opts.signal)) throw e;
-    return failedDto(resolve(opts.dir), e as Error, opts, Date.now() - started, warnings);
+    const failed = failedDto(resolve(opts.dir), e as Error, opts, Date.now() - started, warnings);
+    // A directory without go.mod may hold a pre-module lock file that go mod init can convert.
+    const legacy = e instanceof ProjectError && e.code === 'no-main-module' ? (await findLegacyConfig(resolve(opts.dir)))?.name : undefined;
+    return legacy ? { ...failed, legacyConfig: legacy } : failed;
   }
   const load = await loadGraph(project, opts.signal);
   opts.onLoaded?.(project, load);

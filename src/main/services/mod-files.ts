@@ -48,8 +48,8 @@ function fixVersion(onFix: () => void) {
 }
 
 /** readMainModFile reads a main module's go.mod strictly, with go's error wording. */
-export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string, toolchainExplain: string, log?: InputLog): { file: ModFile; data: string; needsFix: boolean } {
-  const bytes = readText(path, shortPath, log);
+export function readMainModFile(path: string, shortPath: (p: string) => string, localGo: string, toolchainExplain: string, log?: InputLog, text?: string): { file: ModFile; data: string; needsFix: boolean } {
+  const bytes = text !== undefined ? Buffer.from(text, 'utf8') : readText(path, shortPath, log);
   let needsFix = false;
   let file: ModFile;
   try {

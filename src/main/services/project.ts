@@ -101,6 +101,11 @@ export interface OpenOptions {
   readonly warn?: (line: string) => void;
   /** Where to record the files the answer depends on (for reusing answers). */
   readonly inputs?: InputLog;
+  /**
+   * virtualGoMod, given the Go version modelled, is the text of a go.mod that is not on disk yet:
+   * the main module is dir with that go.mod (go mod init resolves lock files before it writes).
+   */
+  readonly virtualGoMod?: (goVersion: string) => string;
 }
 
 /** Project is an opened project: its main modules, loader and initial requirements. */
@@ -278,9 +283,9 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     if (errors.length > 0) throw new ProjectError(errors.map((e) => `go: ${e}`).join('\n'), true);
     readSums(sums, workFilePath + '.sum', log);
   } else {
-    const goModPath = findUp(cwd, 'go.mod', log);
+    const goModPath = opts.virtualGoMod ? join(cwd, 'go.mod') : findUp(cwd, 'go.mod', log);
     if (!goModPath) throw new ProjectError("go.mod file not found in current directory or any parent directory; see 'go help modules'", false, 'no-main-module');
-    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, goVersion, toolchainExplain, log);
+    const { file, data, needsFix } = readMainModFile(goModPath, shortPath, goVersion, toolchainExplain, log, opts.virtualGoMod?.(goVersion));
     modules.push(mainModule(goModPath, file, data, needsFix));
     readSums(sums, join(dirname(goModPath), 'go.sum'), log);
   }
@@ -303,7 +308,7 @@ export async function openProject(opts: OpenOptions): Promise<Project> {
     throw new ProjectError((e as Error).message, true);
   }
   if (mms.errors.length > 0) throw new ProjectError(mms.errors.join('\n'), true);
-  const fetcher = new ProxyModuleFetcher({ env, sums, warn, localGo: goVersion, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
+  const fetcher = new ProxyModuleFetcher({ env, sums, warn, localGo: goVersion, toolchainExplain, sumFileName: workFilePath ? 'go.work.sum' : 'go.sum', onFetch: opts.onFetch });
   const index = SummaryIndex.open(env.GOMODX_CACHE, cwd, sums, (m) => fetcher.verifiedHash(m), buildMod === 'readonly' && !workFilePath, opts.onSummaryFromIndex);
   fetcher.rememberInfoIn(index);
   const loader = new Loader({

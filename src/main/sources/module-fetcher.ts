@@ -47,6 +47,8 @@ export interface FetcherOptions {
   readonly request?: ProxyRequestOptions;
   /** localGo is the Go version whose rules apply to module zips read in direct mode. */
   readonly localGo?: string;
+  /** toolchainExplain is what a TooNewError adds after "running go V" ("; GOTOOLCHAIN=local"). */
+  readonly toolchainExplain?: string;
   /** onGit observes every git process direct mode starts (tests count them). */
   readonly onGit?: (call: GitCall) => void;
   /** direct replaces the direct-mode source (tests). */
@@ -205,6 +207,7 @@ export class ProxyModuleFetcher implements ModuleFetcher, CacheLookup {
         cacheDir: env.GOMODX_CACHE,
         env: env.processEnv ?? process.env,
         localGo: this.opts.localGo ?? '1.26.8',
+        ...(this.opts.toolchainExplain ? { toolchainExplain: this.opts.toolchainExplain } : {}),
         recorded: () => this.opts.sums.recorded?.() ?? [],
         ...(this.opts.onGit ? { onGit: this.opts.onGit } : {}),
         ...(this.opts.request ? { request: this.opts.request } : {}),

@@ -4,6 +4,7 @@
  * newest listed pseudo-version), .info for any revision, and .zip files. The module cache is
  * only read; what is downloaded is kept in GOMODX_CACHE, after checking it against go.sum.
  */
+import { TooNewError } from '../core/modload/summary';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -45,6 +46,7 @@ function repoError(path: string, version: string, err: Error): Error {
   // lookup errors are bare, as errRepo's are, and the query reports them with path@query.
   if (err instanceof ModuleError && err.kind === 'module' && err.path === path) return err;
   if ((err as { lookup?: boolean }).lookup === true) return err;
+  if (err instanceof TooNewError) return err;
   if (version !== '' && version !== canonicalVersion(version)) {
     return new ModuleError(path, '', new InvalidVersionError(version, err, isPseudoVersion(version)));
   }

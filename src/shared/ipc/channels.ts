@@ -19,12 +19,16 @@ export const INVOKE_FUNCTIONS = {
   cancelPreview: 'app:whatif-cancel',
   applyGet: 'app:whatif-apply',
   undoGet: 'app:whatif-undo',
+  previewLegacy: 'app:legacy-preview',
+  cancelLegacy: 'app:legacy-cancel',
+  applyLegacy: 'app:legacy-apply',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** EVENT_FUNCTIONS maps each bridge subscription function name to its event channel. */
 export const EVENT_FUNCTIONS = {
   onGraphProgress: 'app:graph-progress',
   onProjectChanged: 'app:project-changed',
+  onLegacyProgress: 'app:legacy-progress',
 } as const satisfies Record<string, EventChannel>;
 
 /** INVOKE_CHANNELS lists every call channel (what main registers, what the server routes). */

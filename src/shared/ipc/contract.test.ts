@@ -21,6 +21,9 @@ const schemaTypesMatch: { [K in keyof InvokeMap]: Equal<z.output<Schemas[K]>, In
   'app:whatif-cancel': true,
   'app:whatif-apply': true,
   'app:whatif-undo': true,
+  'app:legacy-preview': true,
+  'app:legacy-cancel': true,
+  'app:legacy-apply': true,
 };
 const invokeKeysMatch: Equal<(typeof INVOKE_CHANNELS)[number], keyof InvokeMap> = true;
 const eventKeysMatch: Equal<(typeof EVENT_CHANNELS)[number], keyof EventMap> = true;
@@ -93,6 +96,11 @@ describe('ipc contract', () => {
     ['app:whatif-apply', { dir: '/p', args: ['example.com/log@none'], upgrade: '' }, false],
     ['app:whatif-undo', { dir: '/p', undoId: '0b9f8a4c-1d2e-4f3a-9b8c-7d6e5f4a3b2c' }, true],
     ['app:whatif-undo', { dir: '/p', undoId: '../../x' }, false],
+    ['app:legacy-preview', { jobId: 'l1', dir: '/p' }, true],
+    ['app:legacy-preview', { jobId: 'l1', dir: '/p', modulePath: 'example.com/m' }, true],
+    ['app:legacy-preview', { jobId: 'l1', dir: '/p', modulePath: 'a b' }, false],
+    ['app:legacy-apply', { dir: '/p', base: 'a'.repeat(64) }, true],
+    ['app:legacy-apply', { dir: '/p', base: 'a'.repeat(64), goMod: 'module evil\n' }, false],
   ] as const)('%s accepts %j: %s', (channel, req, valid) => {
     expect(requestSchemas[channel].safeParse(req).success).toBe(valid);
   });

@@ -200,6 +200,62 @@ export interface WhatIfUndoRequest {
   readonly undoId: string;
 }
 
+/** LegacyPreviewRequest asks what go mod init (Go 1.21, with lock-file conversion) would write in dir. */
+export interface LegacyPreviewRequest {
+  readonly jobId: string;
+  readonly dir: string;
+  /** The module path to give go mod init (absent: inferred as go infers it). */
+  readonly modulePath?: string;
+}
+
+/** LegacyRequirementDto is one require line of the converted go.mod (and its replace, if any). */
+export interface LegacyRequirementDto {
+  readonly path: string;
+  readonly version: string;
+  /** "old oldVersion" of the replace line written before it (a dep source). */
+  readonly replaces?: string;
+}
+
+/** LegacyDroppedDto is a lock-file entry go could not convert, in go's words. */
+export interface LegacyDroppedDto {
+  readonly path: string;
+  readonly rev: string;
+  /** The error go printed after "stat path@rev: ". */
+  readonly reason: string;
+  /** The pkg.go.dev page of the path. */
+  readonly docUrl: string;
+}
+
+/** LegacyPreviewDto is the go.mod go mod init would write from a lock file, with its module graph; nothing is written. */
+export interface LegacyPreviewDto {
+  readonly dir: string;
+  /** False when go mod init would refuse (output says why). */
+  readonly ok: boolean;
+  readonly lockFile?: { readonly name: string; readonly tool: string; readonly entries: number };
+  readonly modulePath?: string;
+  readonly goMod?: string;
+  /** go's stderr (creating, converting errors, copying, the go mod tidy hint). */
+  readonly output: string;
+  readonly requirements: readonly LegacyRequirementDto[];
+  readonly dropped: readonly LegacyDroppedDto[];
+  /** go asks for go mod tidy afterwards (always needed to add what packages import, and go.sum). */
+  readonly needsTidy: boolean;
+  /** The module graph of the converted go.mod, as the project would open once it is written. */
+  readonly graph?: ModuleGraphDto;
+  /** Names this preview for apply. */
+  readonly base: string;
+  readonly elapsedMs: number;
+}
+
+/** LegacyProgressDto is sent while lock-file entries are resolved. */
+export interface LegacyProgressDto {
+  readonly jobId: string;
+  readonly done: number;
+  readonly total: number;
+  /** The entry resolved last ("path@rev"). */
+  readonly current?: string;
+}
+
 /** InvokeMap: channel → request and response. */
 export interface InvokeMap {
   'app:info-get': { req: Record<string, never>; res: Result<AppInfoDto> };
@@ -214,12 +270,16 @@ export interface InvokeMap {
   'app:whatif-cancel': { req: { readonly jobId: string }; res: Result<{ readonly canceled: boolean }> };
   'app:whatif-apply': { req: WhatIfApplyRequest; res: Result<WhatIfApplyDto> };
   'app:whatif-undo': { req: WhatIfUndoRequest; res: Result<{ readonly files: readonly string[] }> };
+  'app:legacy-preview': { req: LegacyPreviewRequest; res: Result<LegacyPreviewDto> };
+  'app:legacy-cancel': { req: { readonly jobId: string }; res: Result<{ readonly canceled: boolean }> };
+  'app:legacy-apply': { req: { readonly dir: string; readonly base: string }; res: Result<{ readonly goModPath: string }> };
 }
 
 /** EventMap: event channel → payload. */
 export interface EventMap {
   'app:graph-progress': GraphProgressDto;
   'app:project-changed': ProjectChangedDto;
+  'app:legacy-progress': LegacyProgressDto;
 }
 
 /** InvokeChannel is any call channel. */

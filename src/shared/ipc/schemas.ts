@@ -37,6 +37,9 @@ export const requestSchemas = {
   'app:whatif-cancel': z.object({ jobId }).strict(),
   'app:whatif-apply': z.object({ dir, base, ...getSpec }).strict(),
   'app:whatif-undo': z.object({ dir, undoId }).strict(),
+  'app:legacy-preview': z.object({ jobId, dir, modulePath: modulePath.optional() }).strict(),
+  'app:legacy-cancel': z.object({ jobId }).strict(),
+  'app:legacy-apply': z.object({ dir, base }).strict(),
 } satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
 
 /** isInvokeChannel tells whether a string names a call channel of the contract. */

@@ -151,4 +151,6 @@ export interface ModuleGraphDto {
   /** The Go toolchain modelled (absent for the bundled example and older answers). */
   readonly toolchain?: ToolchainDto;
   readonly elapsedMs: number;
+  /** The pre-module lock file (Gopkg.lock...) of a directory without go.mod, which go mod init can convert. */
+  readonly legacyConfig?: string;
 }

@@ -26,6 +26,12 @@ export interface UniverseVersion {
 export interface UniverseModule {
   readonly path: string;
   readonly versions: readonly UniverseVersion[];
+  /**
+   * revisions are other names the proxy answers .info for (a commit hash, a short hash, a branch,
+   * "v2.0.0" for "v2.0.0+incompatible"), each naming one of versions, as proxy.golang.org
+   * resolves a query it is asked for: `<rev>.info` holds that version and its time.
+   */
+  readonly revisions?: Readonly<Record<string, string>>;
 }
 
 /** UniverseIntent says what the go command is expected to do with the universe. */

@@ -92,6 +92,11 @@ export async function writeProxy(u: Universe, layout: UniverseLayout): Promise<v
         writeText(base + '.zip', storeZip(zipFiles)),
       );
     }
+    for (const [rev, version] of Object.entries(m.revisions ?? {})) {
+      const v = m.versions.find((x) => x.version === version);
+      if (!v) throw new Error(`${m.path}: revision ${rev} names ${version}, which is not published`);
+      jobs.push(writeText(path.join(dir, escapeModuleVersion(rev) + '.info'), JSON.stringify({ Version: v.version, Time: v.time }) + '\n'));
+    }
   }
   await Promise.all(jobs);
 }

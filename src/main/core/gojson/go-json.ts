@@ -169,7 +169,8 @@ export function goJsonSyntaxError(data: Uint8Array): string | undefined {
   return undefined;
 }
 
-function jsonKind(v: unknown): string {
+/** jsonKind names a decoded value's kind as encoding/json's UnmarshalTypeError does. */
+export function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (v === null) return 'null';
   switch (typeof v) {

@@ -1112,6 +1112,25 @@ function parseArgs(r: Resolver, args: readonly string[]): { queries: Query[]; dr
 }
 
 /**
+ * legacyPackageQuery is modload.QueryPattern as go mod init's lock-file conversion asked it (Go
+ * 1.17–1.21): one package path at a revision or version, nothing selected, every version
+ * allowed; the module providing the package (the longest such path), else the module whose
+ * path it is. An error of the lookup is the answer even where a module was found, as in go.
+ */
+export async function legacyPackageQuery(session: GetSession): Promise<(path: string, rev: string) => Promise<ModuleVersion>> {
+  const start = await session.loader.expandGraph(session.requirements);
+  const r = new Resolver(session, { args: [] }, start.rs, start.mg);
+  const allowAll: AllowedFn = () => Promise.resolve(undefined);
+  return async (path, rev) => {
+    const res = await r.queryPattern(path, rev, () => 'none', allowAll);
+    if (res.err) throw res.err;
+    const m = res.pkgMods[0]?.mod ?? res.modOnly?.mod;
+    if (!m) throw new Error('queryPrefixModules: no modules found, but no error detected');
+    return m;
+  };
+}
+
+/**
  * planGet computes what `go get` would do with opts in session, without writing anything. The
  * returned stderr is what go prints; ok is false where go exits with an error.
  */

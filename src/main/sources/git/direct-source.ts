@@ -8,6 +8,7 @@
  * more entry of the list and everything above it — list -m all, graph, -versions, get — works
  * through it unchanged.
  */
+import { TooNewError } from '../../core/modload/summary';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ export interface DirectSourceOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** localGo is the Go version whose rules apply ("module requires go >= ..."). */
   readonly localGo: string;
+  /** toolchainExplain is what a TooNewError adds after "running go V" ("; GOTOOLCHAIN=local"). */
+  readonly toolchainExplain?: string;
   /** recorded lists the module versions go.sum records (hints for batched fetching). */
   readonly recorded?: () => Iterable<{ readonly path: string; readonly version: string }>;
   readonly onGit?: (call: GitCall) => void;
@@ -232,7 +235,8 @@ export class DirectSource {
       const gomod = await host.readFile(found.rev, cleanJoin(found.dir, 'go.mod'), call);
       const go = goLine(gomod);
       if (go !== '' && goCompare(go, this.opts.localGo) > 0) {
-        throw new Error(`${repo.modPath}@${version} requires go >= ${go} (running go ${this.opts.localGo})`);
+        // codeRepo.Zip's gover.TooNewError: go prints it as it is, not as an error about path@version.
+        throw new TooNewError(`${repo.modPath}@${version}`, go, this.opts.localGo, this.opts.toolchainExplain ?? '');
       }
     } catch (e) {
       if (!(e instanceof FileNotExistError)) throw e;

@@ -9,6 +9,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FocusChip } from './FocusChip';
 import { GraphView, warmLayoutWorker } from './GraphView';
 import { Legend } from './Legend';
+import { LegacyImport } from './LegacyImport';
 import { LoadingOverlay } from './LoadingOverlay';
 import { ModuleList } from './ModuleList';
 import { PreviewPanel } from './PreviewPanel';
@@ -65,7 +66,7 @@ export function App(): JSX.Element {
             <ModuleList />
             <div className="graph-area">
               {nothingLoaded ? (
-                <ErrorPanel />
+                graph.legacyConfig ? <LegacyImport /> : <ErrorPanel />
               ) : (
                 <ErrorBoundary part="graph" onReset={resetView}>
                   <GraphView />

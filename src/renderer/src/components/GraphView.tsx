@@ -49,7 +49,7 @@ function webglAvailable(): boolean {
 
 // Cytoscape adds an inline <style> for its container unless one with this id exists; our CSP
 // forbids inline styles, so a placeholder keeps it from trying (styles.css has the rule).
-function preventCytoscapeInlineStyle(): void {
+export function preventCytoscapeInlineStyle(): void {
   const id = '__________cytoscape_stylesheet';
   if (!document.getElementById(id)) {
     const placeholder = document.createElement('meta');

@@ -57,7 +57,11 @@ export function StatusBar(): JSX.Element | null {
       <span className="spacer" />
       {graph.error ? (
         <span className="status-error" data-testid="status-error">
-          {graph.nodes.length === 0 ? 'not loaded: the go command would refuse this project' : 'partial graph: loading failed'}
+          {graph.nodes.length === 0
+            ? graph.legacyConfig
+              ? `no go.mod yet: ${graph.legacyConfig} can be converted`
+              : 'not loaded: the go command would refuse this project'
+            : 'partial graph: loading failed'}
         </span>
       ) : (
         <span className="status-ok">complete</span>
