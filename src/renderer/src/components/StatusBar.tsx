@@ -55,13 +55,14 @@ export function StatusBar(): JSX.Element | null {
       <span className="muted">{(graph.elapsedMs / 1000).toFixed(2)} s</span>
       {reloadedFor && reloadedFor !== 'reload' && <span className="muted">reloaded: {reloadedFor.split(/[\\/]/).pop()} changed</span>}
       <span className="spacer" />
-      {graph.error ? (
+      {graph.error && graph.nodes.length === 0 && graph.legacyConfig ? (
+        // A lock file to convert is an offer, not a failure.
+        <span className="muted" data-testid="status-error">
+          no go.mod yet: {graph.legacyConfig} can be converted
+        </span>
+      ) : graph.error ? (
         <span className="status-error" data-testid="status-error">
-          {graph.nodes.length === 0
-            ? graph.legacyConfig
-              ? `no go.mod yet: ${graph.legacyConfig} can be converted`
-              : 'not loaded: the go command would refuse this project'
-            : 'partial graph: loading failed'}
+          {graph.nodes.length === 0 ? 'not loaded: the go command would refuse this project' : 'partial graph: loading failed'}
         </span>
       ) : (
         <span className="status-ok">complete</span>
