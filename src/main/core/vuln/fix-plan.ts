@@ -1,0 +1,198 @@
+/**
+ * The smallest `go get` that lifts vulnerable modules to fixed versions. Least movement means:
+ * raise the vulnerable module itself to its lowest version that none of the chosen entries
+ * affects (`go get m@vFixed`); only when no such version of the module can be required, raise a
+ * direct requirement that pulls it in, to its lowest version whose requirements reach a fixed
+ * version; and say so plainly when no published version fixes it. Every candidate is checked by
+ * asking what the build list would be after `go get` (the caller's exact go get preview), so a
+ * replacement or a conflict between arguments is found here and not after writing.
+ */
+import { compare } from '../semver/semver';
+import type { ScannedModule, VulnFinding } from './match-build-list';
+import { affects, withV } from './osv-range';
+
+/** FixPorts is what the planner asks of the world (the go get preview, the proxy's version lists). */
+export interface FixPorts {
+  /** versions lists path's published versions (go list -m -versions), any order. */
+  versions(path: string): Promise<readonly string[]>;
+  /** buildListAfter is the build list `go get ARGS` would leave, or go's refusal. */
+  buildListAfter(args: readonly string[]): Promise<{ ok: true; buildList: readonly ScannedModule[] } | { ok: false; error: string }>;
+  /** directRequirers lists the main module's direct requirements through which path is required. */
+  directRequirers(path: string): Promise<readonly { path: string; version: string }[]>;
+  readonly signal?: AbortSignal;
+}
+
+/** FixStep is what the plan does (or cannot do) for one vulnerable module. */
+export type FixStep =
+  | {
+      readonly kind: 'raise';
+      /** module is raised from its version to to: `go get module@to`. */
+      readonly module: string;
+      readonly from: string;
+      readonly to: string;
+      readonly ids: readonly string[];
+    }
+  | {
+      readonly kind: 'raise-direct';
+      /** module cannot be required at a fixed version itself; direct moves instead, bringing module to reaches. */
+      readonly module: string;
+      readonly from: string;
+      readonly direct: string;
+      readonly directFrom: string;
+      readonly directTo: string;
+      readonly reaches: string;
+      readonly ids: readonly string[];
+    }
+  | {
+      readonly kind: 'unfixable';
+      readonly module: string;
+      readonly from: string;
+      readonly ids: readonly string[];
+      /** why says in words why no go get fixes it. */
+      readonly why: string;
+    };
+
+/** FixPlan is the go get arguments and, for each module, the step that chose them. */
+export interface FixPlan {
+  readonly args: readonly string[];
+  readonly steps: readonly FixStep[];
+}
+
+/** MAX_DIRECT_TRIES bounds how many versions of one direct requirement are tried (each is a preview). */
+const MAX_DIRECT_TRIES = 40;
+
+function byVersion(a: string, b: string): number {
+  return compare(a, b);
+}
+
+function effective(list: readonly ScannedModule[], required: string): { path: string; version: string } | undefined {
+  const m = list.find((x) => x.path === required);
+  if (!m) return undefined;
+  return m.replace ? { path: m.replace.path, version: m.replace.version } : { path: m.path, version: m.version };
+}
+
+/** fixedIn says whether the module is, in list, at a version none of findings' entries affects. */
+function fixedIn(list: readonly ScannedModule[], required: string, findings: readonly VulnFinding[]): { ok: boolean; at?: string } {
+  const e = effective(list, required);
+  // Gone from the build list: nothing of it is built any more.
+  if (!e) return { ok: true };
+  if (e.version === '') return { ok: false, at: e.path };
+  const hit = findings.some((f) => f.entry.affected.some((a) => a.package.name === e.path && affects(a.ranges, e.version)));
+  return { ok: !hit, at: e.version };
+}
+
+function argPath(arg: string): string {
+  return arg.slice(0, arg.lastIndexOf('@'));
+}
+
+/**
+ * planFixes computes the fix plan for the chosen findings (module findings only: stdlib and
+ * toolchain findings are fixed by a newer Go, not by go get). Modules are taken in build-list
+ * order; each step is kept only if the go get with every argument so far still succeeds and
+ * leaves the module fixed.
+ */
+export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts): Promise<FixPlan> {
+  const byModule = new Map<string, VulnFinding[]>();
+  for (const f of chosen) {
+    if (f.target.kind !== 'module') continue;
+    const k = f.target.required;
+    byModule.set(k, [...(byModule.get(k) ?? []), f]);
+  }
+  const args: string[] = [];
+  const steps: FixStep[] = [];
+  const setArg = (arg: string): void => {
+    const p = argPath(arg);
+    const i = args.findIndex((a) => argPath(a) === p);
+    if (i >= 0) args[i] = arg;
+    else args.push(arg);
+  };
+  const tryArgs = async (extra: readonly string[]): Promise<{ ok: true; buildList: readonly ScannedModule[] } | { ok: false; error: string }> => {
+    const merged = [...args];
+    for (const a of extra) {
+      const i = merged.findIndex((x) => argPath(x) === argPath(a));
+      if (i >= 0) merged[i] = a;
+      else merged.push(a);
+    }
+    return ports.buildListAfter(merged);
+  };
+
+  for (const [required, findings] of byModule) {
+    ports.signal?.throwIfAborted();
+    const from = findings[0]!.target.version;
+    const ids = [...new Set(findings.map((f) => f.id))].sort();
+    // An earlier step may have lifted this module already (a raised requirer requires more).
+    if (args.length > 0) {
+      const now = await tryArgs([]);
+      if (now.ok && fixedIn(now.buildList, required, findings).ok) continue;
+    }
+    const replaced = findings[0]!.target.path !== required;
+    let lastError = '';
+    // 1. The module itself, at its lowest published version that the chosen entries spare.
+    let published: readonly string[] = [];
+    try {
+      published = await ports.versions(required);
+    } catch (e) {
+      lastError = (e as Error).message;
+    }
+    const fixes = new Set(findings.map((f) => f.fixedVersion).filter((v) => v !== ''));
+    const candidates = [...new Set([...published, ...fixes])]
+      .filter((v) => compare(v, withV(from)) > 0 && !findings.some((f) => f.affected.some((a) => affects(a.ranges, v))))
+      .sort(byVersion);
+    let done = false;
+    for (const v of candidates.slice(0, 8)) {
+      const r = await tryArgs([`${required}@${v}`]);
+      if (!r.ok) {
+        lastError = r.error;
+        continue;
+      }
+      const check = fixedIn(r.buildList, required, findings);
+      if (!check.ok) {
+        lastError = `${required}@${v} is still built as ${check.at}${replaced ? ' (a replace directive decides which code is built)' : ''}`;
+        continue;
+      }
+      setArg(`${required}@${v}`);
+      steps.push({ kind: 'raise', module: required, from, to: v, ids });
+      done = true;
+      break;
+    }
+    if (done) continue;
+    // 2. A direct requirement through which it is required, at its lowest version that reaches a fix.
+    const directs = await ports.directRequirers(required).catch(() => []);
+    for (const d of directs) {
+      if (done) break;
+      const dv = await ports.versions(d.path).catch(() => [] as string[]);
+      const higher = dv.filter((v) => compare(v, d.version) > 0).sort(byVersion).slice(0, MAX_DIRECT_TRIES);
+      for (const v of higher) {
+        const r = await tryArgs([`${d.path}@${v}`]);
+        if (!r.ok) continue;
+        const check = fixedIn(r.buildList, required, findings);
+        if (!check.ok) continue;
+        setArg(`${d.path}@${v}`);
+        steps.push({ kind: 'raise-direct', module: required, from, direct: d.path, directFrom: d.version, directTo: v, reaches: check.at ?? 'none', ids });
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    const why =
+      fixes.size === 0
+        ? 'the database knows no fixed version'
+        : candidates.length === 0
+          ? `no published version of ${required} at or above ${[...fixes].sort(byVersion)[0]} is free of ${ids.join(', ')}`
+          : `no go get reaches a fixed version${lastError ? `: ${lastError.trim().split('\n')[0]}` : ''}`;
+    steps.push({ kind: 'unfixable', module: required, from, ids, why });
+  }
+  return { args, steps };
+}
+
+/** describeStep says a step in one line, for the CLI and the app. */
+export function describeStep(s: FixStep): string {
+  switch (s.kind) {
+    case 'raise':
+      return `${s.module} ${s.from} => ${s.to} fixes ${s.ids.join(', ')}`;
+    case 'raise-direct':
+      return `${s.module} ${s.from} cannot be required at a fixed version itself: raise ${s.direct} ${s.directFrom} => ${s.directTo}, which brings ${s.module} to ${s.reaches} (fixes ${s.ids.join(', ')})`;
+    case 'unfixable':
+      return `${s.module} ${s.from}: not fixable by go get (${s.ids.join(', ')}): ${s.why}`;
+  }
+}
