@@ -11,6 +11,8 @@ Commands:
   why -m [-json] MOD...    why each module is at its version: requirers, chains, losers
   get [--dry-run] ARG...   what 'go get ARG...' does to go.mod and go.sum (preview or write)
   graph                    the module requirement graph, as 'go mod graph' prints it
+  vuln [-json]             known vulnerabilities of the build list (govulncheck -scan module)
+  vuln fix [--dry-run]     the smallest go get that fixes them: previewed, or written
   mod graph                same as graph
   mod edit -json|-print    the main go.mod, as 'go mod edit -json|-print' prints it
   work edit -json|-print   the go.work file, as 'go work edit -json|-print' prints it
@@ -90,6 +92,28 @@ one line, and opens it in the default browser unless --no-open is given. Every r
 without the token, or whose Host or Origin is not the server itself, is refused.
 With dir (or from a directory holding go.mod or go.work), that project opens at once.
 --port N listens on port N instead of a free one. Ctrl+C stops the server.
+`,
+  vuln: `usage: gomodx vuln [-json] [--db=URL|proxy] [--refresh]
+       gomodx vuln fix [--dry-run] [-json] [--db=URL|proxy] [--refresh] [ID|MODULE...]
+
+Matches every module version of the build list (after replacements; directory replacements
+are skipped), and the standard library and toolchain at the Go version gomodx models here,
+against the Go vulnerability database, with govulncheck's rules. Unlike govulncheck's module
+scan, which looks only at modules whose packages the code imports, every selected module is
+checked. -json prints govulncheck's JSON messages (config, osv, finding). Exit status 3 means
+vulnerabilities were found (as govulncheck).
+
+The database: --db, else GOVULNDB (a URL in govulncheck's layout, http(s) or file://), else a
+copy fetched in the last day, else https://vuln.go.dev, else golang.org/x/vulndb through
+GOPROXY (--db=proxy asks for that one). Copies are kept in $GOMODX_CACHE/vulndb and used
+offline; --refresh fetches again. A line on stderr says which database and how old it is.
+
+vuln fix computes the go get that lifts each chosen vulnerable module (default: every
+finding with a fixed version; or those named by ID, alias or module path) to its lowest
+fixed version; where the module cannot be required at a fixed version, the lowest version of
+a direct requirement that brings it there; and says what no go get fixes. It prints the
+plan and, with --dry-run, go get's report and the go.mod diff; otherwise it writes go.mod
+and go.sum as 'gomodx get' (and go get) would.
 `,
   'work edit': `usage: gomodx work edit -json | -print [go.work]
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOsvEntry } from './osv-entry';
 import { matchTargets, scanTargets, type ScannedModule } from './match-build-list';
-import { describeStep, planFixes, type FixPorts } from './fix-plan';
+import { conflictRaises, describeStep, planFixes, type FixPorts } from './fix-plan';
 
 const db = [
   parseOsvEntry({ id: 'GO-A', affected: [{ package: { name: 'example.com/a', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] }] }, 't'),
@@ -67,5 +67,13 @@ describe('planFixes', () => {
     const plan = await planFixes(findings, ports([]));
     expect(plan.args).toEqual([]);
     expect(plan.steps).toEqual([{ kind: 'unfixable', module: 'example.com/n', from: 'v0.1.0', ids: ['GO-N'], why: 'the database knows no fixed version' }]);
+  });
+});
+
+describe('conflictRaises', () => {
+  it('raises an earlier argument to what a new version requires', () => {
+    const err = 'go: example.com/c@v0.30.2 requires example.com/l@v1.9.4, not example.com/l@v1.8.3\n';
+    expect(conflictRaises(err, ['example.com/l@v1.8.3', 'example.com/c@v0.30.2'])).toEqual(['example.com/l@v1.9.4']);
+    expect(conflictRaises(err, ['example.com/c@v0.30.2'])).toEqual([]);
   });
 });

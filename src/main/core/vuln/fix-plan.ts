@@ -7,7 +7,7 @@
  * asking what the build list would be after `go get` (the caller's exact go get preview), so a
  * replacement or a conflict between arguments is found here and not after writing.
  */
-import { compare } from '../semver/semver';
+import { compare, prerelease } from '../semver/semver';
 import type { ScannedModule, VulnFinding } from './match-build-list';
 import { affects, withV } from './osv-range';
 
@@ -106,6 +106,14 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     if (i >= 0) args[i] = arg;
     else args.push(arg);
   };
+  /** adopt keeps arguments, and says so in the step that asked for a module an argument now raises. */
+  const adopt = (extra: readonly string[]): void => {
+    for (const a of extra) {
+      setArg(a);
+      const i = steps.findIndex((s) => s.kind === 'raise' && s.module === argPath(a));
+      if (i >= 0) steps[i] = { ...(steps[i] as Extract<FixStep, { kind: 'raise' }>), to: a.slice(a.lastIndexOf('@') + 1) };
+    }
+  };
   const tryArgs = async (extra: readonly string[]): Promise<{ ok: true; buildList: readonly ScannedModule[] } | { ok: false; error: string }> => {
     const merged = [...args];
     for (const a of extra) {
@@ -114,6 +122,24 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       else merged.push(a);
     }
     return ports.buildListAfter(merged);
+  };
+
+  /**
+   * tryResolvingConflicts runs go get with extra; where go refuses because a new version requires
+   * more of a module an earlier argument asks for ("X requires P@v2, not P@v1"), the earlier
+   * argument is raised to what is required (higher, so still past its own fix) and go get is
+   * asked again, a few times at most.
+   */
+  const tryResolvingConflicts = async (first: readonly string[]): Promise<{ result: Awaited<ReturnType<typeof tryArgs>>; extra: string[] }> => {
+    let extra = [...first];
+    let result = await tryArgs(extra);
+    for (let round = 0; round < 3 && !result.ok; round++) {
+      const raised = conflictRaises(result.error, [...args, ...extra]);
+      if (raised.length === 0) break;
+      extra = [...extra.filter((a) => !raised.some((r) => argPath(r) === argPath(a))), ...raised];
+      result = await tryArgs(extra);
+    }
+    return { result, extra };
   };
 
   for (const [required, findings] of byModule) {
@@ -136,11 +162,12 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     }
     const fixes = new Set(findings.map((f) => f.fixedVersion).filter((v) => v !== ''));
     const candidates = [...new Set([...published, ...fixes])]
-      .filter((v) => compare(v, withV(from)) > 0 && !findings.some((f) => f.affected.some((a) => affects(a.ranges, v))))
+      .filter((v) => compare(v, withV(from)) > 0 && (prerelease(v) === '' || fixes.has(v)) && !findings.some((f) => f.affected.some((a) => affects(a.ranges, v))))
       .sort(byVersion);
     let done = false;
     for (const v of candidates.slice(0, 8)) {
-      const r = await tryArgs([`${required}@${v}`]);
+      const tried = await tryResolvingConflicts([`${required}@${v}`]);
+      const r = tried.result;
       if (!r.ok) {
         lastError = r.error;
         continue;
@@ -150,7 +177,7 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
         lastError = `${required}@${v} is still built as ${check.at}${replaced ? ' (a replace directive decides which code is built)' : ''}`;
         continue;
       }
-      setArg(`${required}@${v}`);
+      adopt(tried.extra);
       steps.push({ kind: 'raise', module: required, from, to: v, ids });
       done = true;
       break;
@@ -163,11 +190,12 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       const dv = await ports.versions(d.path).catch(() => [] as string[]);
       const higher = dv.filter((v) => compare(v, d.version) > 0).sort(byVersion).slice(0, MAX_DIRECT_TRIES);
       for (const v of higher) {
-        const r = await tryArgs([`${d.path}@${v}`]);
+        const tried = await tryResolvingConflicts([`${d.path}@${v}`]);
+        const r = tried.result;
         if (!r.ok) continue;
         const check = fixedIn(r.buildList, required, findings);
         if (!check.ok) continue;
-        setArg(`${d.path}@${v}`);
+        adopt(tried.extra);
         steps.push({ kind: 'raise-direct', module: required, from, direct: d.path, directFrom: d.version, directTo: v, reaches: check.at ?? 'none', ids });
         done = true;
         break;
@@ -183,6 +211,21 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     steps.push({ kind: 'unfixable', module: required, from, ids, why });
   }
   return { args, steps };
+}
+
+/**
+ * conflictRaises reads go get's refusals "X requires P@V, not P@W" (modget's conflict report)
+ * and returns P@V for each P that args ask for at a lower W.
+ */
+export function conflictRaises(stderr: string, args: readonly string[]): string[] {
+  const out = new Map<string, string>();
+  for (const m of stderr.matchAll(/requires (\S+)@(\S+), not \1@(\S+)/g)) {
+    const [, p, want, asked] = m as unknown as [string, string, string, string];
+    if (!args.includes(`${p}@${asked}`) || compare(want, asked) <= 0) continue;
+    const prev = out.get(p);
+    if (!prev || compare(want, prev) > 0) out.set(p, want);
+  }
+  return [...out].map(([p, v]) => `${p}@${v}`);
 }
 
 /** describeStep says a step in one line, for the CLI and the app. */

@@ -120,3 +120,16 @@ export function goTagToSemver(tag: string): string {
   if (m[3]) v += (m[4]!.startsWith('-') ? '' : '-') + m[4] + '.' + m[5];
   return v;
 }
+
+/** semverToGoTag spells a database version of Go as a release: v1.21.3 → go1.21.3, v1.20.0 → go1.20, v1.22.0-rc.1 → go1.22rc1. */
+export function semverToGoTag(v: string): string {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([a-z]+)\.?(\d+))?$/.exec(v);
+  if (!m) return v;
+  const [, major, minor, patch, pre, n] = m;
+  if (`${major}.${minor}.${patch}` === '1.0.0' && !pre) return 'go1';
+  const mm = Number(minor);
+  let s = `go${major}.${minor}`;
+  if (pre) return `${s}${pre}${n}`;
+  if (patch !== '0' || (Number(major) > 1 || mm >= 21)) s += `.${patch}`;
+  return s;
+}
