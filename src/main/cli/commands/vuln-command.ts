@@ -4,7 +4,7 @@ import { summarize, type VulnFinding } from '../../core/vuln/match-build-list';
 import { entryUrl } from '../../core/vuln/osv-entry';
 import { semverToGoTag } from '../../core/vuln/osv-range';
 import { unifiedDiff } from '../../core/whatif/unified-diff';
-import { applyPlan, previewGet, splitAfterWrite } from '../../services/get-modules';
+import { applyPlan, openGetProject, previewGet, splitAfterWrite } from '../../services/get-modules';
 import { formatFailure } from '../../services/list-modules';
 import { chooseFindings, planProjectFixes, scanProject, type VulnScan, type VulnScanOptions } from '../../services/vuln-scan';
 import type { CliContext } from '../run';
@@ -121,13 +121,16 @@ export async function runVulnCommand(ctx: CliContext): Promise<number> {
     ctx.stdout(f.rest.length > 0 ? `No module finding matches ${f.rest.join(' ')}.\n` : 'Nothing to fix: no known vulnerability with a fixed version in the build list.\n');
     return 0;
   }
-  const { project, plan } = await planProjectFixes(scanOptions(ctx, f), chosen);
+  const { plan } = await planProjectFixes(scanOptions(ctx, f), chosen);
   for (const s of plan.steps) ctx.stdout(`${describeStep(s)}\n`);
   if (plan.args.length === 0) {
     ctx.stdout('No go get fixes these.\n');
     return 1;
   }
   ctx.stdout(`go get ${plan.args.join(' ')}\n`);
+  // The plan's own go get runs in a session of its own: the planning session has read go.mod
+  // files for versions it tried and dropped, and go.sum must gain only what this go get reads.
+  const project = await openGetProject({ dir: ctx.dir, env: ctx.env, signal: ctx.signal, warn: (l) => ctx.stderr(l + '\n') });
   const get = await previewGet(project, { args: plan.args });
   if (!get.ok) {
     ctx.stderr(get.stderr);

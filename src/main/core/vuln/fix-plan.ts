@@ -205,7 +205,7 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     const why =
       fixes.size === 0
         ? 'the database knows no fixed version'
-        : candidates.length === 0
+        : !candidates.some((v) => published.includes(v))
           ? `no published version of ${required} at or above ${[...fixes].sort(byVersion)[0]} is free of ${ids.join(', ')}`
           : `no go get reaches a fixed version${lastError ? `: ${lastError.trim().split('\n')[0]}` : ''}`;
     steps.push({ kind: 'unfixable', module: required, from, ids, why });
