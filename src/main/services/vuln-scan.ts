@@ -94,11 +94,12 @@ function afterReplacement(p: GetProject, list: readonly ModuleVersion[]): Scanne
 }
 
 /** fixPorts answers the planner's questions with go get previews in the opened project p. */
-export function fixPorts(p: GetProject, signal?: AbortSignal): FixPorts {
+export function fixPorts(p: GetProject, signal?: AbortSignal, scan?: Pick<VulnScan, 'db' | 'goVersion'>): FixPorts {
   const session = signal ? { ...p.session, signal } : p.session;
   const graph = p.project.loader.expandGraph(p.project.requirements).then((x) => x.mg.graph);
   return {
     signal,
+    ...(scan ? { findingsIn: async (list: readonly ScannedModule[]) => (await scanBuildList(scan.db, list, scan.goVersion, new Date(), signal)).findings } : {}),
     versions: (path) => p.repository.versions(path, signal),
     buildListAfter: async (args) => {
       const plan = withUnzipNotes(p, await planGet(session, { args }));
@@ -130,10 +131,13 @@ export function fixPorts(p: GetProject, signal?: AbortSignal): FixPorts {
   };
 }
 
-/** planProjectFixes opens the project as go get does and plans the fix of chosen. */
-export async function planProjectFixes(opts: VulnScanOptions, chosen: readonly VulnFinding[]): Promise<{ project: GetProject; plan: FixPlan }> {
+/**
+ * planProjectFixes opens the project as go get does and plans the fix of chosen; with scan, it
+ * also fixes what the plan's raises bring in (when every finding was chosen).
+ */
+export async function planProjectFixes(opts: VulnScanOptions, chosen: readonly VulnFinding[], scan?: Pick<VulnScan, 'db' | 'goVersion'>): Promise<{ project: GetProject; plan: FixPlan }> {
   const project = await openGetProject({ dir: opts.dir, env: opts.env, signal: opts.signal, warn: opts.warn });
   opts.onProgress?.('planning the go get that fixes them');
-  const plan = await planFixes(chosen, fixPorts(project, opts.signal));
+  const plan = await planFixes(chosen, fixPorts(project, opts.signal, scan));
   return { project, plan };
 }

@@ -121,7 +121,7 @@ export async function runVulnCommand(ctx: CliContext): Promise<number> {
     ctx.stdout(f.rest.length > 0 ? `No module finding matches ${f.rest.join(' ')}.\n` : 'Nothing to fix: no known vulnerability with a fixed version in the build list.\n');
     return 0;
   }
-  const { plan } = await planProjectFixes(scanOptions(ctx, f), chosen);
+  const { plan } = await planProjectFixes(scanOptions(ctx, f), chosen, f.rest.length === 0 ? scan : undefined);
   for (const s of plan.steps) ctx.stdout(`${describeStep(s)}\n`);
   if (plan.args.length === 0) {
     ctx.stdout('No go get fixes these.\n');

@@ -19,6 +19,8 @@ export interface FixPorts {
   buildListAfter(args: readonly string[]): Promise<{ ok: true; buildList: readonly ScannedModule[] } | { ok: false; error: string }>;
   /** directRequirers lists the main module's direct requirements through which path is required. */
   directRequirers(path: string): Promise<readonly { path: string; version: string }[]>;
+  /** findingsIn matches a build list against the database (the planner then fixes what a raise brings in). */
+  findingsIn?(buildList: readonly ScannedModule[]): Promise<readonly VulnFinding[]>;
   readonly signal?: AbortSignal;
 }
 
@@ -57,6 +59,9 @@ export interface FixPlan {
   readonly args: readonly string[];
   readonly steps: readonly FixStep[];
 }
+
+/** MAX_ROUNDS bounds the rescans of what the plan builds. */
+const MAX_ROUNDS = 3;
 
 /** MAX_DIRECT_TRIES bounds how many versions of one direct requirement are tried (each is a preview). */
 const MAX_DIRECT_TRIES = 40;
@@ -142,14 +147,14 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     return { result, extra };
   };
 
-  for (const [required, findings] of byModule) {
+  const fixModule = async (required: string, findings: readonly VulnFinding[]): Promise<void> => {
     ports.signal?.throwIfAborted();
     const from = findings[0]!.target.version;
     const ids = [...new Set(findings.map((f) => f.id))].sort();
     // An earlier step may have lifted this module already (a raised requirer requires more).
     if (args.length > 0) {
       const now = await tryArgs([]);
-      if (now.ok && fixedIn(now.buildList, required, findings).ok) continue;
+      if (now.ok && fixedIn(now.buildList, required, findings).ok) return;
     }
     const replaced = findings[0]!.target.path !== required;
     let lastError = '';
@@ -182,7 +187,7 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       done = true;
       break;
     }
-    if (done) continue;
+    if (done) return;
     // 2. A direct requirement through which it is required, at its lowest version that reaches a fix.
     const directs = await ports.directRequirers(required).catch(() => []);
     for (const d of directs) {
@@ -201,7 +206,7 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
         break;
       }
     }
-    if (done) continue;
+    if (done) return;
     const why =
       fixes.size === 0
         ? 'the database knows no fixed version'
@@ -209,6 +214,22 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
           ? `no published version of ${required} at or above ${[...fixes].sort(byVersion)[0]} is free of ${ids.join(', ')}`
           : `no go get reaches a fixed version${lastError ? `: ${lastError.trim().split('\n')[0]}` : ''}`;
     steps.push({ kind: 'unfixable', module: required, from, ids, why });
+    };
+
+  for (const [required, findings] of byModule) await fixModule(required, findings);
+  // Raising modules can select versions of others that are vulnerable in turn: scan what the plan
+  // builds and fix those too, a few rounds at most (only modules not already judged).
+  for (let round = 0; round < MAX_ROUNDS && ports.findingsIn && args.length > 0; round++) {
+    const after = await tryArgs([]);
+    if (!after.ok) break;
+    const judged = new Set(steps.map((s) => s.module));
+    const more = new Map<string, VulnFinding[]>();
+    for (const f of await ports.findingsIn(after.buildList)) {
+      if (f.target.kind !== 'module' || f.fixedVersion === '' || judged.has(f.target.required)) continue;
+      more.set(f.target.required, [...(more.get(f.target.required) ?? []), f]);
+    }
+    if (more.size === 0) break;
+    for (const [required, findings] of more) await fixModule(required, findings);
   }
   return { args, steps };
 }

@@ -21,6 +21,8 @@ export interface ScanTarget {
   readonly version: string;
   /** required is the path the build list names (differs from path under a path replacement). */
   readonly required: string;
+  /** selected is the version the build list selects for required (before replacement; "" for Go itself). */
+  readonly selected: string;
   readonly kind: 'module' | 'stdlib' | 'toolchain';
 }
 
@@ -51,13 +53,13 @@ export function scanTargets(modules: readonly ScannedModule[], goVersion: string
     const k = `${path}@${version}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ path, version, required: m.path, kind: 'module' });
+    out.push({ path, version, required: m.path, selected: m.version, kind: 'module' });
   }
   if (goVersion) {
     const v = goTagToSemver(goVersion.startsWith('go') ? goVersion : 'go' + goVersion);
     if (v !== '') {
-      out.push({ path: STDLIB_MODULE, version: v, required: STDLIB_MODULE, kind: 'stdlib' });
-      out.push({ path: TOOLCHAIN_MODULE, version: v, required: TOOLCHAIN_MODULE, kind: 'toolchain' });
+      out.push({ path: STDLIB_MODULE, version: v, required: STDLIB_MODULE, selected: '', kind: 'stdlib' });
+      out.push({ path: TOOLCHAIN_MODULE, version: v, required: TOOLCHAIN_MODULE, selected: '', kind: 'toolchain' });
     }
   }
   return out;
