@@ -24,6 +24,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:whatif-cancel': async () => ok({ canceled: false }),
     'app:whatif-apply': async () => ok({ command: 'go get', files: [], undoId: 'u', output: '' }),
     'app:whatif-undo': async () => ok({ files: [] }),
+    'app:vuln-scan': async () => ok({ dir: '/p', database: 'db', goVersion: '1.26.8', findings: [], modulesScanned: 0 }),
+    'app:vuln-plan': async () => ok({ args: [], steps: [] }),
+    'app:vuln-cancel': async () => ok({ canceled: false }),
   };
   return { ...base, ...overrides };
 }

@@ -19,6 +19,9 @@ export const INVOKE_FUNCTIONS = {
   cancelPreview: 'app:whatif-cancel',
   applyGet: 'app:whatif-apply',
   undoGet: 'app:whatif-undo',
+  scanVulns: 'app:vuln-scan',
+  planVulnFix: 'app:vuln-plan',
+  cancelVuln: 'app:vuln-cancel',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** EVENT_FUNCTIONS maps each bridge subscription function name to its event channel. */

@@ -37,6 +37,9 @@ export const requestSchemas = {
   'app:whatif-cancel': z.object({ jobId }).strict(),
   'app:whatif-apply': z.object({ dir, base, ...getSpec }).strict(),
   'app:whatif-undo': z.object({ dir, undoId }).strict(),
+  'app:vuln-scan': z.object({ jobId, dir, refresh: z.boolean() }).strict(),
+  'app:vuln-plan': z.object({ jobId, dir, picks: z.array(z.string().min(1).max(1024).regex(/^[^\s\0]+$/, 'not an ID or module path')).max(1024) }).strict(),
+  'app:vuln-cancel': z.object({ jobId }).strict(),
 } satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
 
 /** isInvokeChannel tells whether a string names a call channel of the contract. */

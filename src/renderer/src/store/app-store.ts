@@ -4,9 +4,10 @@ import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { createWhatIfSlice, type WhatIfSlice } from './whatif-slice';
 import { createWhySlice, type WhySlice } from './why-slice';
+import { createVulnSlice, type VulnSlice } from './vuln-slice';
 
 /** AppState is the whole renderer state. */
-export type AppState = ProjectSlice & ViewSlice & WhySlice & WhatIfSlice;
+export type AppState = ProjectSlice & ViewSlice & WhySlice & WhatIfSlice & VulnSlice;
 
 /** useAppStore is the store hook; useAppStore.getState() outside React. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,6 +15,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createWhySlice(...a),
   ...createWhatIfSlice(...a),
+  ...createVulnSlice(...a),
 }));
 
 /** selectLoading tells whether a graph is loading. */
