@@ -19,7 +19,8 @@ export function VulnSection({ node }: { node: ModuleNodeDto }): JSX.Element | nu
   const through = useMemo(() => {
     if (why.kind !== 'ready' || why.path !== node.path) return [];
     const ids = new Set<string>();
-    for (const r of why.value.reasons) for (const c of r.allChains.length > 0 ? r.allChains : [r.chain]) ids.add(c[1] ?? r.requirer);
+    // A chain of one is the main module itself: go.mod requires the module directly.
+    for (const r of why.value.reasons) for (const c of r.allChains.length > 0 ? r.allChains : [r.chain]) ids.add(c.length > 1 ? c[1]! : 'go.mod itself');
     return [...ids].filter((id) => id !== node.id);
   }, [why, node]);
   if (findings.length === 0) return null;
