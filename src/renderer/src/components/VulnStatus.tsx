@@ -8,6 +8,7 @@ export function VulnStatus(): JSX.Element | null {
   const plan = useAppStore((s) => s.vulnPlan);
   const scan = useAppStore((s) => s.scanVulns);
   const fix = useAppStore((s) => s.previewVulnFix);
+  const cancelFix = useAppStore((s) => s.cancelVulnFix);
   if (vuln.kind === 'idle') return null;
   if (vuln.kind === 'loading') return <span className="muted" data-testid="status-vuln" data-state="loading">checking known vulnerabilities…</span>;
   if (vuln.kind === 'error') {
@@ -33,6 +34,11 @@ export function VulnStatus(): JSX.Element | null {
       {fixable && (
         <button className="link" data-testid="vuln-fix-all" disabled={plan.kind === 'loading'} onClick={() => void fix([])}>
           {plan.kind === 'loading' && plan.picks.length === 0 ? 'planning fix…' : 'preview fix'}
+        </button>
+      )}
+      {plan.kind === 'loading' && (
+        <button className="link" data-testid="vuln-fix-cancel" onClick={cancelFix}>
+          cancel
         </button>
       )}
       <button className="link" aria-label="Fetch the vulnerability database again" onClick={() => void scan(true)}>

@@ -27,10 +27,14 @@ export interface VulnSlice {
   readonly vuln: VulnScanState;
   readonly vulnPlan: VulnPlanState;
   readonly vulnJob?: string;
+  /** The job planning a fix (planning tries go get previews and can take a while on a large project). */
+  readonly vulnPlanJob?: string;
   /** scanVulns scans the open project (refresh: fetch the database again). */
   scanVulns(refresh?: boolean): Promise<void>;
   /** previewVulnFix plans the fix of picks (IDs or module paths; none: all fixable) and previews its go get. */
   previewVulnFix(picks: readonly string[]): Promise<void>;
+  /** cancelVulnFix stops the planning of a fix. */
+  cancelVulnFix(): void;
 }
 
 function newJobId(): string {
@@ -83,19 +87,30 @@ export const createVulnSlice: StateCreator<AppState, [], [], VulnSlice> = (set, 
   async previewVulnFix(picks) {
     const { graph } = get();
     if (!graph) return;
-    set({ vulnPlan: { kind: 'loading', picks } });
+    const previous = get().vulnPlanJob;
+    if (previous !== undefined) void api.cancelVuln({ jobId: previous });
+    const jobId = newJobId();
+    set({ vulnPlan: { kind: 'loading', picks }, vulnPlanJob: jobId });
     let next: VulnPlanState;
     try {
-      const r = await api.planVulnFix({ jobId: newJobId(), dir: graph.dir, picks: [...picks] });
+      const r = await api.planVulnFix({ jobId, dir: graph.dir, picks: [...picks] });
+      if (!r.ok && r.error.code === 'canceled') return;
       next = r.ok ? { kind: 'ready', picks, value: r.value } : { kind: 'error', picks, message: r.error.message };
     } catch (e) {
       next = { kind: 'error', picks, message: (e as Error).message };
     }
-    set({ vulnPlan: next });
+    if (get().vulnPlanJob !== jobId) return;
+    set({ vulnPlan: next, vulnPlanJob: undefined });
     if (next.kind === 'ready' && next.value.args.length > 0) {
       // The plan's go get becomes the staged command: the what-if previews, applies and undoes it.
       set({ staged: [...next.value.args], upgrade: '', whatIfMessage: undefined });
       await get().refreshPreview();
     }
+  },
+
+  cancelVulnFix() {
+    const job = get().vulnPlanJob;
+    if (job !== undefined) void api.cancelVuln({ jobId: job });
+    set({ vulnPlan: { kind: 'idle' }, vulnPlanJob: undefined });
   },
 });
