@@ -134,6 +134,7 @@ async function checkUniverse(u: Universe, base: string): Promise<Outcome> {
     return { ...out, unfixable: (plan.stdout.match(/not fixable by go get/g) ?? []).length, collided: collisions.size };
   }
   const p = JSON.parse(plan.stdout.slice(plan.stdout.indexOf('{\n'))) as { args: string[]; steps: { kind: string; module: string; ids: string[] }[] };
+  if (p.args.length === 0) return { ...out, unfixable: p.steps.length, collided: collisions.size };
   const goDir = await copy('go');
   const gxDir = await copy('gomodx');
   const rel = path.relative(work, settled.layout.runDir);

@@ -122,6 +122,10 @@ export async function runVulnCommand(ctx: CliContext): Promise<number> {
     return 0;
   }
   const { plan } = await planProjectFixes(scanOptions(ctx, f), chosen, f.rest.length === 0 ? scan : undefined);
+  if (f.json && plan.args.length === 0) {
+    ctx.stdout(JSON.stringify({ args: [], steps: plan.steps, goMod: null, goSumAdded: [], stderr: '' }, null, 2) + '\n');
+    return 0;
+  }
   for (const s of plan.steps) ctx.stdout(`${describeStep(s)}\n`);
   if (plan.args.length === 0) {
     ctx.stdout('No go get fixes these.\n');

@@ -119,6 +119,9 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       if (i >= 0) steps[i] = { ...(steps[i] as Extract<FixStep, { kind: 'raise' }>), to: a.slice(a.lastIndexOf('@') + 1) };
     }
   };
+  // Each go get preview of a whole build list costs; the same arguments are asked again when the
+  // next module checks what the plan so far builds.
+  const answers = new Map<string, ReturnType<FixPorts['buildListAfter']>>();
   const tryArgs = async (extra: readonly string[]): Promise<{ ok: true; buildList: readonly ScannedModule[] } | { ok: false; error: string }> => {
     const merged = [...args];
     for (const a of extra) {
@@ -126,7 +129,10 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       if (i >= 0) merged[i] = a;
       else merged.push(a);
     }
-    return ports.buildListAfter(merged);
+    const key = merged.join(' ');
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = ports.buildListAfter(merged)));
+    return answer;
   };
 
   /**
