@@ -77,3 +77,18 @@ describe('conflictRaises', () => {
     expect(conflictRaises(err, ['example.com/c@v0.30.2'])).toEqual([]);
   });
 });
+
+describe('planFixes in one go get', () => {
+  it('asks go get once when every module at its lowest fix works together', async () => {
+    const two = [
+      db[0]!,
+      parseOsvEntry({ id: 'GO-D', affected: [{ package: { name: 'example.com/d', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.1.0' }] }] }] }, 't'),
+    ];
+    const findings = matchTargets(scanTargets(base, undefined), (p) => two.filter((e) => e.affected[0]!.package.name === p), new Date());
+    const calls: string[][] = [];
+    const plan = await planFixes(findings, ports(calls));
+    expect(plan.args).toEqual(['example.com/a@v1.2.0', 'example.com/d@v1.1.0']);
+    expect(plan.steps.map(describeStep)).toEqual(['example.com/a v1.0.0 => v1.2.0 fixes GO-A', 'example.com/d v1.0.0 => v1.1.0 fixes GO-D']);
+    expect(calls).toEqual([['example.com/a@v1.2.0', 'example.com/d@v1.1.0']]);
+  });
+});

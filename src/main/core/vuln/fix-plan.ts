@@ -163,18 +163,9 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       if (now.ok && fixedIn(now.buildList, required, findings).ok) return;
     }
     const replaced = findings[0]!.target.path !== required;
-    let lastError = '';
     // 1. The module itself, at its lowest published version that the chosen entries spare.
-    let published: readonly string[] = [];
-    try {
-      published = await ports.versions(required);
-    } catch (e) {
-      lastError = (e as Error).message;
-    }
-    const fixes = new Set(findings.map((f) => f.fixedVersion).filter((v) => v !== ''));
-    const candidates = [...new Set([...published, ...fixes])]
-      .filter((v) => compare(v, withV(from)) > 0 && (prerelease(v) === '' || fixes.has(v)) && !findings.some((f) => f.affected.some((a) => affects(a.ranges, v))))
-      .sort(byVersion);
+    const { published, fixes, candidates } = await candidatesFor(required, findings);
+    let lastError = published.length === 0 ? (listErrors.get(required) ?? '') : '';
     let done = false;
     for (const v of candidates.slice(0, 8)) {
       const tried = await tryResolvingConflicts([`${required}@${v}`]);
@@ -222,7 +213,70 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     steps.push({ kind: 'unfixable', module: required, from, ids, why });
     };
 
-  for (const [required, findings] of byModule) await fixModule(required, findings);
+  const listErrors = new Map<string, string>();
+  const candidateMemo = new Map<string, Promise<{ published: readonly string[]; fixes: ReadonlySet<string>; candidates: readonly string[] }>>();
+  /** candidatesFor lists a module's versions that the chosen entries spare, lowest first (published ones, and the fixes). */
+  const candidatesFor = (required: string, findings: readonly VulnFinding[]): Promise<{ published: readonly string[]; fixes: ReadonlySet<string>; candidates: readonly string[] }> => {
+    const key = `${required} ${findings.map((f) => f.id).join(',')}`;
+    let c = candidateMemo.get(key);
+    if (!c) {
+      c = (async () => {
+        const from = findings[0]!.target.version;
+        let published: readonly string[] = [];
+        try {
+          published = await ports.versions(required);
+        } catch (e) {
+          listErrors.set(required, (e as Error).message);
+        }
+        const fixes = new Set(findings.map((f) => f.fixedVersion).filter((v) => v !== ''));
+        const candidates = [...new Set([...published, ...fixes])]
+          .filter((v) => compare(v, withV(from)) > 0 && (prerelease(v) === '' || fixes.has(v)) && !findings.some((f) => f.affected.some((a) => affects(a.ranges, v))))
+          .sort(byVersion);
+        return { published, fixes, candidates };
+      })();
+      candidateMemo.set(key, c);
+    }
+    return c;
+  };
+
+  /**
+   * fixAll fixes a group of modules: first all of them at once, each at its lowest candidate, in
+   * one go get (on a large project one preview instead of one per module); the modules that
+   * leaves vulnerable, or all of them if go refuses, then one at a time.
+   */
+  const fixAll = async (group: ReadonlyMap<string, readonly VulnFinding[]>): Promise<void> => {
+    const rest = new Map(group);
+    const firsts: string[] = [];
+    for (const [required, findings] of group) {
+      const { candidates } = await candidatesFor(required, findings);
+      if (candidates.length > 0) firsts.push(`${required}@${candidates[0]}`);
+    }
+    if (firsts.length > 1) {
+      const before = { args: [...args], steps: steps.length };
+      const tried = await tryResolvingConflicts(firsts);
+      if (tried.result.ok) {
+        const list = tried.result.buildList;
+        const fixedNow = new Set([...group].filter(([required, findings]) => tried.extra.some((a) => argPath(a) === required) && fixedIn(list, required, findings).ok).map(([r]) => r));
+        adopt(tried.extra.filter((a) => !group.has(argPath(a)) || fixedNow.has(argPath(a))));
+        // Without the arguments of the modules left vulnerable, the others must still be fixed.
+        const check = fixedNow.size === firsts.length ? tried.result : await tryArgs([]);
+        if (check.ok && [...fixedNow].every((r) => fixedIn(check.buildList, r, group.get(r)!).ok)) {
+          for (const [required, findings] of group) {
+            if (!fixedNow.has(required)) continue;
+            const arg = args.find((a) => argPath(a) === required)!;
+            steps.push({ kind: 'raise', module: required, from: findings[0]!.target.version, to: arg.slice(arg.lastIndexOf('@') + 1), ids: [...new Set(findings.map((f) => f.id))].sort() });
+            rest.delete(required);
+          }
+        } else {
+          args.splice(0, args.length, ...before.args);
+          steps.splice(before.steps);
+        }
+      }
+    }
+    for (const [required, findings] of rest) await fixModule(required, findings);
+  };
+
+  await fixAll(byModule);
   // Raising modules can select versions of others that are vulnerable in turn: scan what the plan
   // builds and fix those too, a few rounds at most (only modules not already judged).
   for (let round = 0; round < MAX_ROUNDS && ports.findingsIn && args.length > 0; round++) {
@@ -235,7 +289,7 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
       more.set(f.target.required, [...(more.get(f.target.required) ?? []), f]);
     }
     if (more.size === 0) break;
-    for (const [required, findings] of more) await fixModule(required, findings);
+    await fixAll(more);
   }
   return { args, steps };
 }
