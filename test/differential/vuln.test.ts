@@ -125,6 +125,11 @@ async function checkUniverse(u: Universe, base: string): Promise<Outcome> {
   if (!xm[0]?.config) problems.push('gomodx vuln -json does not start with a config message');
   const osvIds = new Set(xm.flatMap((m) => (m.osv ? [m.osv.id] : [])));
   for (const f of xFindings) if (!osvIds.has(f.osv)) problems.push(`finding ${f.osv} has no osv message before it`);
+  // The same kinds of message as govulncheck's, and an osv message for every entry it prints.
+  // (findings are compared above; here the other kinds: config, SBOM, progress, osv)
+  const kinds = (ms: Message[]): string => [...new Set(ms.flatMap((m) => Object.keys(m)))].filter((k) => k !== 'finding').sort().join(' ');
+  if (kinds(g.messages) !== kinds(xm)) problems.push(`message kinds differ: govulncheck ${kinds(g.messages)}, gomodx ${kinds(xm)}`);
+  for (const m of g.messages) if (m.osv && !osvIds.has(m.osv.id)) problems.push(`govulncheck prints entry ${m.osv.id}, gomodx does not`);
 
   // The fix: its plan, go get with the plan's arguments, and govulncheck afterwards.
   const plan = await runGomodx(runCli!, ['vuln', 'fix', '-json'], { cwd: settled.layout.runDir, env: gxEnv, timeoutMs: 120_000 });

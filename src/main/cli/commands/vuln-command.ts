@@ -1,4 +1,4 @@
-import { configMessage, findingMessage, osvMessage } from '../../core/vuln/govulncheck-json';
+import { configMessage, findingMessage, osvMessage, progressMessage, sbomMessage } from '../../core/vuln/govulncheck-json';
 import { describeStep } from '../../core/vuln/fix-plan';
 import { summarize, type VulnFinding } from '../../core/vuln/match-build-list';
 import { entryUrl } from '../../core/vuln/osv-entry';
@@ -78,6 +78,10 @@ export function findingsText(scan: VulnScan): string {
 /** scanJson prints the scan as govulncheck -scan module -format json prints its messages. */
 export function scanJson(scan: VulnScan): string {
   let out = configMessage({ scannerVersion: SCANNER_VERSION, db: scan.db.url, dbModified: scan.db.state.modified, goVersion: scan.goVersion });
+  const modules = scan.targets.filter((t) => t.kind === 'module');
+  out += sbomMessage(scan.goVersion, [...scan.buildList.filter((m) => m.version === '').map((m) => ({ path: m.path, version: '' })), ...modules, { path: 'stdlib', version: scan.targets.find((t) => t.kind === 'stdlib')?.version ?? '' }]);
+  out += progressMessage(`Scanning ${modules.length} modules of the build list and go${scan.goVersion} for known vulnerabilities...`);
+  out += progressMessage('Fetching vulnerabilities from the database...');
   const printed = new Set<string>();
   for (const t of scan.targets) {
     for (const e of scan.entries.get(t.path) ?? []) {
@@ -86,6 +90,7 @@ export function scanJson(scan: VulnScan): string {
       out += osvMessage(e);
     }
   }
+  out += progressMessage('Checking the build list against the vulnerabilities...');
   for (const f of scan.findings) out += findingMessage(f);
   return out;
 }

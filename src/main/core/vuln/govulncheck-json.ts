@@ -1,7 +1,7 @@
 /**
  * The JSON message stream `govulncheck -scan module -format json` prints (protocol v1.0.0):
- * one config message, then an osv message for every entry of every scanned module, then a
- * finding per affected module version, each with a one-frame trace naming the module. Messages
+ * one config message, an SBOM of what is scanned, progress messages, then an osv message for
+ * every entry of every scanned module, then a finding per affected module version, each with a one-frame trace naming the module. Messages
  * are indented by two spaces as govulncheck's encoder writes them.
  */
 import type { OsvEntry } from './osv-entry';
@@ -39,6 +39,11 @@ export function configMessage(c: ScanConfig): string {
 /** progressMessage prints a progress message. */
 export function progressMessage(text: string): string {
   return message({ progress: { message: text } });
+}
+
+/** sbomMessage lists what was scanned: the Go version and every module version the build uses. */
+export function sbomMessage(goVersion: string, modules: readonly { path: string; version: string }[]): string {
+  return message({ SBOM: { go_version: goVersion.startsWith('go') ? goVersion : `go${goVersion}`, modules: modules.map((m) => ({ path: m.path, ...(m.version ? { version: m.version } : {}) })) } });
 }
 
 /** osvMessage prints one entry as the database holds it. */
