@@ -246,20 +246,29 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
    */
   const fixAll = async (group: ReadonlyMap<string, readonly VulnFinding[]>): Promise<void> => {
     const rest = new Map(group);
-    const firsts: string[] = [];
+    let firsts: string[] = [];
     for (const [required, findings] of group) {
       const { candidates } = await candidatesFor(required, findings);
       if (candidates.length > 0) firsts.push(`${required}@${candidates[0]}`);
     }
     if (firsts.length > 1) {
       const before = { args: [...args], steps: steps.length };
-      const tried = await tryResolvingConflicts(firsts);
+      let tried = await tryResolvingConflicts(firsts);
+      // An argument go refuses by name ("go: m@v: ..."; an unpublished fix, say) leaves the batch
+      // and is tried alone afterwards.
+      for (let round = 0; round < 4 && !tried.result.ok && firsts.length > 1; round++) {
+        const error = tried.result.error;
+        const refused = firsts.filter((a) => error.includes(`${a}:`));
+        if (refused.length === 0 || refused.length === firsts.length) break;
+        firsts = firsts.filter((a) => !refused.includes(a));
+        tried = await tryResolvingConflicts(firsts);
+      }
       if (tried.result.ok) {
         const list = tried.result.buildList;
         const fixedNow = new Set([...group].filter(([required, findings]) => tried.extra.some((a) => argPath(a) === required) && fixedIn(list, required, findings).ok).map(([r]) => r));
         adopt(tried.extra.filter((a) => !group.has(argPath(a)) || fixedNow.has(argPath(a))));
         // Without the arguments of the modules left vulnerable, the others must still be fixed.
-        const check = fixedNow.size === firsts.length ? tried.result : await tryArgs([]);
+        const check = fixedNow.size === tried.extra.filter((a) => group.has(argPath(a))).length ? tried.result : await tryArgs([]);
         if (check.ok && [...fixedNow].every((r) => fixedIn(check.buildList, r, group.get(r)!).ok)) {
           for (const [required, findings] of group) {
             if (!fixedNow.has(required)) continue;
