@@ -94,7 +94,7 @@ function afterReplacement(p: GetProject, list: readonly ModuleVersion[]): Scanne
 }
 
 /** fixPorts answers the planner's questions with go get previews in the opened project p. */
-export function fixPorts(p: GetProject, signal?: AbortSignal, scan?: Pick<VulnScan, 'db' | 'goVersion'>): FixPorts {
+export function fixPorts(p: GetProject, signal?: AbortSignal, scan?: Pick<VulnScan, 'db' | 'goVersion'>, trace?: (line: string) => void): FixPorts {
   const session = signal ? { ...p.session, signal } : p.session;
   const graph = p.project.loader.expandGraph(p.project.requirements).then((x) => x.mg.graph);
   return {
@@ -102,7 +102,9 @@ export function fixPorts(p: GetProject, signal?: AbortSignal, scan?: Pick<VulnSc
     ...(scan ? { findingsIn: async (list: readonly ScannedModule[]) => (await scanBuildList(scan.db, list, scan.goVersion, new Date(), signal)).findings } : {}),
     versions: (path) => p.repository.versions(path, signal),
     buildListAfter: async (args) => {
+      const t0 = performance.now();
       const plan = withUnzipNotes(p, await planGet(session, { args }));
+      trace?.(`gomodx vuln fix: go get ${args.join(' ')}: ${plan.ok ? 'ok' : plan.stderr.trim().split('\n')[0]} (${Math.round(performance.now() - t0)} ms)`);
       if (!plan.ok || !plan.buildListAfter) return { ok: false, error: plan.stderr };
       return { ok: true, buildList: afterReplacement(p, plan.buildListAfter) };
     },
@@ -138,6 +140,8 @@ export function fixPorts(p: GetProject, signal?: AbortSignal, scan?: Pick<VulnSc
 export async function planProjectFixes(opts: VulnScanOptions, chosen: readonly VulnFinding[], scan?: Pick<VulnScan, 'db' | 'goVersion'>): Promise<{ project: GetProject; plan: FixPlan }> {
   const project = await openGetProject({ dir: opts.dir, env: opts.env, signal: opts.signal, warn: opts.warn });
   opts.onProgress?.('planning the go get that fixes them');
-  const plan = await planFixes(chosen, fixPorts(project, opts.signal, scan));
+  // GOMODX_VULN_TRACE=1 prints each go get the planner previews, with its time.
+  const trace = opts.env.GOMODX_VULN_TRACE === '1' && opts.warn ? opts.warn : undefined;
+  const plan = await planFixes(chosen, fixPorts(project, opts.signal, scan, trace));
   return { project, plan };
 }
