@@ -113,7 +113,9 @@ finding with a fixed version; or those named by ID, alias or module path) to its
 fixed version; where the module cannot be required at a fixed version, the lowest version of
 a direct requirement that brings it there; and says what no go get fixes. It prints the
 plan and, with --dry-run, go get's report and the go.mod diff; otherwise it writes go.mod
-and go.sum as 'gomodx get' (and go get) would.
+and go.sum as 'gomodx get' (and go get) would. Standard library and toolchain findings need
+a newer Go and are not part of the plan. GOMODX_VULN_TRACE=1 prints each go get the planner
+previews, with its time.
 `,
   'work edit': `usage: gomodx work edit -json | -print [go.work]
 
