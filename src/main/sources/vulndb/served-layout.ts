@@ -19,8 +19,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const REQUEST = { timeoutMs: 20_000, retries: 2, maxBytes: 256 << 20 };
 
 /** getDbFile fetches rel under base: rel.gz first over http(s), as govulncheck's client does. */
-export async function getDbFile(base: string, rel: string, env: Env, signal?: AbortSignal): Promise<Buffer> {
-  const opts = { ...REQUEST, env };
+export async function getDbFile(base: string, rel: string, env: Env, signal?: AbortSignal, request: { timeoutMs?: number; retries?: number } = {}): Promise<Buffer> {
+  const opts = { ...REQUEST, ...request, env };
   if (!base.startsWith('file:')) {
     try {
       return gunzipSync(await getProxyFile(base, rel + '.gz', signal, opts));

@@ -76,7 +76,8 @@ export async function openVulnDb(opts: VulnDbOptions): Promise<VulnDb> {
     if (fresh(p, now)) return openProxyDb(opts, now);
   }
   try {
-    return await openUrlDb(DEFAULT_URL, opts, now);
+    // Only a probe: an unreachable default must not hold the scan up before the proxy is asked.
+    return await openUrlDb(DEFAULT_URL, opts, now, { timeoutMs: 8_000, retries: 1 });
   } catch (e) {
     opts.signal?.throwIfAborted();
     opts.onProgress?.(`${DEFAULT_URL} cannot be reached (${firstLine(e)}); using ${VULNDB_MODULE} through GOPROXY`);
@@ -118,7 +119,7 @@ async function openFileDb(url: string, now: Date): Promise<VulnDb> {
 }
 
 /** openUrlDb opens an http(s) database through its cached copy (see the file comment). */
-async function openUrlDb(url: string, opts: VulnDbOptions, now: Date): Promise<VulnDb> {
+async function openUrlDb(url: string, opts: VulnDbOptions, now: Date, request?: { timeoutMs?: number; retries?: number }): Promise<VulnDb> {
   const dir = cacheDirFor(opts.goEnv.GOMODX_CACHE, url);
   let meta = await readJson<CacheMeta>(join(dir, 'meta.json'));
   let modules = meta ? await readJson<ModuleIndexEntry[]>(join(dir, 'modules.json')) : undefined;
@@ -126,7 +127,7 @@ async function openUrlDb(url: string, opts: VulnDbOptions, now: Date): Promise<V
   if (opts.refresh || !fresh(meta, now) || !modules) {
     opts.onProgress?.(`fetching ${url}/index/modules.json`);
     try {
-      const m = parseDbMeta(parseJson(await getDbFile(url, 'index/db.json', opts.env, opts.signal), `${url}/index/db.json`), `${url}/index/db.json`);
+      const m = parseDbMeta(parseJson(await getDbFile(url, 'index/db.json', opts.env, opts.signal, request), `${url}/index/db.json`), `${url}/index/db.json`);
       const idx = parseModulesIndex(parseJson(await getDbFile(url, 'index/modules.json', opts.env, opts.signal), `${url}/index/modules.json`), `${url}/index/modules.json`);
       await writeWhole(join(dir, 'modules.json'), JSON.stringify(idx));
       meta = { origin: url, ...m, fetchedAt: now.toISOString() };
