@@ -98,3 +98,22 @@ describe('golang.org/x/vulndb through GOPROXY', () => {
     expect(await readdir(path.join(e.env.GOMODX_CACHE, 'vulndb'))).toHaveLength(1);
   });
 });
+
+describe('auto', () => {
+  it('falls back from an unreachable default to golang.org/x/vulndb through GOPROXY, then reuses that copy', async () => {
+    const proxyDir = path.join(base, 'goproxy-auto');
+    await writeVulndbModule(proxyDir, VERSION, '2026-11-05T23:49:57Z', FIXTURE_ENTRIES);
+    proxy.set('/down/index/db.json.gz', { kind: 'status', status: 503 });
+    const e = envFor('auto', { GOPROXY: pathToFileURL(proxyDir).href });
+    const said: string[] = [];
+    const db = await openVulnDb({ ...e, defaultUrl: `${proxy.url}/down`, onProgress: (m) => said.push(m) });
+    expect(db.url).toBe(`golang.org/x/vulndb@${VERSION}`);
+    expect(said.join('\n')).toMatch(/\/down cannot be reached .*503.*using golang.org\/x\/vulndb through GOPROXY/);
+    // A copy of the last day is used without asking anyone.
+    const before = proxy.requests.length;
+    const again = await openVulnDb({ ...envFor('auto', { GOPROXY: 'off' }), defaultUrl: `${proxy.url}/down` });
+    expect(again.state.version).toBe(VERSION);
+    expect(again.state.note).toBeUndefined();
+    expect(proxy.requests.length).toBe(before);
+  });
+});

@@ -35,6 +35,8 @@ export interface VulnDbOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (message: string) => void;
   readonly now?: () => Date;
+  /** defaultUrl replaces https://vuln.go.dev in auto mode (tests). */
+  readonly defaultUrl?: string;
 }
 
 /** VulnDb is an opened database: where it came from and how old it is, and its entries by module. */
@@ -70,17 +72,18 @@ export async function openVulnDb(opts: VulnDbOptions): Promise<VulnDb> {
     return choice.startsWith('file:') ? openFileDb(choice.replace(/\/+$/, ''), now) : openUrlDb(choice.replace(/\/+$/, ''), opts, now);
   }
   const cache = opts.goEnv.GOMODX_CACHE;
+  const defaultUrl = opts.defaultUrl ?? DEFAULT_URL;
   if (!opts.refresh) {
-    const [u, p] = await Promise.all([readJson<CacheMeta>(join(cacheDirFor(cache, DEFAULT_URL), 'meta.json')), readJson<CacheMeta>(join(cacheDirFor(cache, PROXY_ORIGIN), 'meta.json'))]);
-    if (fresh(u, now)) return openUrlDb(DEFAULT_URL, opts, now);
+    const [u, p] = await Promise.all([readJson<CacheMeta>(join(cacheDirFor(cache, defaultUrl), 'meta.json')), readJson<CacheMeta>(join(cacheDirFor(cache, PROXY_ORIGIN), 'meta.json'))]);
+    if (fresh(u, now)) return openUrlDb(defaultUrl, opts, now);
     if (fresh(p, now)) return openProxyDb(opts, now);
   }
   try {
     // Only a probe: an unreachable default must not hold the scan up before the proxy is asked.
-    return await openUrlDb(DEFAULT_URL, opts, now, { timeoutMs: 8_000, retries: 1 });
+    return await openUrlDb(defaultUrl, opts, now, { timeoutMs: 8_000, retries: 1 });
   } catch (e) {
     opts.signal?.throwIfAborted();
-    opts.onProgress?.(`${DEFAULT_URL} cannot be reached (${firstLine(e)}); using ${VULNDB_MODULE} through GOPROXY`);
+    opts.onProgress?.(`${defaultUrl} cannot be reached (${firstLine(e)}); using ${VULNDB_MODULE} through GOPROXY`);
     return openProxyDb(opts, now);
   }
 }
