@@ -92,3 +92,27 @@ describe('planFixes in one go get', () => {
     expect(calls).toEqual([['example.com/a@v1.2.0', 'example.com/d@v1.1.0']]);
   });
 });
+
+describe('planFixes drops what another argument outbids', () => {
+  it('keeps only the arguments the build needs', async () => {
+    const two = [
+      db[0]!,
+      parseOsvEntry({ id: 'GO-D', affected: [{ package: { name: 'example.com/d', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.1.0' }] }] }] }, 't'),
+    ];
+    const findings = matchTargets(scanTargets(base, undefined), (p) => two.filter((e) => e.affected[0]!.package.name === p), new Date());
+    const calls: string[][] = [];
+    const p = ports(calls);
+    // a@v1.2.0 requires d@v1.2.0 here: d's own argument asks for less than the build selects.
+    const outbidding: FixPorts = {
+      ...p,
+      buildListAfter: async (args) => {
+        const r = await p.buildListAfter(args);
+        if (!r.ok || !args.includes('example.com/a@v1.2.0')) return r;
+        return { ok: true, buildList: r.buildList.map((m) => (m.path === 'example.com/d' ? { ...m, version: 'v1.2.0' } : m)) };
+      },
+    };
+    const plan = await planFixes(findings, outbidding);
+    expect(plan.args).toEqual(['example.com/a@v1.2.0']);
+    expect(plan.steps.map(describeStep)).toEqual(['example.com/a v1.0.0 => v1.2.0 fixes GO-A', 'example.com/d v1.0.0 => v1.2.0 fixes GO-D']);
+  });
+});

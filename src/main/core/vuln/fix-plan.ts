@@ -270,10 +270,26 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
         // Without the arguments of the modules left vulnerable, the others must still be fixed.
         const check = fixedNow.size === tried.extra.filter((a) => group.has(argPath(a))).length ? tried.result : await tryArgs([]);
         if (check.ok && [...fixedNow].every((r) => fixedIn(check.buildList, r, group.get(r)!).ok)) {
+          // Least movement: an argument that another one's requirements outbid asks for nothing
+          // the build does not do anyway; it goes, if the rest still fixes everything.
+          const selected = new Map(check.buildList.map((m) => [m.path, m.version]));
+          const outbid = args.filter((a) => fixedNow.has(argPath(a)) && compare(selected.get(argPath(a)) ?? '', a.slice(a.lastIndexOf('@') + 1)) > 0);
+          let list = check.buildList;
+          if (outbid.length > 0) {
+            const kept = args.filter((a) => !outbid.includes(a));
+            const asked = ports.buildListAfter(kept);
+            answers.set(kept.join(' '), asked);
+            const without = await asked;
+            if (without.ok && [...fixedNow].every((r) => fixedIn(without.buildList, r, group.get(r)!).ok)) {
+              args.splice(0, args.length, ...kept);
+              list = without.buildList;
+            }
+          }
           for (const [required, findings] of group) {
             if (!fixedNow.has(required)) continue;
-            const arg = args.find((a) => argPath(a) === required)!;
-            steps.push({ kind: 'raise', module: required, from: findings[0]!.target.version, to: arg.slice(arg.lastIndexOf('@') + 1), ids: [...new Set(findings.map((f) => f.id))].sort() });
+            const arg = args.find((a) => argPath(a) === required);
+            const to = arg ? arg.slice(arg.lastIndexOf('@') + 1) : (list.find((m) => m.path === required)?.version ?? '');
+            steps.push({ kind: 'raise', module: required, from: findings[0]!.target.version, to, ids: [...new Set(findings.map((f) => f.id))].sort() });
             rest.delete(required);
           }
         } else {
