@@ -93,7 +93,7 @@ describe('planFixes in one go get', () => {
   });
 });
 
-describe('planFixes drops what another argument outbids', () => {
+describe('planFixes drops what another argument implies', () => {
   it('keeps only the arguments the build needs', async () => {
     const two = [
       db[0]!,
@@ -102,16 +102,18 @@ describe('planFixes drops what another argument outbids', () => {
     const findings = matchTargets(scanTargets(base, undefined), (p) => two.filter((e) => e.affected[0]!.package.name === p), new Date());
     const calls: string[][] = [];
     const p = ports(calls);
-    // a@v1.2.0 requires d@v1.2.0 here: d's own argument asks for less than the build selects.
-    const outbidding: FixPorts = {
+    // a@v1.2.0 requires d@v1.2.0: asking for d@v1.1.0 beside it is a conflict, as go get says.
+    const requiring: FixPorts = {
       ...p,
       buildListAfter: async (args) => {
+        if (!args.includes('example.com/a@v1.2.0')) return p.buildListAfter(args);
+        const d = args.find((a) => a.startsWith('example.com/d@'));
+        if (d && d !== 'example.com/d@v1.2.0') return { ok: false, error: `go: example.com/a@v1.2.0 requires example.com/d@v1.2.0, not ${d}\n` };
         const r = await p.buildListAfter(args);
-        if (!r.ok || !args.includes('example.com/a@v1.2.0')) return r;
-        return { ok: true, buildList: r.buildList.map((m) => (m.path === 'example.com/d' ? { ...m, version: 'v1.2.0' } : m)) };
+        return r.ok ? { ok: true, buildList: r.buildList.map((m) => (m.path === 'example.com/d' ? { ...m, version: 'v1.2.0' } : m)) } : r;
       },
     };
-    const plan = await planFixes(findings, outbidding);
+    const plan = await planFixes(findings, requiring);
     expect(plan.args).toEqual(['example.com/a@v1.2.0']);
     expect(plan.steps.map(describeStep)).toEqual(['example.com/a v1.0.0 => v1.2.0 fixes GO-A', 'example.com/d v1.0.0 => v1.2.0 fixes GO-D']);
   });

@@ -141,16 +141,18 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
    * argument is raised to what is required (higher, so still past its own fix) and go get is
    * asked again, a few times at most.
    */
-  const tryResolvingConflicts = async (first: readonly string[]): Promise<{ result: Awaited<ReturnType<typeof tryArgs>>; extra: string[] }> => {
+  const tryResolvingConflicts = async (first: readonly string[]): Promise<{ result: Awaited<ReturnType<typeof tryArgs>>; extra: string[]; raised: Set<string> }> => {
     let extra = [...first];
     let result = await tryArgs(extra);
+    const raisedPaths = new Set<string>();
     for (let round = 0; round < 3 && !result.ok; round++) {
       const raised = conflictRaises(result.error, [...args, ...extra]);
       if (raised.length === 0) break;
+      for (const r of raised) raisedPaths.add(argPath(r));
       extra = [...extra.filter((a) => !raised.some((r) => argPath(r) === argPath(a))), ...raised];
       result = await tryArgs(extra);
     }
-    return { result, extra };
+    return { result, extra, raised: raisedPaths };
   };
 
   const fixModule = async (required: string, findings: readonly VulnFinding[]): Promise<void> => {
@@ -270,13 +272,12 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
         // Without the arguments of the modules left vulnerable, the others must still be fixed.
         const check = fixedNow.size === tried.extra.filter((a) => group.has(argPath(a))).length ? tried.result : await tryArgs([]);
         if (check.ok && [...fixedNow].every((r) => fixedIn(check.buildList, r, group.get(r)!).ok)) {
-          // Least movement: an argument that another one's requirements outbid asks for nothing
-          // the build does not do anyway; it goes, if the rest still fixes everything.
-          const selected = new Map(check.buildList.map((m) => [m.path, m.version]));
-          const outbid = args.filter((a) => fixedNow.has(argPath(a)) && compare(selected.get(argPath(a)) ?? '', a.slice(a.lastIndexOf('@') + 1)) > 0);
+          // Least movement: an argument raised because another one requires more of its module
+          // asks for nothing that other one does not bring; it goes, if the rest still fixes everything.
+          const implied = args.filter((a) => fixedNow.has(argPath(a)) && tried.raised.has(argPath(a)));
           let list = check.buildList;
-          if (outbid.length > 0) {
-            const kept = args.filter((a) => !outbid.includes(a));
+          if (implied.length > 0) {
+            const kept = args.filter((a) => !implied.includes(a));
             const asked = ports.buildListAfter(kept);
             answers.set(kept.join(' '), asked);
             const without = await asked;
