@@ -60,6 +60,12 @@ export interface FixPlan {
   readonly steps: readonly FixStep[];
 }
 
+/**
+ * MAX_CONFLICT_ROUNDS bounds how often go get is asked again after raising the arguments its
+ * conflicts name (go names some conflicts at a time; a big release can need several rounds).
+ */
+const MAX_CONFLICT_ROUNDS = 10;
+
 /** MAX_ROUNDS bounds the rescans of what the plan builds. */
 const MAX_ROUNDS = 3;
 
@@ -139,13 +145,13 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
    * tryResolvingConflicts runs go get with extra; where go refuses because a new version requires
    * more of a module an earlier argument asks for ("X requires P@v2, not P@v1"), the earlier
    * argument is raised to what is required (higher, so still past its own fix) and go get is
-   * asked again, a few times at most.
+   * asked again, MAX_CONFLICT_ROUNDS times at most.
    */
   const tryResolvingConflicts = async (first: readonly string[]): Promise<{ result: Awaited<ReturnType<typeof tryArgs>>; extra: string[]; raised: Set<string> }> => {
     let extra = [...first];
     let result = await tryArgs(extra);
     const raisedPaths = new Set<string>();
-    for (let round = 0; round < 3 && !result.ok; round++) {
+    for (let round = 0; round < MAX_CONFLICT_ROUNDS && !result.ok; round++) {
       const raised = conflictRaises(result.error, [...args, ...extra]);
       if (raised.length === 0) break;
       for (const r of raised) raisedPaths.add(argPath(r));
