@@ -36,6 +36,8 @@ export function hermeticEnv(scratch: string): Record<string, string> {
     GONOPROXY: '',
     GONOSUMDB: '',
     GOPROXY: pathToFileURL(join(EXAMPLE, 'proxy')).href,
+    // Vulnerability scans read the example's own database, never vuln.go.dev.
+    GOVULNDB: pathToFileURL(join(EXAMPLE, 'vulndb')).href,
   };
 }
 

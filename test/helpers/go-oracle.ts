@@ -24,6 +24,8 @@ export interface GoCallOptions {
   /** env replaces the whole environment; undefined values are left out. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly timeoutMs?: number;
+  /** binary runs another Go tool (govulncheck) the same way instead of the oracle go command. */
+  readonly binary?: string;
 }
 
 let goLocalVersion: string | undefined;
@@ -112,7 +114,7 @@ function cleanEnv(env: Readonly<Record<string, string | undefined>>): Record<str
 /** runGo runs the oracle go command with args and resolves with its exit code and output. */
 export function runGo(args: readonly string[], opts: GoCallOptions): Promise<GoRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(GO_BINARY, [...args], {
+    const child = spawn(opts.binary ?? GO_BINARY, [...args], {
       cwd: opts.cwd,
       env: cleanEnv(opts.env),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,8 @@ Commands:
   why -m [-json] MOD...    why each module is at its version: requirers, chains, losers
   get [--dry-run] ARG...   what 'go get ARG...' does to go.mod and go.sum (preview or write)
   graph                    the module requirement graph, as 'go mod graph' prints it
+  vuln [-json]             known vulnerabilities of the build list (govulncheck -scan module)
+  vuln fix [--dry-run]     the smallest go get that fixes them: previewed, or written
   mod graph                same as graph
   mod init [--dry-run] [M] a new go.mod, converting a pre-module lock file (Gopkg.lock...) as go 1.21 did
   mod edit -json|-print    the main go.mod, as 'go mod edit -json|-print' prints it
@@ -105,6 +107,30 @@ module are merged to the highest. Entries that cannot be resolved are dropped wi
 comments, Godeps.json ImportPath, vendor.json rootPath, GOPATH). The go line is the Go
 version gomodx models. It refuses if go.mod exists; --dry-run prints go.mod instead of
 writing it. Run 'go mod tidy' afterwards: it adds what the packages need and go.sum.
+`,
+  vuln: `usage: gomodx vuln [-json] [--db=URL|proxy] [--refresh]
+       gomodx vuln fix [--dry-run] [-json] [--db=URL|proxy] [--refresh] [ID|MODULE...]
+
+Matches every module version of the build list (after replacements; directory replacements
+are skipped), and the standard library and toolchain at the Go version gomodx models here,
+against the Go vulnerability database, with govulncheck's rules. Unlike govulncheck's module
+scan, which looks only at modules whose packages the code imports, every selected module is
+checked. -json prints govulncheck's JSON messages (config, osv, finding). Exit status 3 means
+vulnerabilities were found (as govulncheck).
+
+The database: --db, else GOVULNDB (a URL in govulncheck's layout, http(s) or file://), else a
+copy fetched in the last day, else https://vuln.go.dev, else golang.org/x/vulndb through
+GOPROXY (--db=proxy asks for that one). Copies are kept in $GOMODX_CACHE/vulndb and used
+offline; --refresh fetches again. A line on stderr says which database and how old it is.
+
+vuln fix computes the go get that lifts each chosen vulnerable module (default: every
+finding with a fixed version; or those named by ID, alias or module path) to its lowest
+fixed version; where the module cannot be required at a fixed version, the lowest version of
+a direct requirement that brings it there; and says what no go get fixes. It prints the
+plan and, with --dry-run, go get's report and the go.mod diff; otherwise it writes go.mod
+and go.sum as 'gomodx get' (and go get) would. Standard library and toolchain findings need
+a newer Go and are not part of the plan. GOMODX_VULN_TRACE=1 prints each go get the planner
+previews, with its time.
 `,
   'work edit': `usage: gomodx work edit -json | -print [go.work]
 

@@ -65,6 +65,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'get':
         if (wantsHelp(rest)) return help(io, 'get');
         return await (await import('./commands/get-command')).runGetCommand(ctx(rest));
+      case 'vuln':
+        if (wantsHelp(rest)) return help(io, 'vuln');
+        return await (await import('./commands/vuln-command')).runVulnCommand(ctx(rest));
       case 'graph':
         if (wantsHelp(rest)) return help(io, 'graph');
         return await (await import('./commands/graph-command')).runGraphCommand(ctx(rest));

@@ -27,6 +27,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'app:legacy-preview': async () => ok({ dir: '/p', ok: true, output: '', requirements: [], dropped: [], needsTidy: false, base: '0'.repeat(64), elapsedMs: 0 }),
     'app:legacy-cancel': async () => ok({ canceled: false }),
     'app:legacy-apply': async () => ok({ goModPath: '/p/go.mod' }),
+    'app:vuln-scan': async () => ok({ dir: '/p', database: 'db', goVersion: '1.26.8', findings: [], modulesScanned: 0 }),
+    'app:vuln-plan': async () => ok({ args: [], steps: [] }),
+    'app:vuln-cancel': async () => ok({ canceled: false }),
   };
   return { ...base, ...overrides };
 }

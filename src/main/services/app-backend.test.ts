@@ -18,6 +18,8 @@ let backend: AppBackend;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'gomodx-backend-'));
   env = {
+    // Scans read the example's own vulnerability database, never the network.
+    GOVULNDB: pathToFileURL(join(EXAMPLE, 'vulndb')).href,
     HOME: join(tmp, 'home'),
     GOENV: 'off',
     GOFLAGS: '',
@@ -100,6 +102,18 @@ describe('app backend', () => {
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await backend.handlers['app:whatif-cancel']({ jobId: 'w1' })).toEqual({ ok: true, value: { canceled: false } });
     expect(await backend.handlers['app:whatif-undo']({ dir: EXAMPLE, undoId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('scans the loaded example for known vulnerabilities and plans their fix', async () => {
+    const scan = await backend.handlers['app:vuln-scan']({ jobId: 'v1', dir: EXAMPLE, refresh: false });
+    if (!scan.ok) throw new Error(scan.error.message);
+    const mine = scan.value.findings.filter((f) => f.kind === 'module');
+    expect(mine.map((f) => [f.id, f.nodeId, f.fixedVersion, f.severity, f.url])).toEqual([['GO-2099-0001', 'example.com/log@v1.3.0', 'v1.4.1', 'MODERATE', 'https://pkg.go.dev/vuln/GO-2099-0001']]);
+    expect(scan.value.database).toMatch(/^vulnerability database file:.*example\/vulndb, modified 2026-11-01/);
+    const plan = await backend.handlers['app:vuln-plan']({ jobId: 'v2', dir: EXAMPLE, picks: ['example.com/log'] });
+    expect(plan).toMatchObject({ ok: true, value: { args: ['example.com/log@v1.4.1'], steps: [{ kind: 'raise', module: 'example.com/log', ids: ['GO-2099-0001'] }] } });
+    expect(await backend.handlers['app:vuln-plan']({ jobId: 'v3', dir: '/elsewhere', picks: [] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await backend.handlers['app:vuln-cancel']({ jobId: 'v1' })).toEqual({ ok: true, value: { canceled: false } });
   });
 
   it('loads a directory, remembers it, and reports when its go.mod changes', async () => {

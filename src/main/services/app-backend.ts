@@ -18,6 +18,8 @@ import { ProjectWatcher } from './project-watcher';
 import type { RecentProjects } from './recent-projects';
 import { WhatIf, WhatIfError } from './what-if';
 import { LegacyImport, LegacyImportError } from './legacy-import';
+import { chooseFindings, planProjectFixes, scanProject, type VulnScan } from './vuln-scan';
+import { planDto, scanDto } from './vuln-dto';
 
 /** Handlers implements every call channel. */
 export type Handlers = { readonly [K in InvokeChannel]: (req: Req<K>) => Promise<Res<K>> };
@@ -111,6 +113,9 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
   // The what-if engine of the open project: it outlives reloads of the same project, which keeps its undo history.
   let whatIf: { readonly dir: string; readonly engine: WhatIf } | undefined;
   const whatIfFor = (dir: string): WhatIf | undefined => (whatIf?.dir === dir ? whatIf.engine : undefined);
+  // The environment the open project was loaded with, and its last vulnerability scan.
+  let openedEnv: Readonly<Record<string, string | undefined>> = deps.env;
+  let lastScan: { readonly dir: string; readonly scan: VulnScan } | undefined;
   const interval = deps.progressIntervalMs ?? 50;
   const legacy = new LegacyImport(deps.env);
 
@@ -177,6 +182,8 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
         });
         if (controller.signal.aborted) return fail('canceled', 'loading was canceled');
         opened = loaded ? { dir: dto.dir, ...loaded } : undefined;
+        openedEnv = env;
+        lastScan = undefined;
         if (whatIf?.dir !== dto.dir) {
           whatIf?.engine.dispose();
           whatIf = {
@@ -265,6 +272,42 @@ export function createAppBackend(deps: BackendDeps): AppBackend {
         return whatIfFailure(e);
       }
     },
+
+    'app:vuln-scan': async ({ jobId, dir, refresh }) => {
+      if (!opened || opened.dir !== dir) return fail('not-found', `${dir}: no project is open there; load it first`);
+      if (jobs.has(jobId)) return fail('invalid-request', `job ${jobId} is already running`);
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        const scan = await scanProject({ dir, env: openedEnv, refresh, signal: controller.signal }, opened.project);
+        lastScan = { dir, scan };
+        return ok(scanDto(dir, scan));
+      } catch (e) {
+        if (controller.signal.aborted) return fail('canceled', 'the vulnerability scan was canceled');
+        return fail('refused', (e as Error).message);
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    'app:vuln-plan': async ({ jobId, dir, picks }) => {
+      if (!lastScan || lastScan.dir !== dir) return fail('not-found', `${dir}: scan it for vulnerabilities first`);
+      if (jobs.has(jobId)) return fail('invalid-request', `job ${jobId} is already running`);
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        const chosen = chooseFindings(lastScan.scan.findings, picks);
+        const { plan } = await planProjectFixes({ dir, env: openedEnv, signal: controller.signal }, chosen, picks.length === 0 ? lastScan.scan : undefined);
+        return ok(planDto(plan));
+      } catch (e) {
+        if (controller.signal.aborted) return fail('canceled', 'planning the fix was canceled');
+        return fail('refused', (e as Error).message);
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    'app:vuln-cancel': async ({ jobId }) => cancelJob(jobId),
 
     'app:whatif-undo': async ({ dir, undoId }) => {
       const engine = whatIfFor(dir);

@@ -38,5 +38,7 @@ export function exampleEnv(exampleDir: string, base: Readonly<Record<string, str
     GOPATH: join(scratch, 'gopath'),
     GOMODCACHE: join(scratch, 'gopath', 'pkg', 'mod'),
     GOMODX_CACHE: join(scratch, 'gomodx-cache'),
+    // Its own small vulnerability database: the example never asks vuln.go.dev.
+    GOVULNDB: pathToFileURL(join(exampleDir, 'vulndb')).href,
   };
 }

@@ -22,6 +22,9 @@ export const INVOKE_FUNCTIONS = {
   previewLegacy: 'app:legacy-preview',
   cancelLegacy: 'app:legacy-cancel',
   applyLegacy: 'app:legacy-apply',
+  scanVulns: 'app:vuln-scan',
+  planVulnFix: 'app:vuln-plan',
+  cancelVuln: 'app:vuln-cancel',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** EVENT_FUNCTIONS maps each bridge subscription function name to its event channel. */

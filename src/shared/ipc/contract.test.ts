@@ -24,6 +24,9 @@ const schemaTypesMatch: { [K in keyof InvokeMap]: Equal<z.output<Schemas[K]>, In
   'app:legacy-preview': true,
   'app:legacy-cancel': true,
   'app:legacy-apply': true,
+  'app:vuln-scan': true,
+  'app:vuln-plan': true,
+  'app:vuln-cancel': true,
 };
 const invokeKeysMatch: Equal<(typeof INVOKE_CHANNELS)[number], keyof InvokeMap> = true;
 const eventKeysMatch: Equal<(typeof EVENT_CHANNELS)[number], keyof EventMap> = true;

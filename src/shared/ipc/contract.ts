@@ -256,6 +256,67 @@ export interface LegacyProgressDto {
   readonly current?: string;
 }
 
+/** VulnScanRequest asks for the known vulnerabilities of an opened project's build list. */
+export interface VulnScanRequest {
+  readonly jobId: string;
+  readonly dir: string;
+  /** refresh fetches the vulnerability database again instead of using a copy of the last day. */
+  readonly refresh: boolean;
+}
+
+/** VulnFindingDto is one vulnerability entry affecting one module version of the build list. */
+export interface VulnFindingDto {
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  /** severity as the entry gives it (a level or a CVSS vector), when it gives one. */
+  readonly severity?: string;
+  /** url is the entry's page, https://pkg.go.dev/vuln/<ID>. */
+  readonly url: string;
+  readonly kind: 'module' | 'stdlib' | 'toolchain';
+  /** module is the path the build list names ("stdlib", "toolchain" for Go itself). */
+  readonly module: string;
+  /** path and version are the code the build uses (the replacement's, when replaced). */
+  readonly path: string;
+  readonly version: string;
+  /** fixedVersion is the lowest version that fixes it ("" when none is known). */
+  readonly fixedVersion: string;
+  /** nodeId is the graph node of the selected module version (absent for Go itself). */
+  readonly nodeId?: string;
+}
+
+/** VulnScanDto is a scan: which database, how old, and what it found. */
+export interface VulnScanDto {
+  readonly dir: string;
+  /** database says where the entries come from and how old they are, in one line. */
+  readonly database: string;
+  readonly goVersion: string;
+  readonly findings: readonly VulnFindingDto[];
+  /** modulesScanned counts the module versions of the build list matched. */
+  readonly modulesScanned: number;
+}
+
+/** VulnPlanRequest asks for the go get that fixes the picked findings (by ID or module; none: all fixable). */
+export interface VulnPlanRequest {
+  readonly jobId: string;
+  readonly dir: string;
+  readonly picks: readonly string[];
+}
+
+/** VulnPlanStepDto is what the plan does for one vulnerable module, in words. */
+export interface VulnPlanStepDto {
+  readonly kind: 'raise' | 'raise-direct' | 'unfixable';
+  readonly module: string;
+  readonly ids: readonly string[];
+  readonly text: string;
+}
+
+/** VulnPlanDto is the go get arguments of the fix and the step behind each. */
+export interface VulnPlanDto {
+  readonly args: readonly string[];
+  readonly steps: readonly VulnPlanStepDto[];
+}
+
 /** InvokeMap: channel → request and response. */
 export interface InvokeMap {
   'app:info-get': { req: Record<string, never>; res: Result<AppInfoDto> };
@@ -273,6 +334,9 @@ export interface InvokeMap {
   'app:legacy-preview': { req: LegacyPreviewRequest; res: Result<LegacyPreviewDto> };
   'app:legacy-cancel': { req: { readonly jobId: string }; res: Result<{ readonly canceled: boolean }> };
   'app:legacy-apply': { req: { readonly dir: string; readonly base: string }; res: Result<{ readonly goModPath: string }> };
+  'app:vuln-scan': { req: VulnScanRequest; res: Result<VulnScanDto> };
+  'app:vuln-plan': { req: VulnPlanRequest; res: Result<VulnPlanDto> };
+  'app:vuln-cancel': { req: { readonly jobId: string }; res: Result<{ readonly canceled: boolean }> };
 }
 
 /** EventMap: event channel → payload. */

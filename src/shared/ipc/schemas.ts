@@ -40,6 +40,9 @@ export const requestSchemas = {
   'app:legacy-preview': z.object({ jobId, dir, modulePath: modulePath.optional() }).strict(),
   'app:legacy-cancel': z.object({ jobId }).strict(),
   'app:legacy-apply': z.object({ dir, base }).strict(),
+  'app:vuln-scan': z.object({ jobId, dir, refresh: z.boolean() }).strict(),
+  'app:vuln-plan': z.object({ jobId, dir, picks: z.array(z.string().min(1).max(1024).regex(/^[^\s\0]+$/, 'not an ID or module path')).max(1024) }).strict(),
+  'app:vuln-cancel': z.object({ jobId }).strict(),
 } satisfies { readonly [K in InvokeChannel]: z.ZodType<Req<K>> };
 
 /** isInvokeChannel tells whether a string names a call channel of the contract. */

@@ -2,6 +2,7 @@
 import { useEffect, type JSX } from 'react';
 import { useFolderDrop } from '../hooks/use-folder-drop';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useVulnScan } from '../hooks/use-vuln-scan';
 import { useAppStore } from '../store/app-store';
 import { DetailsPanel } from './DetailsPanel';
 import { ErrorBanner, ErrorPanel } from './ErrorBanner';
@@ -40,6 +41,7 @@ export function App(): JSX.Element {
   const select = useAppStore((s) => s.select);
   useGlobalShortcuts();
   useFolderDrop();
+  useVulnScan();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);

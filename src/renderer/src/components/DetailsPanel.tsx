@@ -7,6 +7,7 @@ import { RequirementTree } from './RequirementTree';
 import { useAppStore } from '../store/app-store';
 import { WhatIfSection } from './WhatIfSection';
 import { WhySection } from './WhySection';
+import { VulnSection } from './VulnSection';
 
 const SOURCE_TEXT: Record<ModuleNodeDto['source'], string> = {
   main: 'main module (go.mod on disk)',
@@ -123,6 +124,7 @@ export function DetailsPanel(): JSX.Element | null {
           </a>
         )}
       </div>
+      <VulnSection node={n} />
       <WhySection node={n} />
       <WhatIfSection node={n} selectedVersion={n.selected ? n.version : d.selectedVersion} />
       <section>

@@ -20,6 +20,8 @@ import { isLargeProject, READABLE_ZOOM } from '../graph/scale';
 import { graphStylesheet } from '../graph/styles';
 import { visibleGraph, type VisibleGraph } from '../graph/visible-graph';
 import { onOverview, whatIfMarks } from '../graph/whatif-marks';
+import { vulnMarks } from '../graph/vuln-marks';
+import { selectVulnByNodeMemo } from '../store/vuln-slice';
 import { edgeKey, whyHighlight } from '../graph/why-highlight';
 import { useAppStore } from '../store/app-store';
 import { selectShownView } from '../store/shown-view';
@@ -123,6 +125,9 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
   const [whyDrawn, setWhyDrawn] = useState<{ nodes: string; edges: string }>();
   // The what-if marks as drawn (node id:classes), for the same reasons.
   const [whatIfDrawn, setWhatIfDrawn] = useState<string>();
+  // The vulnerability marks as drawn (node id:class).
+  const vulnByNode = useAppStore(selectVulnByNodeMemo);
+  const [vulnDrawn, setVulnDrawn] = useState<string>();
   const leafCount = visible?.nodes.length ?? 0;
 
   useEffect(() => {
@@ -334,6 +339,18 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
     }
   }, [cy, selectedId, elements, state, why, whyPath, large]);
 
+  // Known vulnerabilities: a mark on each vulnerable version drawn (or the box holding it). Only
+  // marked nodes are touched, as for the what-if marks.
+  useEffect(() => {
+    if (!cy || state !== 'ready' || !visible) return;
+    const marks = vulnMarks(visible, new Set(vulnByNode.keys()));
+    cy.batch(() => {
+      cy.nodes('.vulnerable, .has-vulnerable').removeClass('vulnerable has-vulnerable');
+      for (const [id, cls] of marks) cy.$id(id).addClass(cls);
+    });
+    setVulnDrawn([...marks].map(([id, c]) => `${id}:${c}`).sort().join('|'));
+  }, [cy, state, visible, elements, vulnByNode]);
+
   // A what-if preview: mark what would move, add ghosts for versions not drawn yet, dim the rest.
   // Nothing already drawn moves, so the picture stays the one the user knows. The marks restyle
   // thousands of elements on a large graph: they wait until the frame that shows the preview's
@@ -470,6 +487,7 @@ function GraphCanvas({ visible, elements, large, layoutKind, readableFirst, whyV
         data-why-nodes={whyDrawn?.nodes}
         data-why-edges={whyDrawn?.edges}
         data-whatif={whatIfDrawn}
+        data-vuln={vulnDrawn}
         data-edges={visible?.edges.length ?? 0}
         data-layout={layoutKind}
         tabIndex={0}

@@ -27,6 +27,7 @@ export function Legend(): JSX.Element | null {
     { label: 'replaced (⇒ replacement)', swatch: box({ borderColor: p.replaced, borderStyle: 'double', borderWidth: 4 }) },
     { label: 'go.mod not read (pruned)', swatch: box({ borderStyle: 'dotted', borderWidth: 2 }) },
     { label: 'failed to load', swatch: box({ background: p.failing, borderColor: p.excluded, borderWidth: 3 }) },
+    { label: 'known vulnerability (red glow)', swatch: box({ boxShadow: `0 0 0 3px ${p.vulnerable}` }) },
     { label: 'go / toolchain version', swatch: box({ background: p.virtual }) },
     { label: 'module family (foo, foo/v2)', swatch: { background: p.group, border: `1px solid ${p.groupBorder}`, borderRadius: 4 } },
     { label: 'requires', swatch: { borderTop: `2px solid ${p.edge}` }, edge: true },

@@ -7,13 +7,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ModuleGraphDto } from '../../../shared/model/module-graph';
 import { moduleRows, queryRows, rowOfSelection, type ListSort, type ModuleRow } from '../graph/module-list';
 import { useAppStore } from '../store/app-store';
+import { selectVulnByNodeMemo } from '../store/vuln-slice';
 
 // Rows have one fixed height (two lines, see .module-row in styles.css): measuring each row would
 // cost a layout per row while scrolling thousands of them.
 const ROW_HEIGHT = 42;
 const rowDomId = (i: number): string => `module-list-row-${i}`;
 
-function Row({ row, index, start, selected, cursor, onPick }: { row: ModuleRow; index: number; start: number; selected: boolean; cursor: boolean; onPick: (row: ModuleRow) => void }): JSX.Element {
+function Row({ row, index, start, selected, cursor, onPick, vulns }: { row: ModuleRow; index: number; start: number; selected: boolean; cursor: boolean; onPick: (row: ModuleRow) => void; vulns: number }): JSX.Element {
   return (
     <div
       id={rowDomId(index)}
@@ -36,6 +37,11 @@ function Row({ row, index, start, selected, cursor, onPick }: { row: ModuleRow; 
         )}
         <span className={`badge ${row.dependency}`}>{row.dependency === 'main' ? 'main module' : row.dependency}</span>
         {row.replaced && <span className="badge replaced">replaced</span>}
+        {vulns > 0 && (
+          <span className="badge vulnerable" data-testid="module-row-vuln" title={`${vulns} known vulnerabilit${vulns === 1 ? 'y' : 'ies'} in this version`}>
+            ⚠ {vulns}
+          </span>
+        )}
         {row.excluded > 0 && (
           <span className="badge excluded" title={`A main go.mod excludes ${row.excluded} version${row.excluded === 1 ? '' : 's'} of this module`}>
             excluded {row.excluded}
@@ -60,6 +66,7 @@ function Row({ row, index, start, selected, cursor, onPick }: { row: ModuleRow; 
 function ModuleListPanel({ graph }: { graph: ModuleGraphDto }): JSX.Element {
   const selectedId = useAppStore((s) => s.selectedId);
   const reveal = useAppStore((s) => s.reveal);
+  const vulnByNode = useAppStore(selectVulnByNodeMemo);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<ListSort>('name');
   const [directOnly, setDirectOnly] = useState(false);
@@ -154,7 +161,7 @@ function ModuleListPanel({ graph }: { graph: ModuleGraphDto }): JSX.Element {
         ) : (
           <div className="module-list-inner" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => (
-              <Row key={rows[v.index].path} row={rows[v.index]} index={v.index} start={v.start} selected={v.index === selectedRow} cursor={v.index === cursor} onPick={pick} />
+              <Row key={rows[v.index].path} row={rows[v.index]} index={v.index} start={v.start} selected={v.index === selectedRow} cursor={v.index === cursor} onPick={pick} vulns={vulnByNode.get(rows[v.index].id)?.length ?? 0} />
             ))}
           </div>
         )}

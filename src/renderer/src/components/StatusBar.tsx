@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { visibleGraph } from '../graph/visible-graph';
 import { useAppStore } from '../store/app-store';
 import { selectViewOptions } from '../store/view-slice';
+import { VulnStatus } from './VulnStatus';
 
 function sourceText(fetched: Readonly<Record<string, number | undefined>>): string {
   const parts: string[] = [];
@@ -54,6 +55,7 @@ export function StatusBar(): JSX.Element | null {
       )}
       <span className="muted">{(graph.elapsedMs / 1000).toFixed(2)} s</span>
       {reloadedFor && reloadedFor !== 'reload' && <span className="muted">reloaded: {reloadedFor.split(/[\\/]/).pop()} changed</span>}
+      <VulnStatus />
       <span className="spacer" />
       {graph.error && graph.nodes.length === 0 && graph.legacyConfig ? (
         // A lock file to convert is an offer, not a failure.

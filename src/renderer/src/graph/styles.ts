@@ -35,6 +35,8 @@ export interface Palette {
   readonly up: string;
   readonly down: string;
   readonly removed: string;
+  /** Known vulnerabilities (vuln-marks.ts): a glow under the node, so every other mark stays readable. */
+  readonly vulnerable: string;
 }
 
 /** PALETTES are the two themes' colours. */
@@ -62,6 +64,7 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     up: '#1a7f37',
     down: '#9a6700',
     removed: '#cf222e',
+    vulnerable: '#d1242f',
   },
   dark: {
     background: '#1e1f22',
@@ -86,6 +89,7 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     up: '#3fb950',
     down: '#d29922',
     removed: '#ff7b72',
+    vulnerable: '#f85149',
   },
 };
 
@@ -190,6 +194,9 @@ export function graphStylesheet(theme: Theme, opts: { large?: boolean } = {}): S
     { selector: 'node.wi-to.wi-downgraded', style: { 'background-color': theme === 'light' ? '#fff8c5' : '#3b2e0a' } },
     { selector: 'node.wi-ghost', style: { width: 'data(w)', height: 'data(h)', 'border-style': 'double', 'border-width': 5, color: p.nodeText } },
     { selector: 'edge.wi-becomes', style: { 'line-style': 'dashed', 'line-color': p.border, 'target-arrow-color': p.border, 'target-arrow-shape': 'triangle', width: 2.5, 'curve-style': 'bezier', opacity: 1, 'z-index': 30 } },
+    // Known vulnerabilities (vuln-marks.ts): a red glow under a vulnerable version, a red corner count on a box that holds one.
+    { selector: 'node.vulnerable', style: { 'underlay-color': p.vulnerable, 'underlay-opacity': 0.55, 'underlay-padding': 6, 'underlay-shape': 'round-rectangle' } },
+    { selector: 'node.has-vulnerable', style: { 'underlay-color': p.vulnerable, 'underlay-opacity': 0.3, 'underlay-padding': 4, 'underlay-shape': 'round-rectangle' } },
     { selector: 'edge.wi-requires', style: { 'line-color': p.up, 'target-arrow-color': p.up, 'target-arrow-shape': 'triangle', width: 2, 'curve-style': 'bezier', opacity: 1, 'z-index': 25 } },
   ];
 }

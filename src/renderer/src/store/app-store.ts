@@ -5,9 +5,10 @@ import { createViewSlice, type ViewSlice } from './view-slice';
 import { createWhatIfSlice, type WhatIfSlice } from './whatif-slice';
 import { createWhySlice, type WhySlice } from './why-slice';
 import { createLegacySlice, type LegacySlice } from './legacy-slice';
+import { createVulnSlice, type VulnSlice } from './vuln-slice';
 
 /** AppState is the whole renderer state. */
-export type AppState = ProjectSlice & ViewSlice & WhySlice & WhatIfSlice & LegacySlice;
+export type AppState = ProjectSlice & ViewSlice & WhySlice & WhatIfSlice & LegacySlice & VulnSlice;
 
 /** useAppStore is the store hook; useAppStore.getState() outside React. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -16,6 +17,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWhySlice(...a),
   ...createWhatIfSlice(...a),
   ...createLegacySlice(...a),
+  ...createVulnSlice(...a),
 }));
 
 /** selectLoading tells whether a graph is loading. */
