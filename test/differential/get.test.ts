@@ -19,6 +19,8 @@ import type { Universe } from '../helpers/universe/universe-model';
 import { lineDiff, loadRunCli, mapWithConcurrency, type RunCli } from './differential-harness';
 import { getCases, type GetCase } from './get-arguments';
 import { readOrAbsent, withoutDownloads } from '../helpers/go-output';
+import { openGetProject, previewGet } from '../../src/main/services/get-modules';
+import type { UpgradeFlag } from '../../src/main/core/modget/go-get';
 
 const COUNT = Number(process.env.GOMODX_GET_COUNT ?? 30);
 const CASES = Number(process.env.GOMODX_GET_CASES ?? 8);
@@ -153,6 +155,58 @@ interface UniverseResult {
   readonly root: string;
   readonly cases: CaseOutcome[];
   readonly settleNote?: string;
+  /** What one preview session (the window's what-if) got wrong against go's run of each case alone. */
+  readonly sessionProblems: string[];
+}
+
+/** getOptionsOf splits a case's arguments as the get command does (flags first). */
+function getOptionsOf(args: readonly string[]): { args: string[]; upgrade: UpgradeFlag } {
+  let upgrade: UpgradeFlag = '';
+  const rest: string[] = [];
+  let done = false;
+  for (const a of args) {
+    if (done || !a.startsWith('-')) {
+      rest.push(a);
+      done = true;
+    } else if (a === '--') done = true;
+    else if (a === '-u' || a === '-u=upgrade' || a === '-u=true') upgrade = 'upgrade';
+    else if (a === '-u=patch') upgrade = 'patch';
+    else if (a === '-u=false') upgrade = '';
+  }
+  return { args: rest, upgrade };
+}
+
+/**
+ * sessionCheck previews the cases one after another in one session, as the window's what-if
+ * does, and compares each preview's go.mod and go.sum with what go wrote for that case alone:
+ * what earlier previews read must not leak into a later one (go adds a go.sum line only for a
+ * go.mod its own command read). Cases that start from the same files share a session.
+ */
+async function sessionCheck(root: string, workDir: string, goEnv: Record<string, string | undefined>, cases: readonly CaseOutcome[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const parity of [0, 1]) {
+    const dir = path.join(root, `session${parity}`);
+    await cp(workDir, dir, { recursive: true });
+    if (parity === 1) await stripGoModHashes(path.join(dir, 'go.sum'));
+    const env = { ...goEnv, GOMODCACHE: path.join(root, 'gomodx-modcache'), GOMODX_CACHE: path.join(root, 'gomodx-cache') };
+    const project = await openGetProject({ dir, env, signal: AbortSignal.timeout(300_000) }).catch(() => undefined);
+    if (!project) continue;
+    for (let i = parity; i < cases.length; i += 2) {
+      const c = cases[i]!;
+      if (!c.goOk || c.loops || c.panics || c.problems.length > 0 || c.c.cwd) continue;
+      const plan = await previewGet(project, getOptionsOf(c.c.args));
+      const goDir = path.join(root, `case${i}`, 'go');
+      for (const [f, got] of [
+        ['go.mod', plan.goModAfter],
+        ['go.sum', plan.goSumAfter],
+      ] as const) {
+        const want = await readOrAbsent(path.join(goDir, f));
+        const have = got ?? (await readOrAbsent(path.join(dir, f)));
+        if (want !== have) problems.push(`case ${i} (get ${c.c.args.join(' ')}), previewed after ${Math.floor(i / 2)} others in one session: ${f} differs:\n--- go\n+++ gomodx\n${lineDiff(want, have)}`);
+      }
+    }
+  }
+  return problems;
 }
 
 describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () => {
@@ -170,9 +224,10 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
       const cases: CaseOutcome[] = [];
       const drawn = getCases(su, mainPathOf(su), CASES, su.seed);
       for (let i = 0; i < drawn.length; i++) cases.push(await runCase(root, settled.layout.workDir, goEnv, drawn[i]!, i));
-      const failed = cases.some((c) => c.problems.length > 0);
+      const sessionProblems = await sessionCheck(root, settled.layout.workDir, goEnv, cases);
+      const failed = cases.some((c) => c.problems.length > 0) || sessionProblems.length > 0;
       if (!failed && !KEEP) await rm(root, { recursive: true, force: true });
-      return { u: su, root, cases, settleNote: settled.note };
+      return { u: su, root, cases, settleNote: settled.note, sessionProblems };
     });
     list.forEach((u, i) => results.set(u, out[i]!));
   }, 900_000);
@@ -202,6 +257,9 @@ describe.skipIf(!hasGo() || !runCli)('differential: gomodx get vs go get', () =>
             .join('\n\n') +
             `\n\ndirectory kept: ${r!.root}\nreproduce: GOMODX_GET_SEED=${u.seed} GOMODX_GET_COUNT=1 npx vitest run --config test/vitest.config.ts test/differential/get.test.ts`,
         );
+      }
+      if (r!.sessionProblems.length > 0) {
+        throw new Error(`${r!.sessionProblems.join('\n\n')}\n\ndirectory kept: ${r!.root}\nreproduce: GOMODX_GET_SEED=${u.seed} GOMODX_GET_COUNT=1 npx vitest run --config test/vitest.config.ts test/differential/get.test.ts`);
       }
     });
   }

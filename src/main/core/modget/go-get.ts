@@ -1142,6 +1142,7 @@ export async function planGet(session: GetSession, opts: GetOptions): Promise<Ge
   // A go.mod without a go line gets the running Go version (modload.loadModFile in -mod=mod),
   // and with it a pruned graph: every module of the old build list becomes a root.
   const addedGoLine = mainModule.index.goVersion === '' ? loader.opts.localGo : undefined;
+  loader.startAskLog();
   try {
     let rs = session.requirements;
     if (addedGoLine !== undefined) {
@@ -1427,6 +1428,9 @@ function keptSums(
   const goMods = new Set<UnsummedGoMod>();
   const replaced = replacedPathSet(mms);
   const anyReplaced = replaced.has('*');
+  // A selected module whose requirements the graph did not load (a pruned leaf) had its go.mod
+  // read only if this command asked for it: another preview of the session may have read it.
+  const askedHere = (m: ModuleVersion): boolean => r.session.loader.askedThisCommand(m) !== false;
   const take = (m: ModuleVersion): void => {
     if (!anyReplaced && !replaced.has(m.path)) {
       const u = unsummed.byKey.get(keyOf(m));
@@ -1465,10 +1469,15 @@ function keptSums(
     };
     known.grow(t.mods.length);
     for (const id of ids.loaded) takeId(id);
-    for (const id of ids.selected) takeId(id);
+    const loaded = new Uint8Array(t.mods.length);
+    for (const id of ids.loaded) loaded[id] = 1;
+    for (const id of ids.selected) if (loaded[id] === 1 || askedHere(t.mods[id]!)) takeId(id);
   } else if (graphLoaded) {
     for (const m of graph.loadedModules()) take(m);
-    for (const [path, version] of graph.selectedEntries()) take(moduleVersion(path, version));
+    for (const [path, version] of graph.selectedEntries()) {
+      const m = moduleVersion(path, version);
+      if (graph.requiredBy(m) !== undefined || askedHere(m)) take(m);
+    }
   } else {
     for (const m of r.rs.rootModules) take(m);
   }

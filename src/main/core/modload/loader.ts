@@ -104,7 +104,8 @@ export class Requirements {
 
   /** graph loads (once) the module graph of these roots. */
   graph(loader: Loader): Promise<ModuleGraphResult> {
-    this.graphPromise ??= loader.readModGraph(this.pruning, this.rootModules, undefined);
+    if (this.graphPromise) return this.graphPromise.then((mg) => (loader.noteGraphAsked(mg), mg));
+    this.graphPromise = loader.readModGraph(this.pruning, this.rootModules, undefined);
     return this.graphPromise;
   }
 
@@ -157,6 +158,9 @@ export class Loader {
   readonly rawGoVersion = new Map<string, string>();
   private readonly rawSummaries = new Map<string, SummaryResult | Promise<SummaryResult>>();
   private readonly checkedSummaries = new Map<string, SummaryResult>();
+  /** The go.mod files one command asked for (startAskLog), cached answers included. */
+  private askLog: Set<string> | undefined;
+  private notedGraphs = new WeakSet<ModuleGraphResult>();
   private progressDone = 0;
   private progressTotal = 0;
 
@@ -181,8 +185,36 @@ export class Loader {
     return this.opts.sums.hashes(path, version).length > 0;
   }
 
+  /**
+   * startAskLog begins recording which go.mod files the command about to run asks for. go
+   * checks (and may add to go.sum) only what its own command read; a session of previews has
+   * read more than any one of them.
+   */
+  startAskLog(): void {
+    this.askLog = new Set();
+    this.notedGraphs = new WeakSet();
+  }
+
+  /** noteGraphAsked records the go.mod files of a graph the session had loaded before: go loads it again. */
+  noteGraphAsked(mg: ModuleGraphResult): void {
+    if (!this.askLog || this.notedGraphs.has(mg)) return;
+    this.notedGraphs.add(mg);
+    for (const m of mg.graph.loadedModules()) this.askLog.add(keyOf(m));
+  }
+
+  /** askedThisCommand tells whether the command of startAskLog asked for m's go.mod (undefined: not recording). */
+  askedThisCommand(m: ModuleVersion): boolean | undefined {
+    return this.askLog?.has(keyOf(m));
+  }
+
+  /** noteGoModAsked records a go.mod read outside the summaries (a query's own look at one). */
+  noteGoModAsked(m: ModuleVersion): void {
+    this.askLog?.add(keyOf(m));
+  }
+
   /** rawGoModSummary reads and condenses the go.mod of m, which is already the replacement. */
   rawGoModSummary(m: ModuleVersion): SummaryResult | Promise<SummaryResult> {
+    this.askLog?.add(keyOf(m));
     if (isToolchainPath(m.path)) return { ok: true, summary: virtualSummary(m) };
     if (m.version === '' && this.mainModules.inWorkspace && this.mainModules.contains(m.path)) {
       const mm = this.mainModules.get(m.path)!;
@@ -256,6 +288,7 @@ export class Loader {
   goModSummary(m: ModuleVersion): SummaryResult | Promise<SummaryResult> {
     // Graph loads (and go get's repeated edits) ask for the same summaries over and over.
     const k = keyOf(m);
+    this.askLog?.add(k);
     const cached = this.checkedSummaries.get(k);
     if (cached) return cached;
     const r = this.goModSummaryUncached(m);

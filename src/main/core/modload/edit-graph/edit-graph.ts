@@ -495,6 +495,7 @@ export async function loadEditGraph(loader: Loader, table: ModuleTable, pruning:
     for (const id of rootIds) {
       if (table.isNone[id] === 1) hasNone = true;
       else if (!table.asked[id]) missing.push(id);
+      else loader.noteGoModAsked(table.mods[id]!);
     }
     if (missing.length > 0) {
       const results = await Promise.all(missing.map((id) => loader.goModSummary(table.mods[id]!)));
@@ -704,7 +705,7 @@ export class GrowingEditGraph extends EditGraph {
             continue;
           }
           table.setSummary(id, r);
-        }
+        } else loader.noteGoModAsked(table.mods[id]!);
         this.load(id, p);
       }
       if (waiting.length === 0) break;

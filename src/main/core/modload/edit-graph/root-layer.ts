@@ -122,7 +122,11 @@ export class RootLayer {
     };
     reach(t.reqIds[root]);
     for (let i = 0; ; ) {
-      for (; i < out.length; i++) if (t.asked[out[i]!]) reach(t.reqIds[out[i]!]);
+      for (; i < out.length; i++) {
+        if (!t.asked[out[i]!]) continue;
+        loader.noteGoModAsked(t.mods[out[i]!]!);
+        reach(t.reqIds[out[i]!]);
+      }
       if (waiting.length === 0) return Int32Array.from(out);
       const batch = waiting;
       waiting = [];

@@ -178,6 +178,8 @@ export class ModuleQueries {
   private readonly positions = new WeakMap<readonly string[], Map<string, number>>();
   /** The allowed lists that have arrived, by path. */
   private readonly allowedNow = new Map<string, string[]>();
+  /** The go.mod each path's retractions were read from, to note again when a cached list stands for that read. */
+  private readonly retractionsReadFrom = new Map<string, ModuleVersion>();
   private readonly highestReplaced = new Map<string, string>();
   private readonly hasReplacements: boolean;
 
@@ -342,6 +344,7 @@ export class ModuleQueries {
 
   /** versionHasGoMod tells whether m has a real go.mod (not the synthetic "module path" one). */
   private async versionHasGoMod(m: ModuleVersion): Promise<boolean> {
+    this.opts.loader.noteGoModAsked(m);
     const data = await this.opts.loader.opts.fetcher.goMod(m, this.opts.signal);
     return data !== `module ${autoQuote(m.path)}\n`;
   }
@@ -492,7 +495,14 @@ export class ModuleQueries {
       if (isNotExist(e)) return { path: m.path, version: 'none' };
       throw e;
     }
+    this.noteRetractionsRead(m.path);
     return this.stepDown(m, list);
+  }
+
+  /** noteRetractionsRead tells the loader that this command, too, read path's retractions (a cached list stands for that read). */
+  private noteRetractionsRead(path: string): void {
+    const rm = this.retractionsReadFrom.get(path);
+    if (rm) this.opts.loader.noteGoModAsked(rm);
   }
 
   /**
@@ -502,6 +512,7 @@ export class ModuleQueries {
   previousVersionNow(m: ModuleVersion): ModuleVersion | undefined {
     if (m.version === '' && this.opts.loader.mainModules.contains(m.path)) return { path: m.path, version: 'none' };
     const list = this.allowedNow.get(m.path);
+    if (list) this.noteRetractionsRead(m.path);
     return list && this.stepDown(m, list);
   }
 
@@ -578,6 +589,7 @@ export class ModuleQueries {
   private async latestSummary(path: string): Promise<{ retract: readonly { low: string; high: string; rationale: string }[]; deprecated: string }> {
     const rm = await this.latestVersionIgnoringRetractions(path);
     const { loader } = this.opts;
+    this.retractionsReadFrom.set(path, rm);
     const r = await loader.rawGoModSummary(rm);
     if (r.ok) return r.summary;
     if (!(r.error instanceof TooNewError)) throw r.error;
