@@ -104,7 +104,7 @@ export class Requirements {
 
   /** graph loads (once) the module graph of these roots. */
   graph(loader: Loader): Promise<ModuleGraphResult> {
-    if (this.graphPromise) return this.graphPromise.then((mg) => (loader.noteGraphAsked(mg), mg));
+    if (this.graphPromise) return loader.askLogging ? this.graphPromise.then((mg) => (loader.noteGraphAsked(mg), mg)) : this.graphPromise;
     this.graphPromise = loader.readModGraph(this.pruning, this.rootModules, undefined);
     return this.graphPromise;
   }
@@ -193,6 +193,11 @@ export class Loader {
   startAskLog(): void {
     this.askLog = new Set();
     this.notedGraphs = new WeakSet();
+  }
+
+  /** askLogging tells whether a command's go.mod reads are being recorded (startAskLog). */
+  get askLogging(): boolean {
+    return this.askLog !== undefined;
   }
 
   /** noteGraphAsked records the go.mod files of a graph the session had loaded before: go loads it again. */
