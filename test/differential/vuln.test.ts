@@ -67,7 +67,14 @@ function universes(): Universe[] {
   return out;
 }
 
+/** checkUniverse is checkOne, with the universe's directory removed unless something differed (or GOMODX_DIFF_KEEP=1). */
 async function checkUniverse(u: Universe, base: string): Promise<Outcome> {
+  const out = await checkOne(u, base);
+  if (out.problems.length === 0 && !KEEP) await rm(path.join(base, u.name), { recursive: true, force: true });
+  return out;
+}
+
+async function checkOne(u: Universe, base: string): Promise<Outcome> {
   const root = path.join(base, u.name);
   const empty = { root, compared: 0, gomodxOnly: 0, fixArgs: 0, fixedFindings: 0, unfixable: 0 };
   const settled = await settleUniverse(u, root);
@@ -156,7 +163,6 @@ async function checkUniverse(u: Universe, base: string): Promise<Outcome> {
   if (after.run.code !== 0) problems.push(`govulncheck after the fix failed:\n${after.run.stderr}`);
   const remaining = after.messages.flatMap((m) => (m.finding && fixed.has(`${m.finding.osv} ${m.finding.trace[0]!.module}`) ? [findingKey(m.finding)] : []));
   if (remaining.length > 0) problems.push(`after gomodx vuln fix, govulncheck still finds what the plan fixes:\n${remaining.join('\n')}`);
-  if (problems.length === 0 && !KEEP) await rm(root, { recursive: true, force: true });
   return { ...out, collided: collisions.size, fixArgs: p.args.length, fixedFindings: fixed.size, unfixable: p.steps.filter((s) => s.kind === 'unfixable').length };
 }
 
