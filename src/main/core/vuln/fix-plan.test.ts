@@ -118,3 +118,28 @@ describe('planFixes drops what another argument implies', () => {
     expect(plan.steps.map(describeStep)).toEqual(['example.com/a v1.0.0 => v1.2.0 fixes GO-A', 'example.com/d v1.0.0 => v1.2.0 fixes GO-D']);
   });
 });
+
+describe('planFixes keeps the fixes it has made', () => {
+  it('never lowers an argument an earlier step raised, even where that would fix another module', async () => {
+    // d's own fix is v1.2.0; only d@v1.1.0 brings x to a fixed version.
+    const two = [
+      db[1]!,
+      parseOsvEntry({ id: 'GO-D', affected: [{ package: { name: 'example.com/d', ecosystem: 'Go' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] }] }, 't'),
+    ];
+    const findings = matchTargets(scanTargets(base, undefined), (p) => two.filter((e) => e.affected[0]!.package.name === p), new Date());
+    const p = ports([]);
+    const world: FixPorts = {
+      ...p,
+      buildListAfter: async (args) => {
+        const r = await p.buildListAfter(args);
+        if (!r.ok) return r;
+        const d = r.buildList.find((m) => m.path === 'example.com/d')!.version;
+        return { ok: true, buildList: r.buildList.map((m) => (m.path === 'example.com/x' ? { ...m, version: d === 'v1.1.0' ? 'v1.1.0' : 'v1.0.0' } : m)) };
+      },
+    };
+    const plan = await planFixes(findings, world);
+    expect(plan.args).toEqual(['example.com/d@v1.2.0']);
+    expect(plan.steps.map(describeStep)[0]).toBe('example.com/d v1.0.0 => v1.2.0 fixes GO-D');
+    expect(plan.steps.find((s) => s.module === 'example.com/x')?.kind).toBe('unfixable');
+  });
+});

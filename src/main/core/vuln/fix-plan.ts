@@ -198,7 +198,10 @@ export async function planFixes(chosen: readonly VulnFinding[], ports: FixPorts)
     for (const d of directs) {
       if (done) break;
       const dv = await ports.versions(d.path).catch(() => [] as string[]);
-      const higher = dv.filter((v) => compare(v, d.version) > 0).sort(byVersion).slice(0, MAX_DIRECT_TRIES);
+      // Never below what an earlier step asks of it: that step's fix would be undone.
+      const asked = args.find((a) => argPath(a) === d.path);
+      const floor = asked ? asked.slice(asked.lastIndexOf('@') + 1) : d.version;
+      const higher = dv.filter((v) => compare(v, floor) > 0).sort(byVersion).slice(0, MAX_DIRECT_TRIES);
       for (const v of higher) {
         const tried = await tryResolvingConflicts([`${d.path}@${v}`]);
         const r = tried.result;
