@@ -4,7 +4,7 @@ import { summarize, type VulnFinding } from '../../core/vuln/match-build-list';
 import { entryUrl } from '../../core/vuln/osv-entry';
 import { semverToGoTag } from '../../core/vuln/osv-range';
 import { unifiedDiff } from '../../core/whatif/unified-diff';
-import { applyPlan, openGetProject, previewGet, splitAfterWrite } from '../../services/get-modules';
+import { applyPlan, previewGet, splitAfterWrite } from '../../services/get-modules';
 import { formatFailure } from '../../services/list-modules';
 import { chooseFindings, planProjectFixes, scanProject, type VulnScan, type VulnScanOptions } from '../../services/vuln-scan';
 import type { CliContext } from '../run';
@@ -126,7 +126,7 @@ export async function runVulnCommand(ctx: CliContext): Promise<number> {
     ctx.stdout(f.rest.length > 0 ? `No module finding matches ${f.rest.join(' ')}.\n` : 'Nothing to fix: no known vulnerability with a fixed version in the build list.\n');
     return 0;
   }
-  const { plan } = await planProjectFixes(scanOptions(ctx, f), chosen, f.rest.length === 0 ? scan : undefined);
+  const { project, plan } = await planProjectFixes(scanOptions(ctx, f), chosen, f.rest.length === 0 ? scan : undefined);
   if (f.json && plan.args.length === 0) {
     ctx.stdout(JSON.stringify({ args: [], steps: plan.steps, goMod: null, goSumAdded: [], stderr: '' }, null, 2) + '\n');
     return 0;
@@ -137,9 +137,8 @@ export async function runVulnCommand(ctx: CliContext): Promise<number> {
     return 1;
   }
   ctx.stdout(`go get ${plan.args.join(' ')}\n`);
-  // The plan's own go get runs in a session of its own: the planning session has read go.mod
-  // files for versions it tried and dropped, and go.sum must gain only what this go get reads.
-  const project = await openGetProject({ dir: ctx.dir, env: ctx.env, signal: ctx.signal, warn: (l) => ctx.stderr(l + '\n') });
+  // The planning session's previews read go.mod files for versions they tried and dropped; a
+  // preview still adds to go.sum only what its own go get reads (Loader.startAskLog).
   const get = await previewGet(project, { args: plan.args });
   if (!get.ok) {
     ctx.stderr(get.stderr);
